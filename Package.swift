@@ -1,0 +1,134 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode (set by the tools version)
+/// plus the upcoming features that keep dependencies explicit.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "kazaz-monitor",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "kazaz-monitor", targets: ["kazaz-monitor"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+  ],
+  targets: [
+    // C libraries, bound through typed shims (libcurl's setopt/getinfo are variadic).
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+
+    // Value types shared by every stage.
+    .target(name: "KazazModel", swiftSettings: swiftSettings),
+
+    // Config and classifier-profile files → values, with file:line:column errors.
+    .target(
+      name: "KazazConfig",
+      dependencies: ["KazazModel", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings
+    ),
+
+    // Pipeline stages. They never import each other; KazazService composes them.
+    .target(
+      name: "KazazFetch",
+      dependencies: ["KazazModel", "CCurl"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "KazazParse",
+      dependencies: ["KazazModel", "CLibXML2"],
+      swiftSettings: swiftSettings
+    ),
+    .target(name: "KazazClassify", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    .target(
+      name: "KazazStore",
+      dependencies: ["KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    .target(name: "KazazDigest", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    .target(
+      name: "KazazService",
+      dependencies: [
+        "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
+        "KazazDigest",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // The executable: argument parsing and wiring only.
+    .executableTarget(
+      name: "kazaz-monitor",
+      dependencies: [
+        "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
+        "KazazDigest", "KazazFetch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Test support: loopback HTTP server, temporary directories.
+    .target(name: "KazazTesting", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+
+    .testTarget(
+      name: "KazazClassifyTests",
+      dependencies: ["KazazClassify", "KazazConfig", "KazazModel", "KazazTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazConfigTests",
+      dependencies: ["KazazConfig", "KazazModel", "KazazTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazFetchTests",
+      dependencies: ["KazazFetch", "KazazTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazParseTests",
+      dependencies: ["KazazParse", "KazazModel", "KazazTesting"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazStoreTests",
+      dependencies: ["KazazStore", "KazazModel", "KazazTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazDigestTests",
+      dependencies: ["KazazDigest", "KazazModel", "KazazTesting"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazServiceTests",
+      dependencies: [
+        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,51 @@
+import KazazModel
+
+/// Decides whether an article is about Kazakhstan–Azerbaijan relations and which topics it covers.
+///
+/// Scoring, in short (every weight and threshold comes from the profile):
+/// 1. Each side's weight sums its matched terms, scaled by region (title > lead > body); repeats
+///    of one term add less and less.
+/// 2. The *pair* score sums, over sentences and paragraphs where both sides (or a compound
+///    relation term) occur together, the weaker side's weight there. Sentences that are lists of
+///    many countries count for little: a summit roll-call is not a bilateral story.
+/// 3. The article is relevant when both sides pass `side_minimum`, the pair score and side
+///    balance give a total over `relevance`, and neither other countries nor sports vocabulary
+///    dominate.
+/// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
+public struct Classifier: Sendable {
+  public let compiled: CompiledProfile
+
+  public init(profile: ClassifierProfile) {
+    compiled = CompiledProfile(profile)
+  }
+
+  public init(compiled: CompiledProfile) {
+    self.compiled = compiled
+  }
+
+  public var profile: ClassifierProfile { compiled.profile }
+
+  /// Classifies an article given as a title and a body of plain text.
+  public func classify(title: String, body: String) -> Classification {
+    let document = NormalizedDocument(title: title, body: body)
+    let language = LanguageIdentifier.identify(title + "\n" + body)
+    var tally = EvidenceTally(
+      compiled: compiled, sentenceCount: document.sentences.count)
+    tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
+    return tally.verdict(document: document, language: language)
+  }
+
+  /// Classifies a plain-text article file's content: the first non-empty line is the title.
+  public func classify(text: String) -> Classification {
+    let (title, body) = Self.splitTitle(text)
+    return classify(title: title, body: body)
+  }
+
+  /// Splits an article file into its headline (first non-empty line) and body.
+  public static func splitTitle(_ text: String) -> (title: String, body: String) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
+    guard let first = lines.first else { return ("", "") }
+    return (String(first), lines.dropFirst().joined(separator: "\n"))
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import KazazModel
+
+/// A profile compiled for matching: every distinct normalised pattern once in one automaton,
+/// each carrying the roles the profile gave it. Built once per profile load.
+public struct CompiledProfile: Sendable {
+  /// One role of a pattern (a pattern may mark a side and a topic at once).
+  struct Role: Sendable {
+    var kind: ClassifierProfile.TermKind
+    var weight: Double
+  }
+
+  public let profile: ClassifierProfile
+  let matcher: TermMatcher
+  /// Display form of each pattern (as written in the profile, first occurrence).
+  let displayPatterns: [String]
+  let roles: [[Role]]
+
+  public init(_ profile: ClassifierProfile) {
+    self.profile = profile
+    var index: [TermMatcher.Pattern: Int] = [:]
+    var patterns: [TermMatcher.Pattern] = []
+    var display: [String] = []
+    var roles: [[Role]] = []
+    for term in profile.terms {
+      guard let pattern = Self.compile(term.pattern) else { continue }
+      let slot: Int
+      if let existing = index[pattern] {
+        slot = existing
+      } else {
+        slot = patterns.count
+        index[pattern] = slot
+        patterns.append(pattern)
+        display.append(term.pattern)
+        roles.append([])
+      }
+      // The same pattern listed for several languages keeps its strongest weight per role.
+      if let existing = roles[slot].firstIndex(where: { $0.kind == term.kind }) {
+        roles[slot][existing].weight = max(roles[slot][existing].weight, term.weight)
+      } else {
+        roles[slot].append(Role(kind: term.kind, weight: term.weight))
+      }
+    }
+    matcher = TermMatcher(patterns: patterns)
+    displayPatterns = display
+    self.roles = roles
+  }
+
+  /// Turns a profile pattern (`kazakh-azerbaijani*`) into normalised words plus a prefix flag.
+  /// Returns nil for a pattern with no letters.
+  public static func compile(_ pattern: String) -> TermMatcher.Pattern? {
+    let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+    let isPrefix = trimmed.hasSuffix("*")
+    let words = TextNormalizer.normalize(isPrefix ? String(trimmed.dropLast()) : trimmed)
+    guard !words.isEmpty else { return nil }
+    return TermMatcher.Pattern(words: words, isPrefix: isPrefix)
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Normalises text for matching in English, Russian, Kazakh, Azerbaijani and Turkish.
+///
+/// - Unicode NFKC (compatibility forms such as ligatures and full-width letters fold away);
+/// - lower case, including Cyrillic and the Turkish/Azerbaijani dotted and dotless I;
+/// - `ё`→`е`, and Latin diacritics folded (`ə`→`e`, `ş`→`s`, `ç`→`c`, `ğ`→`g`, `ö`→`o`, `ü`→`u`,
+///   `ı`→`i`, `é`→`e`…), because writers drop them as often as they use them;
+/// - Kazakh Cyrillic letters (`ә ғ қ ң ө ұ ү һ і`) are kept: they are what marks Kazakh text;
+/// - every character that is not a letter or a digit (hyphens, dashes, quotes, apostrophes,
+///   punctuation) becomes a single space, so `Kazakh-Azerbaijani` reads `kazakh azerbaijani`.
+///
+/// The output is UTF-8 bytes, words separated by one space: the alphabet of `TermMatcher`.
+public enum TextNormalizer {
+  /// Normalises `text` and returns it as a `String` (for patterns, tests and display).
+  public static func normalize(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    append(text, to: &bytes)
+    while bytes.last == 0x20 { bytes.removeLast() }
+    if bytes.first == 0x20 { bytes.removeFirst() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the normalised form of `text` to `output`. Runs of separators become one space; the
+  /// output never starts a word without a preceding space unless it is empty.
+  public static func append(_ text: String, to output: inout [UInt8]) {
+    let source = needsCompatibilityNormalization(text)
+      ? text.precomposedStringWithCompatibilityMapping : text
+    var lastWasSpace = output.last == nil || output.last == 0x20
+    for scalar in source.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        let byte = UInt8(value)
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39:
+          output.append(byte)
+          lastWasSpace = false
+        case 0x41...0x5A:
+          output.append(byte | 0x20)
+          lastWasSpace = false
+        default:
+          if !lastWasSpace {
+            output.append(0x20)
+            lastWasSpace = true
+          }
+        }
+        continue
+      }
+      switch FoldTable.fold(scalar) {
+      case .drop:
+        continue
+      case .separator:
+        if !lastWasSpace {
+          output.append(0x20)
+          lastWasSpace = true
+        }
+      case .bytes(let packed, let count):
+        var word = packed
+        for _ in 0..<count {
+          output.append(UInt8(truncatingIfNeeded: word))
+          word >>= 8
+        }
+        lastWasSpace = false
+      }
+    }
+  }
+
+  /// NFKC is only needed when the text holds combining marks or compatibility characters; most
+  /// news text is already composed, and skipping the pass keeps normalisation fast.
+  private static func needsCompatibilityNormalization(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where scalar.value >= 0x0300 {
+      switch scalar.value {
+      case 0x0300...0x036F, 0xFB00...0xFB4F, 0xFF00...0xFFEF, 0x2460...0x24FF, 0x3300...0x33FF:
+        return true
+      default:
+        continue
+      }
+    }
+    return false
+  }
+}
+
+/// How one non-ASCII scalar folds. Results for the scripts the product reads are computed once.
+enum FoldTable {
+  enum Result: Sendable {
+    case drop
+    case separator
+    /// Up to eight UTF-8 bytes packed little-endian.
+    case bytes(UInt64, Int)
+  }
+
+  /// Scalars below this bound come from the table; the rest are folded on demand.
+  static let tableLimit: UInt32 = 0x2100
+
+  static let table: [Result] = (0..<tableLimit).map { computeFold(value: $0) }
+
+  static func fold(_ scalar: Unicode.Scalar) -> Result {
+    scalar.value < tableLimit ? table[Int(scalar.value)] : computeFold(value: scalar.value)
+  }
+
+  /// Letters whose folded form is not simply their lower case with marks removed.
+  private static let special: [UInt32: String] = [
+    0x0130: "i",  // İ
+    0x0131: "i",  // ı
+    0x0401: "е", 0x0451: "е",  // Ё ё
+    0x018F: "e", 0x0259: "e",  // Ə ə
+    0x00DF: "ss",  // ß
+    0x0152: "oe", 0x0153: "oe", 0x00C6: "ae", 0x00E6: "ae",
+    0x00D8: "o", 0x00F8: "o", 0x0141: "l", 0x0142: "l", 0x0110: "d", 0x0111: "d",
+  ]
+
+  private static func computeFold(value: UInt32) -> Result {
+    guard let scalar = Unicode.Scalar(value) else { return .separator }
+    if let replacement = special[value] { return pack(replacement) }
+    let properties = scalar.properties
+    if properties.generalCategory == .nonspacingMark
+      || properties.generalCategory == .enclosingMark
+      || properties.generalCategory == .format
+    {
+      return .drop
+    }
+    guard properties.isAlphabetic || properties.numericType != nil else { return .separator }
+    var folded = String(scalar).precomposedStringWithCompatibilityMapping.lowercased()
+    if isLatin(value) {
+      var stripped = String.UnicodeScalarView()
+      for part in folded.decomposedStringWithCanonicalMapping.unicodeScalars
+      where !(0x0300...0x036F).contains(part.value) {
+        stripped.append(part)
+      }
+      folded = String(stripped)
+    }
+    return pack(folded)
+  }
+
+  private static func isLatin(_ value: UInt32) -> Bool {
+    (0x00C0...0x024F).contains(value) || (0x1E00...0x1EFF).contains(value)
+  }
+
+  private static func pack(_ string: String) -> Result {
+    let bytes = Array(string.utf8)
+    guard !bytes.isEmpty else { return .drop }
+    guard bytes.count <= 8 else { return .separator }
+    var packed: UInt64 = 0
+    for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+    return .bytes(packed, bytes.count)
+  }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+extension Config {
+  /// Every default of the configuration, in one place.
+  public enum Defaults {
+    public static let pollInterval: Duration = .seconds(15 * 60)
+    /// 08:00 in the digest time zone.
+    public static let digestMinuteOfDay = 8 * 60
+    public static let digestTimeZone = TimeZone(identifier: "Asia/Almaty")!
+    public static let fetchTimeout: Duration = .seconds(30)
+    public static let connectTimeout: Duration = .seconds(10)
+    public static let maxResponseBytes = 10 * 1024 * 1024
+    public static let concurrency = 16
+    public static let perHost = 2
+    /// The profile, relative to the config file's folder.
+    public static let profile = "profiles/kazaz.yaml"
+    /// The shortest poll interval accepted: anything faster is impolite to news sites.
+    public static let minimumPollInterval: Duration = .seconds(60)
+  }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import KazazModel
+import Yams
+
+/// Reads a configuration file into a `Config`, reporting every problem with its line and column.
+///
+/// Relative paths (the state directory, the profile, `file://` feed URLs) are resolved against the
+/// folder of the config file, so a config and the files it names can move together.
+public enum ConfigLoader {
+  static let topLevelKeys = [
+    "state_dir", "profile", "log_level", "poll_interval", "digest", "fetch", "feeds",
+  ]
+  static let digestKeys = ["time", "timezone", "formats"]
+  static let fetchKeys = [
+    "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
+  ]
+  static let feedKeys = ["url", "title", "interval"]
+
+  /// Loads and validates the file at `path`.
+  public static func load(path: String) throws(ConfigError) -> Config {
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw ConfigError(problems: [
+        ConfigProblem(
+          file: path, line: nil, column: nil,
+          message: FileManager.default.fileExists(atPath: url.path)
+            ? "cannot read the file as UTF-8 text" : "no such file")
+      ])
+    }
+    return try parse(text, displayName: path, location: url)
+  }
+
+  /// Parses configuration text. `location` is the file's URL, used to resolve relative paths.
+  public static func parse(_ text: String, displayName: String, location: URL) throws(ConfigError)
+    -> Config
+  {
+    let reader = NodeReader(file: displayName)
+    let baseDirectory = location.deletingLastPathComponent()
+    guard let root = reader.root(of: text) else { throw ConfigError(problems: reader.problems) }
+
+    var stateDirectory: URL?
+    var profile = baseDirectory.appendingPathComponent(Config.Defaults.profile).standardizedFileURL
+    var logLevel = LogLevel.info
+    var pollInterval = Config.Defaults.pollInterval
+    var digest = DigestConfig()
+    var fetch = FetchConfig()
+    var feeds: [FeedEntry]?
+
+    for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
+      switch key {
+      case "state_dir":
+        if let path = reader.string(value, "state_dir") {
+          stateDirectory = resolve(path: path, against: baseDirectory)
+        }
+      case "profile":
+        if let path = reader.string(value, "profile") {
+          profile = resolve(path: path, against: baseDirectory)
+          if !FileManager.default.fileExists(atPath: profile.path) {
+            reader.problem("profile: no such file \(profile.path)", at: value)
+          }
+        }
+      case "log_level":
+        if let name = reader.string(value, "log_level") {
+          if let level = LogLevel(rawValue: name.lowercased()) {
+            logLevel = level
+          } else {
+            let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
+            reader.problem("log_level: unknown level \"\(name)\" (expected one of: \(names))", at: value)
+          }
+        }
+      case "poll_interval":
+        if let interval = duration(value, "poll_interval", reader) { pollInterval = interval }
+      case "digest":
+        digest = parseDigest(value, reader)
+      case "fetch":
+        fetch = parseFetch(value, reader)
+      case "feeds":
+        feeds = parseFeeds(value, reader, baseDirectory: baseDirectory)
+      default:
+        reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
+      }
+    }
+    if stateDirectory == nil {
+      reader.problem("config: missing required key \"state_dir\"", at: nil)
+    }
+    if feeds == nil {
+      reader.problem("config: missing required key \"feeds\"", at: nil)
+    }
+    if !FileManager.default.fileExists(atPath: profile.path), !root.keys.contains("profile") {
+      reader.problem("profile: no such file \(profile.path) (set \"profile\")", at: nil)
+    }
+    guard reader.problems.isEmpty, let stateDirectory, let feeds else {
+      throw ConfigError(problems: reader.problems)
+    }
+    return Config(
+      stateDirectory: stateDirectory, profilePath: profile, logLevel: logLevel,
+      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds, sourceFile: location)
+  }
+
+  private static func parseDigest(_ node: Node, _ reader: NodeReader) -> DigestConfig {
+    var digest = DigestConfig()
+    guard let mapping = reader.mapping(node, "digest") else { return digest }
+    for (key, _, value) in reader.entries(mapping, allowed: digestKeys, context: "digest") {
+      switch key {
+      case "time":
+        guard let text = reader.string(value, "digest.time") else { continue }
+        if let minute = ValueParsers.timeOfDay(text) {
+          digest.minuteOfDay = minute
+        } else {
+          reader.problem("digest.time: expected HH:MM (24-hour), found \"\(text)\"", at: value)
+        }
+      case "timezone":
+        guard let name = reader.string(value, "digest.timezone") else { continue }
+        if let zone = TimeZone(identifier: name) {
+          digest.timeZone = zone
+        } else {
+          reader.problem("digest.timezone: unknown IANA time zone \"\(name)\"", at: value)
+        }
+      case "formats":
+        guard let list = reader.sequence(value, "digest.formats") else { continue }
+        var formats: [DigestFormat] = []
+        for item in list {
+          guard let name = reader.string(item, "digest.formats") else { continue }
+          if let format = DigestFormat(rawValue: name) {
+            formats.append(format)
+          } else {
+            let known = DigestFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            reader.problem("digest.formats: unknown format \"\(name)\" (supported: \(known))", at: item)
+          }
+        }
+        if formats.isEmpty { reader.problem("digest.formats: list at least one format", at: value) }
+        digest.formats = formats
+      default: break
+      }
+    }
+    return digest
+  }
+
+  private static func parseFetch(_ node: Node, _ reader: NodeReader) -> FetchConfig {
+    var fetch = FetchConfig()
+    guard let mapping = reader.mapping(node, "fetch") else { return fetch }
+    for (key, _, value) in reader.entries(mapping, allowed: fetchKeys, context: "fetch") {
+      switch key {
+      case "timeout":
+        if let duration = duration(value, "fetch.timeout", reader) { fetch.timeout = duration }
+      case "connect_timeout":
+        if let duration = duration(value, "fetch.connect_timeout", reader) {
+          fetch.connectTimeout = duration
+        }
+      case "max_response_size":
+        guard let text = reader.string(value, "fetch.max_response_size") else { continue }
+        if let bytes = ValueParsers.byteSize(text) {
+          fetch.maxResponseBytes = bytes
+        } else {
+          reader.problem(
+            "fetch.max_response_size: expected a size such as 10MiB, found \"\(text)\"", at: value)
+        }
+      case "concurrency":
+        if let count = positiveInt(value, "fetch.concurrency", reader) { fetch.concurrency = count }
+      case "per_host":
+        if let count = positiveInt(value, "fetch.per_host", reader) { fetch.perHost = count }
+      case "user_agent":
+        fetch.userAgent = reader.string(value, "fetch.user_agent")
+      default: break
+      }
+    }
+    return fetch
+  }
+
+  private static func parseFeeds(_ node: Node, _ reader: NodeReader, baseDirectory: URL)
+    -> [FeedEntry]
+  {
+    guard let list = reader.sequence(node, "feeds") else { return [] }
+    var feeds: [FeedEntry] = []
+    var seen: [String: Int] = [:]
+    for item in list {
+      let line = item.mark?.line
+      let entryNode: Node.Mapping
+      if let text = item.string {
+        entryNode = [Node("url"): Node(text)]
+      } else if let mapping = reader.mapping(item, "feeds entry") {
+        entryNode = mapping
+      } else {
+        continue
+      }
+      var entry = FeedEntry(url: "", line: line)
+      for (key, _, value) in reader.entries(entryNode, allowed: feedKeys, context: "feeds entry") {
+        switch key {
+        case "url":
+          guard let text = reader.string(value, "feeds.url") else { continue }
+          entry.url = feedURL(text, at: item.string != nil ? item : value, reader, baseDirectory)
+            ?? ""
+        case "title": entry.title = reader.string(value, "feeds.title")
+        case "interval":
+          guard let interval = duration(value, "feeds.interval", reader) else { continue }
+          if interval < Config.Defaults.minimumPollInterval {
+            reader.problem("feeds.interval: at least 60s, to be polite to the site", at: value)
+          }
+          entry.interval = interval
+        default: break
+        }
+      }
+      if entryNode["url"] == nil {
+        reader.problem("feeds entry: missing required key \"url\"", at: item)
+        continue
+      }
+      guard !entry.url.isEmpty else { continue }
+      if let firstLine = seen[entry.url] {
+        reader.problem("feeds: \(entry.url) is already listed on line \(firstLine)", at: item)
+        continue
+      }
+      seen[entry.url] = line ?? 0
+      feeds.append(entry)
+    }
+    return feeds
+  }
+
+  /// Validates a feed URL. `file://` paths may be relative to the config folder and must exist.
+  static func feedURL(_ text: String, at node: Node, _ reader: NodeReader, _ baseDirectory: URL)
+    -> String?
+  {
+    let lower = text.lowercased()
+    if lower.hasPrefix("file://") {
+      let path = String(text.dropFirst("file://".count))
+      let file = resolve(path: path.removingPercentEncoding ?? path, against: baseDirectory)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else {
+        reader.problem("feeds.url: feed file not found: \(file.path)", at: node)
+        return nil
+      }
+      return file.absoluteString
+    }
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+      let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+    else {
+      reader.problem(
+        "feeds.url: \"\(text)\" is not an http, https or file URL", at: node)
+      return nil
+    }
+    return text
+  }
+
+  static func resolve(path: String, against base: URL) -> URL {
+    let expanded = (path as NSString).expandingTildeInPath
+    if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
+    return base.appendingPathComponent(expanded).standardizedFileURL
+  }
+
+  private static func duration(_ node: Node, _ what: String, _ reader: NodeReader) -> Duration? {
+    guard let text = reader.string(node, what) else { return nil }
+    guard let duration = ValueParsers.duration(text), duration > .zero else {
+      reader.problem("\(what): expected a duration such as 90s, 15m or 2h, found \"\(text)\"", at: node)
+      return nil
+    }
+    return duration
+  }
+
+  private static func positiveInt(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {
+    guard let value = node.int, value > 0 else {
+      reader.problem("\(what): expected a positive whole number, found \(NodeReader.describe(node))", at: node)
+      return nil
+    }
+    return value
+  }
+}

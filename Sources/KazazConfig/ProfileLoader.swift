@@ -1,0 +1,128 @@
+import Foundation
+import KazazModel
+import Yams
+
+/// Reads a classifier profile file (`config/profiles/*.yaml`) into a `ClassifierProfile`.
+///
+/// The file lists, per language, `pattern: weight` pairs for each side of the relation, the
+/// compound relation forms, the fifteen topics (in digest order) and the negative evidence.
+public enum ProfileLoader {
+  static let topLevelKeys = [
+    "version", "name", "thresholds", "regions", "sides", "relation", "topics", "negative",
+  ]
+  static let thresholdKeys = ["relevance", "side_minimum", "topic"]
+  static let regionKeys = ["title", "lead", "body"]
+  static let sideKeys = ["kazakhstan", "azerbaijan"]
+  static let negativeKeys = ["other_countries", "sports"]
+  static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
+
+  public static func load(path: String) throws(ConfigError) -> ClassifierProfile {
+    let url = URL(fileURLWithPath: path)
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw ConfigError(problems: [
+        ConfigProblem(file: path, line: nil, column: nil, message: "cannot read the profile file")
+      ])
+    }
+    return try parse(text, displayName: path)
+  }
+
+  public static func parse(_ text: String, displayName: String) throws(ConfigError)
+    -> ClassifierProfile
+  {
+    let reader = NodeReader(file: displayName)
+    guard let root = reader.root(of: text) else { throw ConfigError(problems: reader.problems) }
+    var profile = ClassifierProfile(
+      name: "profile", version: "0",
+      thresholds: .init(relevance: 6, sideMinimum: 2, topic: 2),
+      regions: .init(title: 3, lead: 2, body: 1), topicOrder: [], terms: [])
+
+    for (key, _, value) in reader.entries(root, allowed: topLevelKeys, context: "profile") {
+      switch key {
+      case "version": profile.version = reader.string(value, "version") ?? profile.version
+      case "name": profile.name = reader.string(value, "name") ?? profile.name
+      case "thresholds":
+        guard let mapping = reader.mapping(value, "thresholds") else { continue }
+        for (name, _, number) in reader.entries(mapping, allowed: thresholdKeys, context: "thresholds") {
+          guard let number = reader.number(number, "thresholds.\(name)") else { continue }
+          switch name {
+          case "relevance": profile.thresholds.relevance = number
+          case "side_minimum": profile.thresholds.sideMinimum = number
+          default: profile.thresholds.topic = number
+          }
+        }
+      case "regions":
+        guard let mapping = reader.mapping(value, "regions") else { continue }
+        for (name, _, number) in reader.entries(mapping, allowed: regionKeys, context: "regions") {
+          guard let number = reader.number(number, "regions.\(name)") else { continue }
+          switch name {
+          case "title": profile.regions.title = number
+          case "lead": profile.regions.lead = number
+          default: profile.regions.body = number
+          }
+        }
+      case "sides":
+        guard let mapping = reader.mapping(value, "sides") else { continue }
+        for (side, _, languages) in reader.entries(mapping, allowed: sideKeys, context: "sides") {
+          let kind: ClassifierProfile.TermKind = side == "kazakhstan" ? .kazakhstan : .azerbaijan
+          profile.terms += terms(languages, kind: kind, context: "sides.\(side)", reader)
+        }
+      case "relation":
+        profile.terms += terms(value, kind: .relation, context: "relation", reader)
+      case "topics":
+        guard let mapping = reader.mapping(value, "topics") else { continue }
+        let known = TopicID.all.map(\.rawValue)
+        for (topic, _, languages) in reader.entries(mapping, allowed: known, context: "topics") {
+          let id = TopicID(rawValue: topic)
+          profile.topicOrder.append(id)
+          profile.terms += terms(languages, kind: .topic(id), context: "topics.\(topic)", reader)
+        }
+      case "negative":
+        guard let mapping = reader.mapping(value, "negative") else { continue }
+        for (group, _, languages) in reader.entries(mapping, allowed: negativeKeys, context: "negative") {
+          let kind: ClassifierProfile.TermKind = group == "sports" ? .sports : .otherCountry
+          profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
+        }
+      default: break
+      }
+    }
+    for required in ["version", "sides", "topics"] where !root.keys.contains(Node(required)) {
+      reader.problem("profile: missing required key \"\(required)\"", at: nil)
+    }
+    let missingTopics = TopicID.all.filter { !profile.topicOrder.contains($0) }
+    if root.keys.contains(Node("topics")), !missingTopics.isEmpty {
+      reader.problem(
+        "topics: missing \(missingTopics.map(\.rawValue).joined(separator: ", "))", at: root["topics"])
+    }
+    guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
+    return profile
+  }
+
+  /// `{en: {pattern: weight, …}, ru: …}` → terms.
+  private static func terms(
+    _ node: Node, kind: ClassifierProfile.TermKind, context: String, _ reader: NodeReader
+  ) -> [ClassifierProfile.Term] {
+    guard let languages = reader.mapping(node, context) else { return [] }
+    var result: [ClassifierProfile.Term] = []
+    for (code, _, patterns) in reader.entries(languages, allowed: languageKeys, context: context) {
+      let language = Language(rawValue: code) ?? .other
+      if case .scalar(let scalar) = patterns, ["", "~", "null"].contains(scalar.string) { continue }
+      guard let mapping = reader.mapping(patterns, "\(context).\(code)") else { continue }
+      for (patternNode, weightNode) in mapping {
+        guard let pattern = patternNode.string, !pattern.isEmpty else {
+          reader.problem("\(context).\(code): a pattern must be text", at: patternNode)
+          continue
+        }
+        if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex) {
+          reader.problem(
+            "\(context).\(code): \"\(pattern)\": `*` may only end a pattern", at: patternNode)
+          continue
+        }
+        guard let weight = reader.number(weightNode, "\(context).\(code).\(pattern)") else {
+          continue
+        }
+        result.append(.init(pattern: pattern, language: language, kind: kind, weight: weight))
+      }
+    }
+    return result
+  }
+}

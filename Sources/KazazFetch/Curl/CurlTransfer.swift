@@ -1,0 +1,174 @@
+import CCurl
+import Foundation
+
+/// One transfer in flight: its easy handle, the buffers the callbacks fill, and the continuation
+/// to resume. Confined to the engine thread once handed over; never shared.
+final class CurlTransfer {
+  let id: UInt64
+  let request: FetchRequest
+  let host: String
+  let settings: FetchSettings
+  var continuation: CheckedContinuation<FetchResponse, any Error>?
+  private(set) var handle: UnsafeMutableRawPointer?
+  var body = Data()
+  var headers: [(name: String, value: String)] = []
+  var exceededLimit = false
+  private var headerList: UnsafeMutablePointer<curl_slist>?
+  private let errorBuffer: UnsafeMutablePointer<CChar>
+
+  init(id: UInt64, request: FetchRequest, settings: FetchSettings) {
+    self.id = id
+    self.request = request
+    self.settings = settings
+    host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
+    errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+  }
+
+  deinit {
+    releaseHandle()
+    errorBuffer.deallocate()
+  }
+
+  /// Creates and configures the easy handle. Returns an error when an option is refused.
+  func makeHandle() -> FetchError? {
+    guard let easy = curl_easy_init() else {
+      return .transport(code: -1, message: "curl_easy_init failed")
+    }
+    handle = easy
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    let isFile = request.url.lowercased().hasPrefix("file:")
+    var codes: [CURLcode] = [
+      kazaz_easy_setopt_string(easy, CURLOPT_URL, request.url),
+      kazaz_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context),
+      kazaz_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)),
+      kazaz_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION, curlWriteCallback),
+      kazaz_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context),
+      kazaz_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION, curlHeaderCallback),
+      kazaz_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context),
+      kazaz_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1),
+      // Only these protocols, and redirects only ever to http(s): a feed cannot bounce us to
+      // file:// or anything else.
+      kazaz_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, isFile ? "file" : "http,https"),
+      kazaz_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
+      kazaz_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1),
+      kazaz_easy_setopt_long(easy, CURLOPT_MAXREDIRS, settings.maxRedirects),
+      // Empty string: every encoding this libcurl supports (gzip, deflate, br, zstd).
+      kazaz_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, ""),
+      kazaz_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(settings.timeout)),
+      kazaz_easy_setopt_long(
+        easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(settings.connectTimeout)),
+      kazaz_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, settings.lowSpeedBytesPerSecond),
+      kazaz_easy_setopt_long(
+        easy, CURLOPT_LOW_SPEED_TIME, Self.milliseconds(settings.lowSpeedTime) / 1000),
+      kazaz_easy_setopt_offset(
+        easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(settings.maxResponseBytes)),
+      kazaz_easy_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent),
+      kazaz_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1),
+      kazaz_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2),
+    ]
+    if let etag = request.etag {
+      headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
+    }
+    if let lastModified = request.lastModified {
+      headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
+    }
+    headerList = curl_slist_append(headerList, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8")
+    codes.append(kazaz_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
+    if let failed = codes.first(where: { $0 != CURLE_OK }) {
+      return .transport(code: Int(failed.rawValue), message: Self.describe(failed))
+    }
+    return nil
+  }
+
+  /// Builds the response or the error once libcurl reports the transfer done.
+  func finish(result: CURLcode) -> Result<FetchResponse, FetchError> {
+    guard let easy = handle else { return .failure(.cancelled) }
+    if result != CURLE_OK {
+      return .failure(error(for: result))
+    }
+    var status = 0
+    kazaz_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+    var redirects = 0
+    kazaz_easy_getinfo_long(easy, CURLINFO_REDIRECT_COUNT, &redirects)
+    var effective: UnsafeMutablePointer<CChar>?
+    kazaz_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
+    let effectiveURL = effective.map { String(cString: $0) } ?? request.url
+    if status == 0 && effectiveURL.lowercased().hasPrefix("file:") { status = 200 }
+    return .success(
+      FetchResponse(
+        status: status, headers: headers, body: body, effectiveURL: effectiveURL,
+        redirectCount: redirects))
+  }
+
+  func releaseHandle() {
+    if let handle { curl_easy_cleanup(handle) }
+    handle = nil
+    if let headerList { curl_slist_free_all(headerList) }
+    headerList = nil
+  }
+
+  private func error(for code: CURLcode) -> FetchError {
+    let detail = String(cString: errorBuffer)
+    let message = detail.isEmpty ? Self.describe(code) : detail
+    switch code {
+    case CURLE_WRITE_ERROR where exceededLimit, CURLE_FILESIZE_EXCEEDED:
+      return .tooLarge(limit: settings.maxResponseBytes)
+    case CURLE_OPERATION_TIMEDOUT:
+      return .timedOut(message: message)
+    case CURLE_TOO_MANY_REDIRECTS:
+      return .tooManyRedirects(limit: settings.maxRedirects)
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return .unsupportedScheme(request.url)
+    default:
+      return .transport(code: Int(code.rawValue), message: message)
+    }
+  }
+
+  static func describe(_ code: CURLcode) -> String {
+    curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
+  }
+
+  static func milliseconds(_ duration: Duration) -> Int {
+    let (seconds, attoseconds) = duration.components
+    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+  }
+}
+
+/// libcurl's body callback: append, or abort once the size limit is passed.
+func curlWriteCallback(
+  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+  guard let data, let context else { return 0 }
+  let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+  let length = size * count
+  if transfer.body.count + length > transfer.settings.maxResponseBytes {
+    transfer.exceededLimit = true
+    return 0
+  }
+  data.withMemoryRebound(to: UInt8.self, capacity: length) {
+    transfer.body.append($0, count: length)
+  }
+  return length
+}
+
+/// libcurl's header callback: a status line starts a new response (redirects); other lines are
+/// `Name: value` pairs of the current one.
+func curlHeaderCallback(
+  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+  let length = size * count
+  guard let data, let context else { return length }
+  let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+  let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+  }.trimmingCharacters(in: .whitespacesAndNewlines)
+  if line.hasPrefix("HTTP/") {
+    transfer.headers.removeAll()
+  } else if let colon = line.firstIndex(of: ":") {
+    let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    transfer.headers.append((name, value))
+  }
+  return length
+}

@@ -1,0 +1,88 @@
+/// Where in an article a piece of evidence was found. Titles and leads weigh more.
+public enum TextRegion: String, Sendable, Codable, Hashable {
+  case title, lead, body
+}
+
+/// What a matched term stands for.
+public enum EvidenceKind: Sendable, Hashable {
+  case kazakhstan
+  case azerbaijan
+  case relation
+  case topic(TopicID)
+  case negative
+
+  public var label: String {
+    switch self {
+    case .kazakhstan: "kazakhstan"
+    case .azerbaijan: "azerbaijan"
+    case .relation: "relation"
+    case .topic(let id): "topic:\(id.rawValue)"
+    case .negative: "negative"
+    }
+  }
+}
+
+/// One reason behind a classification: which term matched, where, and what it contributed.
+public struct Evidence: Sendable, Hashable, Codable {
+  public var kind: EvidenceKind
+  public var term: String
+  public var region: TextRegion
+  public var count: Int
+  public var contribution: Double
+
+  public init(kind: EvidenceKind, term: String, region: TextRegion, count: Int, contribution: Double)
+  {
+    self.kind = kind
+    self.term = term
+    self.region = region
+    self.count = count
+    self.contribution = contribution
+  }
+}
+
+/// The classifier's verdict on one article, with its reasons.
+public struct Classification: Sendable, Hashable {
+  public var relevant: Bool
+  public var score: Double
+  public var language: Language
+  public var topics: [TopicID]
+  public var evidence: [Evidence]
+  /// The profile version that produced this verdict, so stored items can be reclassified.
+  public var profileVersion: String
+
+  public init(
+    relevant: Bool, score: Double, language: Language, topics: [TopicID], evidence: [Evidence],
+    profileVersion: String
+  ) {
+    self.relevant = relevant
+    self.score = score
+    self.language = language
+    self.topics = topics
+    self.evidence = evidence
+    self.profileVersion = profileVersion
+  }
+}
+
+extension EvidenceKind: Codable {
+  /// Encoded as its label: `kazakhstan`, `azerbaijan`, `relation`, `topic:energy`, `negative`.
+  public init(from decoder: any Decoder) throws {
+    let label = try decoder.singleValueContainer().decode(String.self)
+    switch label {
+    case "kazakhstan": self = .kazakhstan
+    case "azerbaijan": self = .azerbaijan
+    case "relation": self = .relation
+    case "negative": self = .negative
+    default:
+      guard label.hasPrefix("topic:") else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "unknown evidence kind \(label)"))
+      }
+      self = .topic(TopicID(rawValue: String(label.dropFirst("topic:".count))))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(label)
+  }
+}

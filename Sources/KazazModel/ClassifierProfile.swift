@@ -1,0 +1,87 @@
+/// A classifier profile as plain data: which terms mark each side of the relation, the topics,
+/// and the negative evidence, per language. Loaded from a human-edited file (see `KazazConfig`);
+/// compiled into a matcher by `KazazClassify`.
+public struct ClassifierProfile: Sendable, Equatable {
+  /// A single pattern: words separated by spaces; a trailing `*` makes the last word a prefix.
+  public struct Term: Sendable, Equatable, Hashable {
+    public var pattern: String
+    public var language: Language
+    public var kind: TermKind
+    public var weight: Double
+
+    public init(pattern: String, language: Language, kind: TermKind, weight: Double) {
+      self.pattern = pattern
+      self.language = language
+      self.kind = kind
+      self.weight = weight
+    }
+  }
+
+  /// The role a term plays in scoring.
+  public enum TermKind: Sendable, Equatable, Hashable {
+    case kazakhstan
+    case azerbaijan
+    /// A compound form naming both sides ("Kazakh-Azerbaijani", "Astana and Baku").
+    case relation
+    case topic(TopicID)
+    /// Another country: many of them in one sentence mean a list, not a bilateral story.
+    case otherCountry
+    /// Sports-fixture vocabulary.
+    case sports
+  }
+
+  public struct Thresholds: Sendable, Equatable {
+    /// Minimum overall score for an article to be relevant.
+    public var relevance: Double
+    /// Minimum weight each side must reach on its own.
+    public var sideMinimum: Double
+    /// Minimum score for a topic to be assigned.
+    public var topic: Double
+
+    public init(relevance: Double, sideMinimum: Double, topic: Double) {
+      self.relevance = relevance
+      self.sideMinimum = sideMinimum
+      self.topic = topic
+    }
+  }
+
+  public struct RegionWeights: Sendable, Equatable {
+    public var title: Double
+    public var lead: Double
+    public var body: Double
+
+    public init(title: Double, lead: Double, body: Double) {
+      self.title = title
+      self.lead = lead
+      self.body = body
+    }
+
+    public subscript(region: TextRegion) -> Double {
+      switch region {
+      case .title: title
+      case .lead: lead
+      case .body: body
+      }
+    }
+  }
+
+  public var name: String
+  public var version: String
+  public var thresholds: Thresholds
+  public var regions: RegionWeights
+  /// Topics in the order the profile lists them (digests follow it).
+  public var topicOrder: [TopicID]
+  public var terms: [Term]
+
+  public init(
+    name: String, version: String, thresholds: Thresholds, regions: RegionWeights,
+    topicOrder: [TopicID], terms: [Term]
+  ) {
+    self.name = name
+    self.version = version
+    self.thresholds = thresholds
+    self.regions = regions
+    self.topicOrder = topicOrder
+    self.terms = terms
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What the XML reader collected, before any format-specific interpretation: elements named by
+/// a short namespace prefix (`atom:link`, `dc:date`, `content:encoded`) and paths relative to
+/// their item or channel (`atom:author/atom:name`).
+struct RawElement {
+  var path: String
+  var text: String
+  var attributes: [String: String]
+}
+
+struct RawItem {
+  var elements: [RawElement] = []
+  /// `xml:base` in effect for the item, if the document set one.
+  var base: String?
+
+  func first(_ path: String) -> RawElement? { elements.first { $0.path == path } }
+  func all(_ path: String) -> [RawElement] { elements.filter { $0.path == path } }
+  func text(_ path: String) -> String? {
+    guard let text = first(path)?.text else { return nil }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+}
+
+struct RawFeed {
+  /// Root element, prefixed (`rss`, `rdf:RDF`, `atom:feed`, `atom03:feed`).
+  var root: String?
+  var rootAttributes: [String: String] = [:]
+  var channel = RawItem()
+  var items: [RawItem] = []
+  var warnings: [String] = []
+}
+
+/// Short prefixes for the namespaces feeds use; unknown namespaces keep their URI.
+enum Namespaces {
+  static let prefixes: [String: String] = [
+    "http://www.w3.org/2005/Atom": "atom",
+    "http://purl.org/atom/ns#": "atom03",
+    "http://purl.org/rss/1.0/": "",
+    "http://my.netscape.com/rdf/simple/0.9/": "",
+    "http://backend.userland.com/rss2": "",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://purl.org/dc/terms/": "dcterms",
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://search.yahoo.com/mrss/": "media",
+    "http://search.yahoo.com/mrss": "media",
+    "http://news.yandex.ru": "yandex",
+    "http://news.yandex.ru/": "yandex",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
+    "http://www.w3.org/1999/xhtml": "xhtml",
+    "http://www.w3.org/XML/1998/namespace": "xml",
+  ]
+
+  static func qualified(local: String, uri: String?) -> String {
+    guard let uri, !uri.isEmpty else { return local }
+    let prefix = prefixes[uri] ?? uri
+    return prefix.isEmpty ? local : "\(prefix):\(local)"
+  }
+}

@@ -1,0 +1,326 @@
+import CLibXML2
+import Foundation
+
+/// Reads feed XML with libxml2's SAX2 push parser, safely:
+///
+/// - recovery on: broken documents yield the items before (and often after) the damage, and each
+///   problem becomes a warning;
+/// - no `XML_PARSE_NOENT`, no `DTDLOAD`, no `HUGE`, and `NONET`: external entities and DTDs are
+///   never loaded, from the network or from local files;
+/// - entities declared in the document's internal subset are expanded by us, within a fixed
+///   budget: an entity bomb ("billion laughs") is rejected quickly with a clear error;
+/// - HTML entities that feeds use without declaring them (`&nbsp;`, `&mdash;`, `&laquo;`) are
+///   understood, as browsers and feed readers do.
+final class XMLFeedReader {
+  /// Total characters entity expansion may produce in one document.
+  static let expansionLimit = 1_000_000
+  /// Elements are collected this deep below an item or the channel (e.g. `author/name`).
+  static let captureDepth = 2
+
+  private struct Capture {
+    var path: String
+    var depth: Int
+    var attributes: [String: String]
+    var text: String
+  }
+
+  private(set) var raw = RawFeed()
+  var parserContext: xmlParserCtxtPtr?
+  private(set) var failure: ParseError?
+  private var depth = 0
+  private var channelDepth: Int?
+  private var itemDepth: Int?
+  private var currentItem: RawItem?
+  private var captures: [Capture] = []
+  private var names: [String] = []
+  private var declared: [String: String] = [:]
+  private var expanded = 0
+  private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+  private var errorCount = 0
+
+  deinit {
+    for entity in entities.values {
+      free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
+      free(entity.pointee.content)
+      free(entity)
+    }
+  }
+
+  /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
+  static func read(_ data: Data, encoding: String?) -> (RawFeed, ParseError?) {
+    let reader = XMLFeedReader()
+    var handler = xmlSAXHandler()
+    handler.initialized = UInt32(XML_SAX2_MAGIC)
+    handler.startElementNs = saxStartElement
+    handler.endElementNs = saxEndElement
+    handler.characters = saxCharacters
+    handler.cdataBlock = saxCharacters
+    handler.getEntity = saxGetEntity
+    handler.entityDecl = saxEntityDecl
+    handler.serror = saxStructuredError
+    let context = Unmanaged.passUnretained(reader).toOpaque()
+    guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
+      return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"))
+    }
+    defer { xmlFreeParserCtxt(parser) }
+    reader.parserContext = parser
+    let options =
+      Int32(XML_PARSE_RECOVER.rawValue) | Int32(XML_PARSE_NONET.rawValue)
+      | Int32(XML_PARSE_NOCDATA.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
+    xmlCtxtUseOptions(parser, options)
+    if let encoding {
+      guard let handlerForEncoding = xmlFindCharEncodingHandler(encoding) else {
+        return (reader.raw, .unsupportedEncoding(encoding))
+      }
+      xmlSwitchToEncoding(parser, handlerForEncoding)
+    }
+    let chunkSize = 64 * 1024
+    data.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+      var offset = 0
+      while offset < buffer.count && reader.failure == nil {
+        let length = min(chunkSize, buffer.count - offset)
+        xmlParseChunk(parser, base + offset, Int32(length), 0)
+        offset += length
+      }
+    }
+    if reader.failure == nil { xmlParseChunk(parser, nil, 0, 1) }
+    reader.closeOpenElements()
+    return (reader.raw, reader.failure)
+  }
+
+  // MARK: - Events
+
+  fileprivate func startElement(name: String, attributes: [String: String]) {
+    depth += 1
+    names.append(name)
+    if raw.root == nil {
+      raw.root = name
+      raw.rootAttributes = attributes
+      if name == "atom:feed" || name == "atom03:feed" { channelDepth = depth }
+      return
+    }
+    if itemDepth == nil, channelDepth == nil, name == "channel" || name == "rss:channel" {
+      channelDepth = depth
+      return
+    }
+    if itemDepth == nil, Self.isItem(name) {
+      itemDepth = depth
+      currentItem = RawItem(base: attributes["xml:base"])
+      return
+    }
+    let anchor = itemDepth ?? (channelDepth.flatMap { depth > $0 ? $0 : nil })
+    guard let anchor else { return }
+    let relative = depth - anchor
+    if relative <= Self.captureDepth {
+      let parentPath = captures.last(where: { $0.depth == depth - 1 })?.path
+      let path = relative == 1 ? name : "\(parentPath ?? "?")/\(name)"
+      captures.append(Capture(path: path, depth: depth, attributes: attributes, text: ""))
+    } else if !captures.isEmpty {
+      // Markup inside a field (XHTML content): keep words apart.
+      appendText(" ")
+    }
+  }
+
+  fileprivate func endElement() {
+    defer {
+      depth -= 1
+      if !names.isEmpty { names.removeLast() }
+    }
+    if let capture = captures.last, capture.depth == depth {
+      captures.removeLast()
+      let element = RawElement(path: capture.path, text: capture.text, attributes: capture.attributes)
+      if itemDepth != nil {
+        currentItem?.elements.append(element)
+      } else {
+        raw.channel.elements.append(element)
+      }
+      return
+    }
+    if let itemDepth, depth == itemDepth, let item = currentItem {
+      raw.items.append(item)
+      currentItem = nil
+      self.itemDepth = nil
+    }
+  }
+
+  fileprivate func appendText(_ text: String) {
+    guard !captures.isEmpty else { return }
+    for index in captures.indices { captures[index].text += text }
+  }
+
+  fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+    guard !captures.isEmpty, length > 0 else { return }
+    appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+  }
+
+  /// A truncated document ends with open elements: keep what they hold.
+  private func closeOpenElements() {
+    while depth > 0 && (itemDepth != nil || !captures.isEmpty) {
+      endElement()
+    }
+  }
+
+  private static func isItem(_ name: String) -> Bool {
+    name == "item" || name == "atom:entry" || name == "atom03:entry"
+  }
+
+  // MARK: - Entities
+
+  /// Records an entity the document declares, expanding references to earlier ones within the
+  /// budget. External entities are never loaded.
+  fileprivate func declareEntity(name: String, type: Int32, content: String?) {
+    guard failure == nil else { return }
+    guard type == Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), let content else {
+      warn("external entity \"\(name)\" is not loaded")
+      return
+    }
+    var value = ""
+    var rest = Substring(content)
+    while let ampersand = rest.firstIndex(of: "&") {
+      value += rest[..<ampersand]
+      let afterAmpersand = rest.index(after: ampersand)
+      guard let semicolon = rest[afterAmpersand...].firstIndex(of: ";") else {
+        value += rest[ampersand...]
+        rest = ""
+        break
+      }
+      let reference = String(rest[afterAmpersand..<semicolon])
+      value += declared[reference] ?? Self.predefined(reference) ?? ""
+      rest = rest[rest.index(after: semicolon)...]
+      if value.utf8.count > Self.expansionLimit { break }
+    }
+    value += rest
+    expanded += value.utf8.count
+    if value.utf8.count > Self.expansionLimit || expanded > Self.expansionLimit * 4 {
+      failure = .entityExpansion(limit: Self.expansionLimit)
+      if let parserContext { xmlStopParser(parserContext) }
+      return
+    }
+    declared[name] = value
+  }
+
+  /// Resolves `&name;`: document entities, then the five XML ones, then HTML's.
+  fileprivate func entity(named name: String) -> UnsafeMutablePointer<xmlEntity>? {
+    // libxml2 drops every entity reference once a document has had an error, even in recovery
+    // mode; we keep reading them, since broken feeds are the rule.
+    parserContext?.pointee.wellFormed = 1
+    if let cached = entities[name] { return cached }
+    guard let value = declared[name] ?? Self.predefined(name) ?? HTMLEntities.value(of: name) else {
+      warn("undefined entity &\(name); dropped")
+      return nil
+    }
+    if declared[name] != nil {
+      expanded += value.utf8.count
+      if expanded > Self.expansionLimit * 4 {
+        failure = .entityExpansion(limit: Self.expansionLimit)
+        if let parserContext { xmlStopParser(parserContext) }
+        return nil
+      }
+    }
+    let entity = calloc(1, MemoryLayout<xmlEntity>.size)!.assumingMemoryBound(to: xmlEntity.self)
+    entity.pointee.type = XML_ENTITY_DECL
+    entity.pointee.name = UnsafePointer(xmlStrdup(name))
+    entity.pointee.content = xmlStrdup(value)
+    entity.pointee.length = Int32(value.utf8.count)
+    // "Predefined" entities are inlined as characters without further parsing: exactly what
+    // we want for values we have already expanded.
+    entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+    entities[name] = entity
+    return entity
+  }
+
+  private static func predefined(_ name: String) -> String? {
+    switch name {
+    case "amp": "&"
+    case "lt": "<"
+    case "gt": ">"
+    case "quot": "\""
+    case "apos": "'"
+    default: nil
+    }
+  }
+
+  fileprivate func warn(_ message: String) {
+    errorCount += 1
+    if raw.warnings.count < 50 { raw.warnings.append(message) }
+  }
+
+  fileprivate func recordError(line: Int, message: String) {
+    warn("line \(line): \(message)")
+  }
+}
+
+// MARK: - C callbacks (free functions: they run on whatever thread parses)
+
+private func reader(_ context: UnsafeMutableRawPointer?) -> XMLFeedReader? {
+  guard let context else { return nil }
+  return Unmanaged<XMLFeedReader>.fromOpaque(context).takeUnretainedValue()
+}
+
+private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+  pointer.map { String(cString: $0) }
+}
+
+private func saxStartElement(
+  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32,
+  _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32,
+  _ defaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+  guard let reader = reader(context), let localName else { return }
+  let name = Namespaces.qualified(local: String(cString: localName), uri: string(uri))
+  var values: [String: String] = [:]
+  if let attributes, attributeCount > 0 {
+    // Each attribute is five pointers: localname, prefix, URI, value start, value end.
+    for index in 0..<Int(attributeCount) {
+      let base = index * 5
+      guard let local = attributes[base], let start = attributes[base + 3],
+        let end = attributes[base + 4]
+      else { continue }
+      let key = Namespaces.qualified(local: String(cString: local), uri: string(attributes[base + 2]))
+      let length = end - start
+      values[key] = String(
+        decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
+    }
+  }
+  reader.startElement(name: name, attributes: values)
+}
+
+private func saxEndElement(
+  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+) {
+  reader(context)?.endElement()
+}
+
+private func saxCharacters(
+  _ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32
+) {
+  guard let characters else { return }
+  reader(context)?.appendBytes(characters, Int(length))
+}
+
+private func saxGetEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?)
+  -> xmlEntityPtr?
+{
+  guard let reader = reader(context), let name else { return nil }
+  return reader.entity(named: String(cString: name))
+}
+
+private func saxEntityDecl(
+  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32,
+  _ publicID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?,
+  _ content: UnsafeMutablePointer<xmlChar>?
+) {
+  guard let reader = reader(context), let name else { return }
+  reader.declareEntity(
+    name: String(cString: name), type: type, content: content.map { String(cString: $0) })
+}
+
+private func saxStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let reader = reader(context), let error else { return }
+  let message = error.pointee.message.map { String(cString: $0) }?
+    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error"
+  reader.recordError(line: Int(error.pointee.line), message: message)
+}

@@ -1,0 +1,12 @@
+import KazazConfig
+import KazazFetch
+
+extension Config {
+  /// The fetcher's settings, from the `fetch:` section.
+  public var fetchSettings: FetchSettings {
+    FetchSettings(
+      concurrency: fetch.concurrency, perHost: fetch.perHost, timeout: fetch.timeout,
+      connectTimeout: fetch.connectTimeout, maxResponseBytes: fetch.maxResponseBytes,
+      userAgent: fetch.userAgent ?? FetchSettings.defaultUserAgent)
+  }
+}

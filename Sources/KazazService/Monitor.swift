@@ -1,0 +1,54 @@
+import Foundation
+import KazazClassify
+import KazazConfig
+import KazazDigest
+import KazazFetch
+import KazazModel
+import KazazParse
+import KazazStore
+import Logging
+
+/// Everything the daemon and the one-shot commands share, built from a `Config`: the store, the
+/// fetcher, the classifier, and the operations on them.
+public struct Monitor: Sendable {
+  public let config: Config
+  public let store: Store
+  public let engine: CurlEngine
+  public let classifier: Classifier
+  public let logger: Logger
+
+  /// Loads the profile, opens the store and starts the fetch engine.
+  public static func open(config: Config, logger: Logger) throws -> Monitor {
+    let profile = try ProfileLoader.load(path: config.profilePath.path)
+    try FileManager.default.createDirectory(
+      at: config.stateDirectory, withIntermediateDirectories: true)
+    let store = try Store.open(path: config.databasePath.path)
+    return Monitor(
+      config: config, store: store, engine: CurlEngine(settings: config.fetchSettings),
+      classifier: Classifier(profile: profile), logger: logger)
+  }
+
+  /// Polls every configured feed once.
+  public func refresh() async throws -> CycleSummary {
+    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
+    let pipeline = FeedPipeline(
+      engine: engine, parser: FeedParser(maxDocumentBytes: config.fetch.maxResponseBytes),
+      classifier: classifier, store: store)
+    return await RefreshCycle(pipeline: pipeline).run(feeds: feeds, logger: logger)
+  }
+
+  /// Writes the digest of the given day (default: the day containing `now`).
+  public func writeDigest(day: DigestPeriod? = nil, now: Date = Date()) throws -> [URL] {
+    let period = day ?? DigestPeriod.day(containing: now, in: config.digest.timeZone)
+    let writer = DigestWriter(
+      store: store, directory: config.digestDirectory, config: config.digest,
+      topicOrder: classifier.profile.topicOrder)
+    let files = try writer.write(period: period, now: now)
+    logger.info("digest written", metadata: ["day": "\(period.day)", "files": "\(files.map(\.path))"])
+    return files
+  }
+
+  public func shutdown() {
+    engine.shutdown()
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KazazModel
+import KazazStore
+import Logging
+
+/// Polls every feed once, many at a time (the fetcher enforces the global and per-host limits),
+/// and sums up what happened.
+public struct RefreshCycle: Sendable {
+  public let pipeline: FeedPipeline
+
+  public init(pipeline: FeedPipeline) {
+    self.pipeline = pipeline
+  }
+
+  public func run(feeds: [FeedState], logger: Logger) async -> CycleSummary {
+    let started = ContinuousClock.now
+    var summary = CycleSummary()
+    await withTaskGroup(of: FeedPollReport.self) { group in
+      for feed in feeds {
+        group.addTask { await pipeline.poll(feed, logger: logger) }
+      }
+      for await report in group { summary.add(report) }
+    }
+    summary.duration = ContinuousClock.now - started
+    logger.info(
+      "refresh cycle done",
+      metadata: [
+        "feeds": "\(summary.feeds)", "items.new": "\(summary.newItems)",
+        "items.relevant": "\(summary.relevantItems)", "feeds.failed": "\(summary.failedFeeds)",
+        "duration": "\(summary.duration)",
+      ])
+    return summary
+  }
+}
+
+/// Totals of one refresh cycle.
+public struct CycleSummary: Sendable, Equatable {
+  public var feeds = 0
+  public var notModified = 0
+  public var failedFeeds = 0
+  public var newItems = 0
+  public var relevantItems = 0
+  public var duplicates = 0
+  public var duration: Duration = .zero
+  public var failures: [String] = []
+
+  public init() {}
+
+  mutating func add(_ report: FeedPollReport) {
+    feeds += 1
+    newItems += report.commit.inserted
+    relevantItems += report.commit.relevant
+    duplicates += report.commit.duplicates
+    switch report.outcome {
+    case .notModified: notModified += 1
+    case .failed(_, let message, _):
+      failedFeeds += 1
+      failures.append("\(report.feedURL): \(message)")
+    case .updated: break
+    }
+  }
+
+  /// One line for humans.
+  public var line: String {
+    "\(feeds) feeds polled (\(notModified) unchanged, \(failedFeeds) failed), \(newItems) new items, \(relevantItems) relevant, \(duplicates) duplicates skipped"
+  }
+}

@@ -1,0 +1,16 @@
+/// Why the store could not do what was asked.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+  /// The database was written by a newer kazaz-monitor; opening it could damage it.
+  case newerSchema(path: String)
+  case cannotOpen(path: String, reason: String)
+  case unknownFeed(Int64)
+
+  public var description: String {
+    switch self {
+    case .newerSchema(let path):
+      "\(path) was written by a newer version of kazaz-monitor; refusing to open it"
+    case .cannotOpen(let path, let reason): "cannot open the store \(path): \(reason)"
+    case .unknownFeed(let id): "no feed with id \(id) in the store"
+    }
+  }
+}

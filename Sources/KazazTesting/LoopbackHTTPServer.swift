@@ -1,0 +1,229 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 for tests: real sockets, so libcurl is exercised as in
+/// production. Routes answer with any status, headers and body, optionally trickled slowly; the
+/// server records every request (with headers) and the peak number of simultaneous connections.
+public final class LoopbackHTTPServer: @unchecked Sendable {
+  public struct Request: Sendable {
+    public var method: String
+    public var path: String
+    /// Header names lower-cased.
+    public var headers: [String: String]
+  }
+
+  public struct Response: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: Data
+    /// When set, the body is sent in pieces of this many bytes with this pause between them.
+    public var trickle: (bytes: Int, pause: Duration)?
+    /// Hold the response back this long before sending anything.
+    public var delay: Duration?
+
+    public init(
+      status: Int = 200, headers: [(String, String)] = [], body: Data = Data(),
+      trickle: (bytes: Int, pause: Duration)? = nil, delay: Duration? = nil
+    ) {
+      self.status = status
+      self.headers = headers
+      self.body = body
+      self.trickle = trickle
+      self.delay = delay
+    }
+
+    public static func text(_ body: String, contentType: String = "application/rss+xml; charset=utf-8")
+      -> Response
+    {
+      Response(headers: [("Content-Type", contentType)], body: Data(body.utf8))
+    }
+  }
+
+  public typealias Handler = @Sendable (Request) -> Response
+
+  private let lock = NSLock()
+  private var routes: [String: Handler] = [:]
+  private var log: [Request] = []
+  private var open = 0
+  private var peak = 0
+  private var stopped = false
+  private let listener: Int32
+  public let port: UInt16
+
+  public init() throws {
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard listener >= 0 else { throw POSIXError(.EIO) }
+    var yes: Int32 = 1
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(listener, 128) == 0 else {
+      close(listener)
+      throw POSIXError(.EADDRINUSE)
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        _ = getsockname(listener, $0, &length)
+      }
+    }
+    self.listener = listener
+    port = UInt16(bigEndian: address.sin_port)
+    let thread = Thread { [self] in acceptLoop() }
+    thread.start()
+  }
+
+  deinit { stop() }
+
+  /// `http://127.0.0.1:PORT`
+  public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+  public func url(_ path: String) -> String { baseURL + path }
+
+  /// Answers requests for `path` (query string ignored) with `handler`.
+  public func route(_ path: String, handler: @escaping Handler) {
+    lock.withLock { routes[path] = handler }
+  }
+
+  /// Every request received for `path` so far.
+  public func requests(to path: String) -> [Request] {
+    lock.withLock { log.filter { $0.path == path } }
+  }
+
+  /// The most connections that were open at the same time.
+  public var peakConnections: Int { lock.withLock { peak } }
+
+  public func stop() {
+    let wasStopped = lock.withLock {
+      defer { stopped = true }
+      return stopped
+    }
+    guard !wasStopped else { return }
+    shutdown(listener, Int32(SHUT_RDWR))
+    close(listener)
+  }
+
+  private func acceptLoop() {
+    while true {
+      let client = accept(listener, nil, nil)
+      if client < 0 {
+        if lock.withLock({ stopped }) { return }
+        continue
+      }
+      lock.withLock {
+        open += 1
+        peak = max(peak, open)
+      }
+      let thread = Thread { [self] in
+        serve(client)
+        close(client)
+        lock.withLock { open -= 1 }
+      }
+      thread.start()
+    }
+  }
+
+  private func serve(_ client: Int32) {
+    var buffer = Data()
+    while true {
+      guard let request = readRequest(client, buffer: &buffer) else { return }
+      let handler = lock.withLock { () -> Handler? in
+        log.append(request)
+        return routes[request.path]
+      }
+      let response = handler?(request) ?? Response(status: 404, body: Data("not found".utf8))
+      if !send(response, to: client, method: request.method) { return }
+      if request.headers["connection"]?.lowercased() == "close" { return }
+    }
+  }
+
+  private func readRequest(_ client: Int32, buffer: inout Data) -> Request? {
+    let terminator = Data("\r\n\r\n".utf8)
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while buffer.range(of: terminator) == nil {
+      let count = recv(client, &chunk, chunk.count, 0)
+      guard count > 0 else { return nil }
+      buffer.append(contentsOf: chunk[0..<count])
+    }
+    let end = buffer.range(of: terminator)!
+    let head = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self)
+    buffer.removeSubrange(buffer.startIndex..<end.upperBound)
+    var lines = head.components(separatedBy: "\r\n")
+    let requestLine = lines.removeFirst().split(separator: " ")
+    guard requestLine.count >= 2 else { return nil }
+    var headers: [String: String] = [:]
+    for line in lines {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
+        .trimmingCharacters(in: .whitespaces)
+    }
+    let target = String(requestLine[1])
+    let path = String(target.split(separator: "?", maxSplits: 1).first ?? "")
+    return Request(method: String(requestLine[0]), path: path, headers: headers)
+  }
+
+  private func send(_ response: Response, to client: Int32, method: String) -> Bool {
+    if let delay = response.delay { Thread.sleep(forTimeInterval: Self.seconds(delay)) }
+    var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+    var names = Set<String>()
+    for (name, value) in response.headers {
+      head += "\(name): \(value)\r\n"
+      names.insert(name.lowercased())
+    }
+    if !names.contains("content-length") { head += "Content-Length: \(response.body.count)\r\n" }
+    head += "\r\n"
+    guard write(Data(head.utf8), to: client) else { return false }
+    guard method != "HEAD", !response.body.isEmpty else { return true }
+    guard let trickle = response.trickle else { return write(response.body, to: client) }
+    var offset = 0
+    while offset < response.body.count {
+      let end = min(offset + trickle.bytes, response.body.count)
+      guard write(response.body[offset..<end], to: client) else { return false }
+      offset = end
+      Thread.sleep(forTimeInterval: Self.seconds(trickle.pause))
+    }
+    return true
+  }
+
+  private func write(_ data: Data, to client: Int32) -> Bool {
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let sent = Glibc.send(client, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+        if sent <= 0 { return false }
+        offset += sent
+      }
+      return true
+    }
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+
+  private static func reason(_ status: Int) -> String {
+    switch status {
+    case 200: "OK"
+    case 301: "Moved Permanently"
+    case 302: "Found"
+    case 304: "Not Modified"
+    case 404: "Not Found"
+    case 410: "Gone"
+    case 429: "Too Many Requests"
+    case 500: "Internal Server Error"
+    case 503: "Service Unavailable"
+    default: "Status"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import KazazConfig
+import KazazModel
+import Logging
+
+/// `--config FILE`, shared by the commands that work on a configured installation.
+struct ConfigOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "The configuration file (YAML).")
+  var config: String = "/etc/kazaz-monitor/config.yaml"
+
+  @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Overrides the config.")
+  var logLevel: String?
+
+  /// Loads the config or exits with EX_CONFIG (78) after printing every problem.
+  func load() throws -> Config {
+    do {
+      var config = try ConfigLoader.load(path: config)
+      if let logLevel {
+        guard let level = LogLevel(rawValue: logLevel.lowercased()) else {
+          throw ValidationError("unknown log level \"\(logLevel)\"")
+        }
+        config.logLevel = level
+      }
+      return config
+    } catch let error as ConfigError {
+      printError(error.description)
+      throw ExitCode(78)
+    }
+  }
+}
+
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Logs go to standard error; the level comes from the config or `--log-level`.
+enum LoggingBootstrap {
+  static func logger(level: LogLevel) -> Logger {
+    var logger = Logger(label: "kazaz-monitor") { label in
+      StreamLogHandler.standardError(label: label)
+    }
+    logger.logLevel = Logger.Level(rawValue: level.rawValue) ?? .info
+    return logger
+  }
+}
+
+/// Finds the classifier profile when none is given: the project checkout, then the installed one.
+enum ProfileLocator {
+  static func locate(explicit: String?) throws -> String {
+    if let explicit { return explicit }
+    var candidates: [String] = []
+    if let fromEnvironment = ProcessInfo.processInfo.environment["KAZAZ_PROFILE"] {
+      candidates.append(fromEnvironment)
+    }
+    candidates.append("config/profiles/kazaz.yaml")
+    candidates.append("/etc/kazaz-monitor/profiles/kazaz.yaml")
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    candidates.append(
+      executable.deletingLastPathComponent().appendingPathComponent(
+        "../share/kazaz-monitor/profiles/kazaz.yaml"
+      ).standardizedFileURL.path)
+    if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+      return found
+    }
+    throw ValidationError(
+      "no classifier profile found (looked at \(candidates.joined(separator: ", "))); pass --profile FILE")
+  }
+}
