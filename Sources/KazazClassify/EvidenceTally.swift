@@ -90,7 +90,8 @@ struct EvidenceTally {
 
     // Focus: the two sides should dominate the other countries the article names.
     let focus = (kazakhstan + azerbaijan) / (kazakhstan + azerbaijan + 1.5 * Double(others) + 0.001)
-    let sportsPenalty = sports >= 3 ? 0.3 : 1
+    // A sports fixture between the two countries is a match report, not cooperation.
+    let sportsPenalty = sports >= 4 ? 0.1 : (sports >= 2 ? 0.5 : 1)
     let score = (pair + sides * (0.5 + balance)) * focus * sportsPenalty
     let relevant =
       kazakhstan >= profile.thresholds.sideMinimum && azerbaijan >= profile.thresholds.sideMinimum

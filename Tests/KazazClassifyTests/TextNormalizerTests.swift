@@ -1,0 +1,84 @@
+import KazazModel
+import Testing
+
+@testable import KazazClassify
+
+@Suite("Text normalisation")
+struct TextNormalizerTests {
+  @Test(
+    "Case folding, letters and separators per language",
+    arguments: [
+      ("КАЗАХСТАН и Азербайджан", "казахстан и азербайджан"),
+      ("Ёлка, ещё", "елка еще"),
+      ("Qazaxıstan AZƏRBAYCAN İlham Əliyev", "qazaxistan azerbaycan ilham eliyev"),
+      ("Kazakistan Azerbaycan Bakü'de ŞİŞLİ çağrı", "kazakistan azerbaycan baku de sisli cagri"),
+      ("Қазақстан Әзірбайжан Үкіметі ұлттық Һ", "қазақстан әзірбайжан үкіметі ұлттық һ"),
+      ("Kazakh-Azerbaijani, Kazakh–Azerbaijani, Kazakh—Azerbaijani", "kazakh azerbaijani kazakh azerbaijani kazakh azerbaijani"),
+      ("«Astana» and “Baku”: 1.5 bn", "astana and baku 1 5 bn"),
+      ("ＫＡＺＡＫＨＳＴＡＮ ﬁnance", "kazakhstan finance"),
+      ("Azerbaijan’s café", "azerbaijan s cafe"),
+      ("e\u{0301}te\u{0301}", "ete"),
+    ])
+  func normalises(input: String, expected: String) {
+    #expect(TextNormalizer.normalize(input) == expected)
+  }
+}
+
+@Suite("Term matcher")
+struct TermMatcherTests {
+  func matches(_ text: String, _ patterns: [String]) -> [String] {
+    let compiled = patterns.compactMap(CompiledProfile.compile)
+    let matcher = TermMatcher(patterns: compiled)
+    let bytes = Array((" " + TextNormalizer.normalize(text) + " ").utf8)
+    return matcher.matches(in: bytes).map { patterns[$0.pattern] }
+  }
+
+  @Test("Stems match inflected forms; exact terms only whole words")
+  func stems() {
+    let found = matches(
+      "Казахстана и Казахстаном, казахстанский; Баку, Бакуриани", ["казахстан*", "баку"])
+    #expect(found == ["казахстан*", "казахстан*", "казахстан*", "баку"])
+  }
+
+  @Test("A pattern never starts inside a word")
+  func wordStart() {
+    #expect(matches("Pakistan and Uzbekistan", ["kistan*", "stan"]).isEmpty)
+  }
+
+  @Test("Phrases match across hyphens and quotes, not across sentences")
+  func phrases() {
+    #expect(matches("The Kazakh-Azerbaijani talks", ["kazakh azerbaijani*"]) == ["kazakh azerbaijani*"])
+    let document = NormalizedDocument(title: "", body: "They met in Astana. And Baku was next.")
+    let matcher = TermMatcher(patterns: [CompiledProfile.compile("astana and baku")!])
+    #expect(matcher.matches(in: document.bytes).isEmpty)
+  }
+
+  @Test("Overlapping patterns are all reported")
+  func overlapping() {
+    let found = matches("Ilham Aliyev", ["ilham aliyev", "aliyev*", "ilham"])
+    #expect(Set(found) == ["ilham aliyev", "aliyev*", "ilham"])
+  }
+
+  @Test("Thousands of patterns compile and match the same as a few")
+  func manyPatterns() {
+    var patterns = (0..<3000).map { "term\($0)x*" }
+    patterns.append("azerbaijan*")
+    #expect(matches("Azerbaijani term17x term2999xyz", patterns) == ["azerbaijan*", "term17x*", "term2999x*"])
+  }
+}
+
+@Suite("Language identification")
+struct LanguageIdentifierTests {
+  @Test(
+    "en, ru, kk, az, tr",
+    arguments: [
+      ("The presidents of Kazakhstan and Azerbaijan held talks in Astana on trade.", "en"),
+      ("Президенты Казахстана и Азербайджана провели переговоры в Астане.", "ru"),
+      ("Қазақстан мен Әзірбайжан президенттері Астанада келіссөздер жүргізді.", "kk"),
+      ("Azərbaycan və Qazaxıstan prezidentləri Astanada danışıqlar aparıblar.", "az"),
+      ("Azerbaycan ve Kazakistan cumhurbaşkanları Astana'da görüştü ve anlaşma imzaladı.", "tr"),
+    ])
+  func identifies(text: String, expected: String) {
+    #expect(LanguageIdentifier.identify(text).rawValue == expected)
+  }
+}

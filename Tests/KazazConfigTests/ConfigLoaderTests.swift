@@ -1,0 +1,173 @@
+import Foundation
+import KazazModel
+import KazazTesting
+import Testing
+
+@testable import KazazConfig
+
+@Suite("Configuration loading")
+struct ConfigLoaderTests {
+  let directory: TemporaryDirectory
+
+  init() throws {
+    directory = try TemporaryDirectory()
+    try directory.write("version: \"1\"\n", to: "profiles/kazaz.yaml")
+    try directory.write("<rss/>", to: "feeds/local.xml")
+  }
+
+  func load(_ text: String) throws(ConfigError) -> Config {
+    let file = try? directory.write(text, to: "config.yaml")
+    return try ConfigLoader.load(path: file?.path ?? "")
+  }
+
+  func problems(_ text: String) -> [String] {
+    do {
+      _ = try load(text)
+      return []
+    } catch {
+      return error.problems.map(\.description)
+    }
+  }
+
+  @Test("A full config loads; relative paths resolve against the config's folder")
+  func full() throws {
+    let config = try load(
+      """
+      state_dir: state
+      log_level: debug
+      poll_interval: 30m
+      digest:
+        time: "07:30"
+        timezone: Asia/Baku
+        formats: [markdown]
+      fetch:
+        timeout: 20s
+        max_response_size: 2MiB
+        concurrency: 8
+        per_host: 1
+      feeds:
+        - url: file://feeds/local.xml
+        - url: https://report.az/rss/
+          title: Report.az
+          interval: 1h
+        - https://en.trend.az/feeds/index.rss
+      """)
+    #expect(config.stateDirectory == directory.url.appendingPathComponent("state").standardizedFileURL)
+    #expect(config.profilePath.path.hasSuffix("profiles/kazaz.yaml"))
+    #expect(config.logLevel == .debug)
+    #expect(config.pollInterval == .seconds(1800))
+    #expect(config.digest.minuteOfDay == 450)
+    #expect(config.digest.timeZone.identifier == "Asia/Baku")
+    #expect(config.fetch.maxResponseBytes == 2 * 1024 * 1024)
+    #expect(config.fetch.concurrency == 8 && config.fetch.perHost == 1)
+    #expect(config.feeds.count == 3)
+    #expect(config.feeds[0].url == directory.url.appendingPathComponent("feeds/local.xml").standardizedFileURL.absoluteString)
+    #expect(config.feeds[1].title == "Report.az" && config.feeds[1].interval == .seconds(3600))
+    #expect(config.feeds[2].url == "https://en.trend.az/feeds/index.rss")
+  }
+
+  @Test("An unknown key names the file, line, column and the likely key")
+  func unknownKey() {
+    let found = problems("state_dir: s\nfeds: []\nfeeds: []\n")
+    #expect(found.count == 1)
+    #expect(found.first?.hasSuffix("config.yaml:2:1: config: unknown key \"feds\" (did you mean \"feeds\"?)") == true)
+  }
+
+  @Test("A missing feed file names its line and path")
+  func missingFeedFile() {
+    let found = problems("state_dir: s\nfeeds:\n  - url: file://feeds/nope.xml\n")
+    #expect(found.count == 1)
+    #expect(found.first?.contains("config.yaml:3:10: feeds.url: feed file not found:") == true)
+    #expect(found.first?.hasSuffix("feeds/nope.xml") == true)
+  }
+
+  @Test("Every problem is reported at once, in file order")
+  func manyProblems() {
+    let found = problems(
+      """
+      state_dir: s
+      poll_interval: often
+      digest:
+        time: "25:00"
+        timezone: Mars/Olympus
+      fetch:
+        concurrency: -1
+      feeds:
+        - url: ftp://example.org/feed
+        - title: no url
+      """)
+    #expect(found.count == 6)
+    #expect(found[0].contains(":2:16: poll_interval: expected a duration"))
+    #expect(found[1].contains(":4:9: digest.time: expected HH:MM"))
+    #expect(found[2].contains(":5:13: digest.timezone: unknown IANA time zone \"Mars/Olympus\""))
+    #expect(found[3].contains(":7:16: fetch.concurrency: expected a positive whole number"))
+    #expect(found[4].contains(":9:10: feeds.url: \"ftp://example.org/feed\" is not an http, https or file URL"))
+    #expect(found[5].contains(":10:5: feeds entry: missing required key \"url\""))
+  }
+
+  @Test("Missing required keys and broken YAML")
+  func requiredAndSyntax() {
+    #expect(problems("log_level: info\n").contains { $0.contains("missing required key \"state_dir\"") })
+    #expect(problems("log_level: info\n").contains { $0.contains("missing required key \"feeds\"") })
+    let broken = problems("state_dir: s\nfeeds: [\n")
+    #expect(broken.count == 1)
+    #expect(broken.first?.contains("invalid YAML") == true)
+  }
+
+  @Test("A duplicated feed is reported with the line of its first listing")
+  func duplicateFeed() {
+    let found = problems("state_dir: s\nfeeds:\n  - https://a.kz/rss\n  - https://a.kz/rss\n")
+    #expect(found == ["\(directory.url.path)/config.yaml:4:5: feeds: https://a.kz/rss is already listed on line 3"])
+  }
+
+  @Test("Durations and sizes", arguments: [("90", 90), ("90s", 90), ("15m", 900), ("2h", 7200), ("1h30m", 5400), ("1d", 86400)])
+  func durations(text: String, seconds: Int) {
+    #expect(ValueParsers.duration(text) == .seconds(seconds))
+  }
+
+  @Test("Sizes")
+  func sizes() {
+    #expect(ValueParsers.byteSize("10MiB") == 10_485_760)
+    #expect(ValueParsers.byteSize("512 KiB") == 524_288)
+    #expect(ValueParsers.byteSize("1.5MB") == 1_572_864)
+    #expect(ValueParsers.byteSize("lots") == nil)
+    #expect(ValueParsers.duration("5x") == nil)
+  }
+}
+
+@Suite("Profile loading")
+struct ProfileLoaderTests {
+  @Test("The shipped profile loads with all fifteen topics in order and every language")
+  func shipped() throws {
+    let profile = try ProfileLoader.load(path: ProjectPaths.profile.path)
+    #expect(profile.topicOrder == TopicID.all)
+    for language in [Language.en, .ru, .kk, .az, .tr] {
+      #expect(profile.terms.contains { $0.language == language && $0.kind == .kazakhstan })
+      #expect(profile.terms.contains { $0.language == language && $0.kind == .azerbaijan })
+    }
+  }
+
+  @Test("Bad topic ids, misplaced wildcards and non-numeric weights are reported with lines")
+  func errors() {
+    let text = """
+      version: "x"
+      sides:
+        kazakhstan:
+          en: { "kaz*akh": 1.0 }
+        azerbaijan:
+          en: { "baku": heavy }
+      topics:
+        trade: { en: { "trade*": 1 } }
+      """
+    do {
+      _ = try ProfileLoader.parse(text, displayName: "p.yaml")
+      Issue.record("expected errors")
+    } catch {
+      let lines = error.problems.map(\.description)
+      #expect(lines.contains { $0.hasPrefix("p.yaml:4:11:") && $0.contains("`*` may only end a pattern") })
+      #expect(lines.contains { $0.hasPrefix("p.yaml:6:19:") && $0.contains("expected a number") })
+      #expect(lines.contains { $0.hasPrefix("p.yaml:8:3:") && $0.contains("unknown key \"trade\"") })
+      #expect(lines.contains { $0.contains("topics: missing politics-diplomacy") })
+    }
+  }
+}
