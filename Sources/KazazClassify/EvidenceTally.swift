@@ -53,7 +53,8 @@ struct EvidenceTally {
           continue
         }
         lastKept[kind] = match
-        add(role: role, kind: kind, pattern: match.pattern, index: index, region: sentence.region,
+        add(
+          role: role, kind: kind, pattern: match.pattern, index: index, region: sentence.region,
           regionWeight: regionWeight)
       }
     }

@@ -24,7 +24,8 @@ public enum TextNormalizer {
   /// Appends the normalised form of `text` to `output`. Runs of separators become one space; the
   /// output never starts a word without a preceding space unless it is empty.
   public static func append(_ text: String, to output: inout [UInt8]) {
-    let source = needsCompatibilityNormalization(text)
+    let source =
+      needsCompatibilityNormalization(text)
       ? text.precomposedStringWithCompatibilityMapping : text
     var lastWasSpace = output.last == nil || output.last == 0x20
     for scalar in source.unicodeScalars {

@@ -27,7 +27,9 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
   public var problems: [ConfigProblem]
 
   public init(problems: [ConfigProblem]) {
-    self.problems = problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+    self.problems = problems.sorted {
+      ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0)
+    }
   }
 
   public var description: String { problems.map(\.description).joined(separator: "\n") }

@@ -68,7 +68,8 @@ public enum ConfigLoader {
             logLevel = level
           } else {
             let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.problem("log_level: unknown level \"\(name)\" (expected one of: \(names))", at: value)
+            reader.problem(
+              "log_level: unknown level \"\(name)\" (expected one of: \(names))", at: value)
           }
         }
       case "poll_interval":
@@ -128,7 +129,8 @@ public enum ConfigLoader {
             formats.append(format)
           } else {
             let known = DigestFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.problem("digest.formats: unknown format \"\(name)\" (supported: \(known))", at: item)
+            reader.problem(
+              "digest.formats: unknown format \"\(name)\" (supported: \(known))", at: item)
           }
         }
         if formats.isEmpty { reader.problem("digest.formats: list at least one format", at: value) }
@@ -191,7 +193,8 @@ public enum ConfigLoader {
         switch key {
         case "url":
           guard let text = reader.string(value, "feeds.url") else { continue }
-          entry.url = feedURL(text, at: item.string != nil ? item : value, reader, baseDirectory)
+          entry.url =
+            feedURL(text, at: item.string != nil ? item : value, reader, baseDirectory)
             ?? ""
         case "title": entry.title = reader.string(value, "feeds.title")
         case "interval":
@@ -254,7 +257,8 @@ public enum ConfigLoader {
   private static func duration(_ node: Node, _ what: String, _ reader: NodeReader) -> Duration? {
     guard let text = reader.string(node, what) else { return nil }
     guard let duration = ValueParsers.duration(text), duration > .zero else {
-      reader.problem("\(what): expected a duration such as 90s, 15m or 2h, found \"\(text)\"", at: node)
+      reader.problem(
+        "\(what): expected a duration such as 90s, 15m or 2h, found \"\(text)\"", at: node)
       return nil
     }
     return duration
@@ -262,7 +266,8 @@ public enum ConfigLoader {
 
   private static func positiveInt(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {
     guard let value = node.int, value > 0 else {
-      reader.problem("\(what): expected a positive whole number, found \(NodeReader.describe(node))", at: node)
+      reader.problem(
+        "\(what): expected a positive whole number, found \(NodeReader.describe(node))", at: node)
       return nil
     }
     return value

@@ -12,7 +12,8 @@ final class NodeReader {
 
   func problem(_ message: String, at node: Node?) {
     problems.append(
-      ConfigProblem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
+      ConfigProblem(
+        file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
   }
 
   /// Parses YAML text into a root mapping, or records why it could not.

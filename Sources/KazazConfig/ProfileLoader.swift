@@ -42,7 +42,9 @@ public enum ProfileLoader {
       case "name": profile.name = reader.string(value, "name") ?? profile.name
       case "thresholds":
         guard let mapping = reader.mapping(value, "thresholds") else { continue }
-        for (name, _, number) in reader.entries(mapping, allowed: thresholdKeys, context: "thresholds") {
+        for (name, _, number) in reader.entries(
+          mapping, allowed: thresholdKeys, context: "thresholds")
+        {
           guard let number = reader.number(number, "thresholds.\(name)") else { continue }
           switch name {
           case "relevance": profile.thresholds.relevance = number
@@ -78,7 +80,9 @@ public enum ProfileLoader {
         }
       case "negative":
         guard let mapping = reader.mapping(value, "negative") else { continue }
-        for (group, _, languages) in reader.entries(mapping, allowed: negativeKeys, context: "negative") {
+        for (group, _, languages) in reader.entries(
+          mapping, allowed: negativeKeys, context: "negative")
+        {
           let kind: ClassifierProfile.TermKind = group == "sports" ? .sports : .otherCountry
           profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
         }
@@ -91,7 +95,8 @@ public enum ProfileLoader {
     let missingTopics = TopicID.all.filter { !profile.topicOrder.contains($0) }
     if root.keys.contains(Node("topics")), !missingTopics.isEmpty {
       reader.problem(
-        "topics: missing \(missingTopics.map(\.rawValue).joined(separator: ", "))", at: root["topics"])
+        "topics: missing \(missingTopics.map(\.rawValue).joined(separator: ", "))",
+        at: root["topics"])
     }
     guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
     return profile
@@ -105,7 +110,9 @@ public enum ProfileLoader {
     var result: [ClassifierProfile.Term] = []
     for (code, _, patterns) in reader.entries(languages, allowed: languageKeys, context: context) {
       let language = Language(rawValue: code) ?? .other
-      if case .scalar(let scalar) = patterns, ["", "~", "null"].contains(scalar.string) { continue }
+      if case .scalar(let scalar) = patterns, ["", "~", "null"].contains(scalar.string) {
+        continue
+      }
       guard let mapping = reader.mapping(patterns, "\(context).\(code)") else { continue }
       for (patternNode, weightNode) in mapping {
         guard let pattern = patternNode.string, !pattern.isEmpty else {

@@ -25,7 +25,9 @@ public enum AtomicFileWriter {
     let temporary = directory.appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-    guard descriptor >= 0 else { throw Failure.io(path: temporary.path, operation: "create", errno: errno) }
+    guard descriptor >= 0 else {
+      throw Failure.io(path: temporary.path, operation: "create", errno: errno)
+    }
     var closed = false
     defer {
       if !closed { close(descriptor) }

@@ -34,6 +34,7 @@ public struct Digest: Sendable, Equatable {
       && lhs.totalItems == rhs.totalItems && lhs.relevantCount == rhs.relevantCount
       && lhs.topStories == rhs.topStories
       && lhs.sections == rhs.sections && lhs.failingFeeds == rhs.failingFeeds
-      && lhs.languageCounts.map { "\($0.0)=\($0.1)" } == rhs.languageCounts.map { "\($0.0)=\($0.1)" }
+      && lhs.languageCounts.map { "\($0.0)=\($0.1)" }
+        == rhs.languageCounts.map { "\($0.0)=\($0.1)" }
   }
 }

@@ -17,15 +17,19 @@ public struct DigestBuilder: Sendable {
     let relevant = items.filter(\.relevant).sorted {
       ($0.score, $1.firstSeenAt, $1.id) > ($1.score, $0.firstSeenAt, $0.id)
     }
-    let entries = relevant.map { Digest.Entry(item: $0, lead: Lead.make(from: $0.text, title: $0.title)) }
+    let entries = relevant.map {
+      Digest.Entry(item: $0, lead: Lead.make(from: $0.text, title: $0.title))
+    }
     let sections = topicOrder.compactMap { topic -> Digest.TopicSection? in
       let inTopic = entries.filter { $0.item.topics.contains(topic) }
       return inTopic.isEmpty ? nil : Digest.TopicSection(topic: topic, entries: inTopic)
     }
     var languages: [Language: Int] = [:]
     for item in relevant { languages[item.language, default: 0] += 1 }
-    let languageCounts = languages.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
-      .map { ($0.key, $0.value) }
+    let languageCounts = languages.sorted {
+      ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue)
+    }
+    .map { ($0.key, $0.value) }
     return Digest(
       day: period.day, start: period.start, end: period.end, timeZone: period.timeZone,
       totalItems: items.count, topStories: Array(entries.prefix(topStoryCount)),
@@ -47,10 +51,11 @@ enum Lead {
       $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
     let normalizedTitle = title.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-    let paragraph = lines.first { line in
-      line.count >= minimumParagraph && isProse(line)
-        && (normalizedTitle.map { !line.lowercased().hasPrefix($0) } ?? true)
-    } ?? lines.max { $0.count < $1.count } ?? ""
+    let paragraph =
+      lines.first { line in
+        line.count >= minimumParagraph && isProse(line)
+          && (normalizedTitle.map { !line.lowercased().hasPrefix($0) } ?? true)
+      } ?? lines.max { $0.count < $1.count } ?? ""
     return sentences(of: paragraph)
   }
 

@@ -20,7 +20,8 @@ public struct MarkdownRenderer: Sendable {
         out += "\(index + 1). \(storyLine(entry, timeZone: digest.timeZone))\n"
         if !entry.lead.isEmpty { out += "   > \(Self.escape(entry.lead))\n" }
         if !entry.item.topics.isEmpty {
-          out += "   Topics: \(entry.item.topics.map { TopicNames.name($0) }.joined(separator: ", "))\n"
+          out +=
+            "   Topics: \(entry.item.topics.map { TopicNames.name($0) }.joined(separator: ", "))\n"
         }
         out += "\n"
       }
@@ -49,7 +50,8 @@ public struct MarkdownRenderer: Sendable {
   private func storyLine(_ entry: Digest.Entry, timeZone: TimeZone) -> String {
     let item = entry.item
     let title = Self.escape(item.title ?? "(untitled)")
-    var line = Self.isWebLink(item.url) ? "**[\(title)](\(Self.escapeURL(item.url!)))**" : "**\(title)**"
+    var line =
+      Self.isWebLink(item.url) ? "**[\(title)](\(Self.escapeURL(item.url!)))**" : "**\(title)**"
     var details = [Self.escape(item.feedTitle ?? Self.host(of: item.feedURL))]
     if let published = item.publishedAt { details.append(Self.localTime(published, timeZone)) }
     details.append(item.language.rawValue)
@@ -60,7 +62,9 @@ public struct MarkdownRenderer: Sendable {
   private func statistics(_ digest: Digest) -> String {
     var out = "## Statistics\n\n| | count |\n|---|---:|\n"
     out += "| new items | \(digest.totalItems) |\n| relevant | \(digest.relevantCount) |\n"
-    for (language, count) in digest.languageCounts { out += "| relevant in \(language.rawValue) | \(count) |\n" }
+    for (language, count) in digest.languageCounts {
+      out += "| relevant in \(language.rawValue) | \(count) |\n"
+    }
     for section in digest.sections {
       out += "| \(TopicNames.name(section.topic)) | \(section.entries.count) |\n"
     }
@@ -91,7 +95,9 @@ public struct MarkdownRenderer: Sendable {
   static func host(of url: String) -> String { URLComponents(string: url)?.host ?? url }
 
   static func isWebLink(_ url: String?) -> Bool {
-    guard let url, let scheme = URLComponents(string: url)?.scheme?.lowercased() else { return false }
+    guard let url, let scheme = URLComponents(string: url)?.scheme?.lowercased() else {
+      return false
+    }
     return scheme == "http" || scheme == "https"
   }
 

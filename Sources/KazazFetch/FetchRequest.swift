@@ -40,7 +40,8 @@ public struct FetchResponse: Sendable, Equatable {
   public static func == (lhs: FetchResponse, rhs: FetchResponse) -> Bool {
     lhs.status == rhs.status && lhs.body == rhs.body && lhs.effectiveURL == rhs.effectiveURL
       && lhs.redirectCount == rhs.redirectCount
-      && lhs.headers.map { "\($0.name):\($0.value)" } == rhs.headers.map { "\($0.name):\($0.value)" }
+      && lhs.headers.map { "\($0.name):\($0.value)" }
+        == rhs.headers.map { "\($0.name):\($0.value)" }
   }
 
   /// The last value of a header (names compare case-insensitively).

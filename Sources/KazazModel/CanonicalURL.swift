@@ -10,7 +10,8 @@ public enum CanonicalURL {
   ]
 
   public static func make(_ text: String?) -> String? {
-    guard let text, var components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+    guard let text,
+      var components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
       let scheme = components.scheme?.lowercased()
     else { return nil }
     guard scheme == "http" || scheme == "https" else { return text }

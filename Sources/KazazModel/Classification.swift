@@ -30,8 +30,9 @@ public struct Evidence: Sendable, Hashable, Codable {
   public var count: Int
   public var contribution: Double
 
-  public init(kind: EvidenceKind, term: String, region: TextRegion, count: Int, contribution: Double)
-  {
+  public init(
+    kind: EvidenceKind, term: String, region: TextRegion, count: Int, contribution: Double
+  ) {
     self.kind = kind
     self.term = term
     self.region = region

@@ -20,15 +20,19 @@ enum FeedAdapter {
   }
 
   static func adapt(_ raw: RawFeed, format: FeedFormat, baseURL: String?, now: Date) -> ParsedFeed {
-    let feedBase = raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) }
+    let feedBase =
+      raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) }
       ?? baseURL
     let channel = raw.channel
     let link = URLResolver.resolve(alternateLink(channel) ?? channel.text("link"), base: feedBase)
-    let title = (channel.text("title") ?? channel.text("atom:title") ?? channel.text("atom03:title"))
+    let title =
+      (channel.text("title") ?? channel.text("atom:title") ?? channel.text("atom03:title"))
       .map(HTMLText.plainText)
     let ttl = channel.text("ttl").flatMap { Int($0) }
     let items = raw.items.map { item in
-      adaptItem(item, base: item.base.flatMap { URLResolver.resolve($0, base: feedBase) } ?? feedBase, now: now)
+      adaptItem(
+        item, base: item.base.flatMap { URLResolver.resolve($0, base: feedBase) } ?? feedBase,
+        now: now)
     }
     return ParsedFeed(
       format: format, title: title, link: link, items: items, warnings: raw.warnings,
@@ -47,8 +51,11 @@ enum FeedAdapter {
     let summary = summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
     let content = contentHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
     let published = firstText(
-      item, ["pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created",
-        "dcterms:issued"]
+      item,
+      [
+        "pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created",
+        "dcterms:issued",
+      ]
     ).flatMap { FeedDateParser.parse($0, now: now) }
     let updated = firstText(item, ["atom:updated", "atom03:modified", "dcterms:modified"])
       .flatMap { FeedDateParser.parse($0, now: now) }

@@ -58,7 +58,9 @@ public enum FeedDateParser {
       let colon = skip(UInt8(ascii: ":"))
       guard let m = digits(2) else { return nil }
       minute = m
-      if (colon && skip(UInt8(ascii: ":"))) || (!colon && index < scalars.count && scalars[index] >= 48 && scalars[index] <= 57) {
+      if (colon && skip(UInt8(ascii: ":")))
+        || (!colon && index < scalars.count && scalars[index] >= 48 && scalars[index] <= 57)
+      {
         guard let s = digits(2) else { return nil }
         second = s
         if skip(UInt8(ascii: ".")) || skip(UInt8(ascii: ",")) {
@@ -73,7 +75,9 @@ public enum FeedDateParser {
       while index < scalars.count && scalars[index] == 0x20 { index += 1 }
       if skip(UInt8(ascii: "Z")) || skip(UInt8(ascii: "z")) {
         offset = 0
-      } else if index < scalars.count, scalars[index] == UInt8(ascii: "+") || scalars[index] == UInt8(ascii: "-") {
+      } else if index < scalars.count,
+        scalars[index] == UInt8(ascii: "+") || scalars[index] == UInt8(ascii: "-")
+      {
         let sign = scalars[index] == UInt8(ascii: "+") ? 1 : -1
         index += 1
         guard let oh = digits(2) else { return nil }
@@ -105,11 +109,15 @@ public enum FeedDateParser {
 
   static let months: [String: Int] = {
     var table: [String: Int] = [:]
-    let english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    let english = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
     for (index, name) in english.enumerated() { table[name] = index + 1 }
     table["sept"] = 9
     // Russian stems cover every case form: "апреля", "апрель", "апр".
-    let russian = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+    let russian = [
+      "янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ]
     for (index, name) in russian.enumerated() { table[name] = index + 1 }
     return table
   }()

@@ -16,7 +16,9 @@ public struct FeedParser: Sendable {
   ///   - data: the raw bytes as fetched.
   ///   - baseURL: the URL the document came from, for relative links.
   ///   - httpCharset: the `charset` of the HTTP `Content-Type`, if any.
-  public func parse(_ data: Data, baseURL: String? = nil, httpCharset: String? = nil, now: Date = Date())
+  public func parse(
+    _ data: Data, baseURL: String? = nil, httpCharset: String? = nil, now: Date = Date()
+  )
     throws(ParseError) -> ParsedFeed
   {
     guard data.count <= maxDocumentBytes else { throw .tooLarge(limit: maxDocumentBytes) }

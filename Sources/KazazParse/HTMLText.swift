@@ -74,7 +74,9 @@ private func htmlStart(
 private func htmlEnd(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
   guard let collector = collector(context), let name else { return }
   let tag = String(cString: name).lowercased()
-  if HTMLText.droppedElements.contains(tag) { collector.skipDepth = max(0, collector.skipDepth - 1) }
+  if HTMLText.droppedElements.contains(tag) {
+    collector.skipDepth = max(0, collector.skipDepth - 1)
+  }
   if HTMLText.blockElements.contains(tag) { collector.text += "\n" }
 }
 

@@ -10,14 +10,17 @@ enum JSONFeedAdapter {
     } catch {
       throw .malformedJSON(error.localizedDescription)
     }
-    guard let root = object as? [String: Any] else { throw .malformedJSON("top level is not an object") }
+    guard let root = object as? [String: Any] else {
+      throw .malformedJSON("top level is not an object")
+    }
     guard let version = root["version"] as? String, version.contains("jsonfeed.org") else {
       throw .unknownFormat(root: nil)
     }
     let base = (root["feed_url"] as? String) ?? baseURL
     let entries = (root["items"] as? [[String: Any]]) ?? []
     let items = entries.map { entry -> ParsedItem in
-      let link = URLResolver.resolve((entry["url"] as? String) ?? (entry["external_url"] as? String), base: base)
+      let link = URLResolver.resolve(
+        (entry["url"] as? String) ?? (entry["external_url"] as? String), base: base)
       let title = (entry["title"] as? String).map(HTMLText.plainText)
       let html = entry["content_html"] as? String
       let text = entry["content_text"] as? String
@@ -25,13 +28,17 @@ enum JSONFeedAdapter {
         $0.isEmpty ? nil : $0
       }
       let summary = (entry["summary"] as? String).map(HTMLText.plainText)
-      let authors = (entry["authors"] as? [[String: Any]]) ?? (entry["author"] as? [String: Any]).map { [$0] } ?? []
+      let authors =
+        (entry["authors"] as? [[String: Any]]) ?? (entry["author"] as? [String: Any]).map { [$0] }
+        ?? []
       let author = authors.compactMap { $0["name"] as? String }.first
       let guid = (entry["id"] as? String) ?? (entry["id"] as? NSNumber)?.stringValue
       return ParsedItem(
         id: ItemIdentity.identifier(guid: guid, link: link, title: title, text: content ?? summary),
         title: title, link: link,
-        published: (entry["date_published"] as? String).flatMap { FeedDateParser.parse($0, now: now) },
+        published: (entry["date_published"] as? String).flatMap {
+          FeedDateParser.parse($0, now: now)
+        },
         updated: (entry["date_modified"] as? String).flatMap { FeedDateParser.parse($0, now: now) },
         author: author, summary: summary, content: content)
     }

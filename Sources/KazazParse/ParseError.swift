@@ -24,7 +24,8 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .empty: "the document is empty"
-    case .unknownFormat(let root?): "not a feed: the root element is <\(root)>, expected <rss>, <feed> or <rdf:RDF>"
+    case .unknownFormat(let root?):
+      "not a feed: the root element is <\(root)>, expected <rss>, <feed> or <rdf:RDF>"
     case .unknownFormat(nil): "not a feed: no XML root element and not JSON Feed"
     case .malformedXML(let line, let message): "malformed XML at line \(line): \(message)"
     case .malformedJSON(let message): "malformed JSON Feed: \(message)"

@@ -129,7 +129,8 @@ final class XMLFeedReader {
     }
     if let capture = captures.last, capture.depth == depth {
       captures.removeLast()
-      let element = RawElement(path: capture.path, text: capture.text, attributes: capture.attributes)
+      let element = RawElement(
+        path: capture.path, text: capture.text, attributes: capture.attributes)
       if itemDepth != nil {
         currentItem?.elements.append(element)
       } else {
@@ -278,7 +279,8 @@ private func saxStartElement(
       guard let local = attributes[base], let start = attributes[base + 3],
         let end = attributes[base + 4]
       else { continue }
-      let key = Namespaces.qualified(local: String(cString: local), uri: string(attributes[base + 2]))
+      let key = Namespaces.qualified(
+        local: String(cString: local), uri: string(attributes[base + 2]))
       let length = end - start
       values[key] = String(
         decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
@@ -320,7 +322,8 @@ private func saxEntityDecl(
 
 private func saxStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
   guard let reader = reader(context), let error else { return }
-  let message = error.pointee.message.map { String(cString: $0) }?
+  let message =
+    error.pointee.message.map { String(cString: $0) }?
     .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error"
   reader.recordError(line: Int(error.pointee.line), message: message)
 }

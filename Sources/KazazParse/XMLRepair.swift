@@ -80,13 +80,17 @@ enum XMLRepair {
     }
     var cursor = index + 4
     while cursor < bytes.count {
-      if bytes[cursor] == close[0] && matches(bytes, close, at: cursor) { return cursor + close.count }
+      if bytes[cursor] == close[0] && matches(bytes, close, at: cursor) {
+        return cursor + close.count
+      }
       cursor += 1
     }
     return bytes.count
   }
 
-  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], at index: Int)
+  private static func matches(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], at index: Int
+  )
     -> Bool
   {
     guard index + pattern.count <= bytes.count else { return false }
@@ -111,7 +115,9 @@ enum XMLRepair {
       return cursor > start && cursor < bytes.count && bytes[cursor] == UInt8(ascii: ";")
     }
     let start = cursor
-    while cursor < bytes.count, cursor - start < 32, isNameByte(bytes[cursor], first: cursor == start) {
+    while cursor < bytes.count, cursor - start < 32,
+      isNameByte(bytes[cursor], first: cursor == start)
+    {
       cursor += 1
     }
     return cursor > start && cursor < bytes.count && bytes[cursor] == UInt8(ascii: ";")

@@ -40,7 +40,8 @@ public struct DigestWriter: Sendable {
         at: now)
       let latestDay = try store.newestDigestDay() ?? period.day
       if period.day >= latestDay {
-        try AtomicFileWriter.write(data, to: directory.appendingPathComponent("latest.\(fileExtension)"))
+        try AtomicFileWriter.write(
+          data, to: directory.appendingPathComponent("latest.\(fileExtension)"))
       }
       written.append(file)
     }

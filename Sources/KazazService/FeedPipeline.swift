@@ -39,7 +39,8 @@ public struct FeedPipeline: Sendable {
       logger.error("cannot store the poll result", metadata: ["error": "\(error)"])
       return FeedPollReport(
         feedURL: feed.url,
-        outcome: .failed(kind: "store.write", message: "\(error)", status: nil), commit: PollCommit())
+        outcome: .failed(kind: "store.write", message: "\(error)", status: nil),
+        commit: PollCommit())
     }
   }
 
@@ -65,10 +66,12 @@ public struct FeedPipeline: Sendable {
     }
     guard (200..<300).contains(response.status) else {
       let message = "HTTP \(response.status) from \(response.effectiveURL)"
-      logger.warning("feed answered with an error status", metadata: ["http.status": "\(response.status)"])
+      logger.warning(
+        "feed answered with an error status", metadata: ["http.status": "\(response.status)"])
       return FeedPollResult(
         feedID: feed.id, checkedAt: now(),
-        outcome: .failed(kind: "http.\(response.status)", message: message, status: response.status))
+        outcome: .failed(kind: "http.\(response.status)", message: message, status: response.status)
+      )
     }
     let parsed: ParsedFeed
     do {

@@ -44,7 +44,8 @@ public struct Monitor: Sendable {
       store: store, directory: config.digestDirectory, config: config.digest,
       topicOrder: classifier.profile.topicOrder)
     let files = try writer.write(period: period, now: now)
-    logger.info("digest written", metadata: ["day": "\(period.day)", "files": "\(files.map(\.path))"])
+    logger.info(
+      "digest written", metadata: ["day": "\(period.day)", "files": "\(files.map(\.path))"])
     return files
   }
 

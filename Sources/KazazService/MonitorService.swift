@@ -23,7 +23,8 @@ public struct MonitorService: Service {
   }
 
   private func refreshLoop() async {
-    let interval = monitor.config.feeds.compactMap(\.interval).min()
+    let interval =
+      monitor.config.feeds.compactMap(\.interval).min()
       .map { min($0, monitor.config.pollInterval) } ?? monitor.config.pollInterval
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
       do {

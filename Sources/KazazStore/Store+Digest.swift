@@ -54,8 +54,9 @@ extension Store {
     try pool.read { db in
       let feeds = try FeedRecord.fetchCount(db)
       let items = try ItemRecord.fetchCount(db)
-      let relevant = try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM classification WHERE relevant") ?? 0
+      let relevant =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM classification WHERE relevant") ?? 0
       return (feeds, items, relevant)
     }
   }

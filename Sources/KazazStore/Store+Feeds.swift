@@ -36,7 +36,8 @@ extension Store {
   /// The GUIDs this feed already has, so the pipeline classifies only new items.
   public func knownGUIDs(feedID: Int64) throws -> Set<String> {
     try pool.read { db in
-      try Set(String.fetchAll(db, sql: "SELECT guid FROM item WHERE feedId = ?", arguments: [feedID]))
+      try Set(
+        String.fetchAll(db, sql: "SELECT guid FROM item WHERE feedId = ?", arguments: [feedID]))
     }
   }
 }

@@ -47,9 +47,10 @@ extension Store {
   }
 
   private func isDuplicate(_ incoming: IncomingItem, feedID: Int64, db: Database) throws -> Bool {
-    let sameGUID = try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM item WHERE feedId = ? AND guid = ?)",
-      arguments: [feedID, incoming.item.id]) ?? false
+    let sameGUID =
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS(SELECT 1 FROM item WHERE feedId = ? AND guid = ?)",
+        arguments: [feedID, incoming.item.id]) ?? false
     if sameGUID { return true }
     guard let canonical = incoming.canonicalURL else { return false }
     return try Bool.fetchOne(

@@ -35,7 +35,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
       self.delay = delay
     }
 
-    public static func text(_ body: String, contentType: String = "application/rss+xml; charset=utf-8")
+    public static func text(
+      _ body: String, contentType: String = "application/rss+xml; charset=utf-8"
+    )
       -> Response
     {
       Response(headers: [("Content-Type", contentType)], body: Data(body.utf8))
@@ -199,7 +201,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     data.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let sent = Glibc.send(client, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+        let sent = Glibc.send(
+          client, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
         if sent <= 0 { return false }
         offset += sent
       }

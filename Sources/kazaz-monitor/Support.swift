@@ -9,7 +9,8 @@ struct ConfigOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "The configuration file (YAML).")
   var config: String = "/etc/kazaz-monitor/config.yaml"
 
-  @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Overrides the config.")
+  @Option(
+    help: "Log level: trace, debug, info, notice, warning, error, critical. Overrides the config.")
   var logLevel: String?
 
   /// Loads the config or exits with EX_CONFIG (78) after printing every problem.
@@ -64,6 +65,7 @@ enum ProfileLocator {
       return found
     }
     throw ValidationError(
-      "no classifier profile found (looked at \(candidates.joined(separator: ", "))); pass --profile FILE")
+      "no classifier profile found (looked at \(candidates.joined(separator: ", "))); pass --profile FILE"
+    )
   }
 }

@@ -75,7 +75,9 @@ struct ClassifierTests {
   func oneSide() {
     let result = classifier.classify(
       title: "Kazakhstan raises its key rate",
-      body: "Kazakhstan's central bank in Astana raised the rate. Kazakhstan inflation is high. Tokayev commented.")
+      body:
+        "Kazakhstan's central bank in Astana raised the rate. Kazakhstan inflation is high. Tokayev commented."
+    )
     #expect(!result.relevant)
     #expect(!result.evidence.contains { $0.kind == .azerbaijan })
   }

@@ -52,7 +52,8 @@ struct ConfigLoaderTests {
           interval: 1h
         - https://en.trend.az/feeds/index.rss
       """)
-    #expect(config.stateDirectory == directory.url.appendingPathComponent("state").standardizedFileURL)
+    #expect(
+      config.stateDirectory == directory.url.appendingPathComponent("state").standardizedFileURL)
     #expect(config.profilePath.path.hasSuffix("profiles/kazaz.yaml"))
     #expect(config.logLevel == .debug)
     #expect(config.pollInterval == .seconds(1800))
@@ -61,7 +62,10 @@ struct ConfigLoaderTests {
     #expect(config.fetch.maxResponseBytes == 2 * 1024 * 1024)
     #expect(config.fetch.concurrency == 8 && config.fetch.perHost == 1)
     #expect(config.feeds.count == 3)
-    #expect(config.feeds[0].url == directory.url.appendingPathComponent("feeds/local.xml").standardizedFileURL.absoluteString)
+    #expect(
+      config.feeds[0].url
+        == directory.url.appendingPathComponent("feeds/local.xml").standardizedFileURL
+        .absoluteString)
     #expect(config.feeds[1].title == "Report.az" && config.feeds[1].interval == .seconds(3600))
     #expect(config.feeds[2].url == "https://en.trend.az/feeds/index.rss")
   }
@@ -70,7 +74,9 @@ struct ConfigLoaderTests {
   func unknownKey() {
     let found = problems("state_dir: s\nfeds: []\nfeeds: []\n")
     #expect(found.count == 1)
-    #expect(found.first?.hasSuffix("config.yaml:2:1: config: unknown key \"feds\" (did you mean \"feeds\"?)") == true)
+    #expect(
+      found.first?.hasSuffix(
+        "config.yaml:2:1: config: unknown key \"feds\" (did you mean \"feeds\"?)") == true)
   }
 
   @Test("A missing feed file names its line and path")
@@ -101,14 +107,18 @@ struct ConfigLoaderTests {
     #expect(found[1].contains(":4:9: digest.time: expected HH:MM"))
     #expect(found[2].contains(":5:13: digest.timezone: unknown IANA time zone \"Mars/Olympus\""))
     #expect(found[3].contains(":7:16: fetch.concurrency: expected a positive whole number"))
-    #expect(found[4].contains(":9:10: feeds.url: \"ftp://example.org/feed\" is not an http, https or file URL"))
+    #expect(
+      found[4].contains(
+        ":9:10: feeds.url: \"ftp://example.org/feed\" is not an http, https or file URL"))
     #expect(found[5].contains(":10:5: feeds entry: missing required key \"url\""))
   }
 
   @Test("Missing required keys and broken YAML")
   func requiredAndSyntax() {
-    #expect(problems("log_level: info\n").contains { $0.contains("missing required key \"state_dir\"") })
-    #expect(problems("log_level: info\n").contains { $0.contains("missing required key \"feeds\"") })
+    #expect(
+      problems("log_level: info\n").contains { $0.contains("missing required key \"state_dir\"") })
+    #expect(
+      problems("log_level: info\n").contains { $0.contains("missing required key \"feeds\"") })
     let broken = problems("state_dir: s\nfeeds: [\n")
     #expect(broken.count == 1)
     #expect(broken.first?.contains("invalid YAML") == true)
@@ -117,10 +127,17 @@ struct ConfigLoaderTests {
   @Test("A duplicated feed is reported with the line of its first listing")
   func duplicateFeed() {
     let found = problems("state_dir: s\nfeeds:\n  - https://a.kz/rss\n  - https://a.kz/rss\n")
-    #expect(found == ["\(directory.url.path)/config.yaml:4:5: feeds: https://a.kz/rss is already listed on line 3"])
+    #expect(
+      found == [
+        "\(directory.url.path)/config.yaml:4:5: feeds: https://a.kz/rss is already listed on line 3"
+      ])
   }
 
-  @Test("Durations and sizes", arguments: [("90", 90), ("90s", 90), ("15m", 900), ("2h", 7200), ("1h30m", 5400), ("1d", 86400)])
+  @Test(
+    "Durations and sizes",
+    arguments: [
+      ("90", 90), ("90s", 90), ("15m", 900), ("2h", 7200), ("1h30m", 5400), ("1d", 86400),
+    ])
   func durations(text: String, seconds: Int) {
     #expect(ValueParsers.duration(text) == .seconds(seconds))
   }
@@ -164,9 +181,12 @@ struct ProfileLoaderTests {
       Issue.record("expected errors")
     } catch {
       let lines = error.problems.map(\.description)
-      #expect(lines.contains { $0.hasPrefix("p.yaml:4:11:") && $0.contains("`*` may only end a pattern") })
+      #expect(
+        lines.contains { $0.hasPrefix("p.yaml:4:11:") && $0.contains("`*` may only end a pattern") }
+      )
       #expect(lines.contains { $0.hasPrefix("p.yaml:6:19:") && $0.contains("expected a number") })
-      #expect(lines.contains { $0.hasPrefix("p.yaml:8:3:") && $0.contains("unknown key \"trade\"") })
+      #expect(
+        lines.contains { $0.hasPrefix("p.yaml:8:3:") && $0.contains("unknown key \"trade\"") })
       #expect(lines.contains { $0.contains("topics: missing politics-diplomacy") })
     }
   }

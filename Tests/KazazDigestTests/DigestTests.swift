@@ -15,14 +15,17 @@ struct DigestTests {
   ) -> StoredItem {
     StoredItem(
       id: id, feedTitle: "Kazinform", feedURL: "https://www.inform.kz/rss", title: title, url: url,
-      text: "Menu Home News\nASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit. They signed six documents.",
-      publishedAt: Date(timeIntervalSince1970: 1_681_132_565), firstSeenAt: Date(timeIntervalSince1970: 1_764_000_000),
+      text:
+        "Menu Home News\nASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit. They signed six documents.",
+      publishedAt: Date(timeIntervalSince1970: 1_681_132_565),
+      firstSeenAt: Date(timeIntervalSince1970: 1_764_000_000),
       language: .en, relevant: relevant, score: score, topics: topics.map(TopicID.init(rawValue:)))
   }
 
   func render(_ items: [StoredItem], feeds: [FeedState] = []) -> String {
     let period = DigestPeriod.day(named: "2025-11-24", in: almaty)!
-    return MarkdownRenderer().render(DigestBuilder().build(period: period, items: items, feeds: feeds))
+    return MarkdownRenderer().render(
+      DigestBuilder().build(period: period, items: items, feeds: feeds))
   }
 
   @Test("Sections per topic in profile order, top stories by score, leads from prose")
@@ -40,8 +43,12 @@ struct DigestTests {
     let politics = markdown.range(of: "## Politics and diplomacy (1)")!
     let tradeSection = markdown.range(of: "## Trade and economy (1)")!
     let energySection = markdown.range(of: "## Energy (1)")!
-    #expect(politics.lowerBound < tradeSection.lowerBound && tradeSection.lowerBound < energySection.lowerBound)
-    #expect(markdown.contains("> ASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit."))
+    #expect(
+      politics.lowerBound < tradeSection.lowerBound
+        && tradeSection.lowerBound < energySection.lowerBound)
+    #expect(
+      markdown.contains(
+        "> ASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit."))
     #expect(!markdown.contains("Menu Home"))
     #expect(!markdown.contains("Weather"))
     #expect(markdown.contains("2023-04-10 19:16"))  // local time: Almaty was UTC+6 in 2023
@@ -50,14 +57,17 @@ struct DigestTests {
   @Test("An empty day says so plainly")
   func emptyDay() {
     let markdown = render([item(1, title: "Weather", relevant: false)])
-    #expect(markdown.contains("Nothing about Kazakhstan–Azerbaijan relations was found in this period"))
+    #expect(
+      markdown.contains("Nothing about Kazakhstan–Azerbaijan relations was found in this period"))
     #expect(!markdown.contains("## Top stories"))
   }
 
   @Test("Hostile titles and links are inert")
   func hostile() {
     let markdown = render([
-      item(1, title: "<script>alert(1)</script> [click](javascript:alert(1)) **bold**", url: "javascript:alert(1)"),
+      item(
+        1, title: "<script>alert(1)</script> [click](javascript:alert(1)) **bold**",
+        url: "javascript:alert(1)"),
       item(2, title: "Fine", url: "https://a.kz/x)](javascript:alert(2)"),
     ])
     #expect(!markdown.contains("<script>"))
@@ -65,7 +75,8 @@ struct DigestTests {
     // Every real link destination is http(s); any other "](" is escaped text.
     var searchStart = markdown.startIndex
     while let link = markdown.range(of: "](", range: searchStart..<markdown.endIndex) {
-      let escaped = link.lowerBound > markdown.startIndex
+      let escaped =
+        link.lowerBound > markdown.startIndex
         && markdown[markdown.index(before: link.lowerBound)] == "\\"
       #expect(escaped || markdown[link.upperBound...].hasPrefix("https://"))
       searchStart = link.upperBound
@@ -91,7 +102,9 @@ struct DigestTests {
     let berlin = TimeZone(identifier: "Europe/Berlin")!
     let spring = DigestPeriod.day(named: "2025-03-30", in: berlin)!
     #expect(spring.end.timeIntervalSince(spring.start) == 23 * 3600)
-    #expect(DigestPeriod.day(containing: day.start.addingTimeInterval(-1), in: almaty).day == "2025-11-23")
+    #expect(
+      DigestPeriod.day(containing: day.start.addingTimeInterval(-1), in: almaty).day == "2025-11-23"
+    )
   }
 }
 

@@ -22,7 +22,9 @@ struct CurlEngineTests {
   func ok() async throws {
     server.route("/feed") { _ in
       .init(
-        headers: [("Content-Type", "application/rss+xml; charset=windows-1251"), ("ETag", "\"v1\"")],
+        headers: [
+          ("Content-Type", "application/rss+xml; charset=windows-1251"), ("ETag", "\"v1\""),
+        ],
         body: Data("<rss/>".utf8))
     }
     let response = try await engine.fetch(FetchRequest(url: server.url("/feed")))
@@ -91,7 +93,8 @@ struct CurlEngineTests {
   @Test("A server that trickles bytes is cut off by the low-speed limit")
   func trickle() async throws {
     server.route("/slow") { _ in
-      .init(body: Data(repeating: 0x41, count: 4000), trickle: (bytes: 10, pause: .milliseconds(200)))
+      .init(
+        body: Data(repeating: 0x41, count: 4000), trickle: (bytes: 10, pause: .milliseconds(200)))
     }
     let started = ContinuousClock.now
     await #expect(throws: FetchError.self) {
@@ -135,7 +138,9 @@ struct CurlEngineTests {
     server.route("/feed") { _ in .init(body: Data("<rss/>".utf8), delay: .milliseconds(100)) }
     try await withThrowingTaskGroup(of: Int.self) { group in
       for index in 0..<12 {
-        group.addTask { try await engine.fetch(FetchRequest(url: server.url("/feed?n=\(index)"))).status }
+        group.addTask {
+          try await engine.fetch(FetchRequest(url: server.url("/feed?n=\(index)"))).status
+        }
       }
       for try await status in group { #expect(status == 200) }
     }
@@ -157,12 +162,14 @@ struct CurlEngineTests {
 
 @Suite("HTTP response values")
 struct FetchResponseTests {
-  @Test("charset from Content-Type", arguments: [
-    ("text/xml; charset=windows-1251", "windows-1251"),
-    ("application/rss+xml;charset=\"UTF-8\"", "UTF-8"),
-    ("text/xml; boundary=x; Charset=koi8-r", "koi8-r"),
-    ("text/xml", nil),
-  ] as [(String, String?)])
+  @Test(
+    "charset from Content-Type",
+    arguments: [
+      ("text/xml; charset=windows-1251", "windows-1251"),
+      ("application/rss+xml;charset=\"UTF-8\"", "UTF-8"),
+      ("text/xml; boundary=x; Charset=koi8-r", "koi8-r"),
+      ("text/xml", nil),
+    ] as [(String, String?)])
   func charset(contentType: String, expected: String?) {
     let response = FetchResponse(
       status: 200, headers: [("content-type", contentType)], body: Data(), effectiveURL: "",

@@ -30,9 +30,12 @@ struct FeedDateParserTests {
     #expect(parsed.map { Int($0.timeIntervalSince1970) } == expected, "\(text)")
   }
 
-  @Test("Missing, malformed and absurd dates give nil", arguments: [
-    "", "yesterday", "31 Apr 2023 10:00 GMT", "Mon, 10 Apr 1970 00:00:00 GMT", "2099-01-01T00:00:00Z",
-  ])
+  @Test(
+    "Missing, malformed and absurd dates give nil",
+    arguments: [
+      "", "yesterday", "31 Apr 2023 10:00 GMT", "Mon, 10 Apr 1970 00:00:00 GMT",
+      "2099-01-01T00:00:00Z",
+    ])
   func rejects(text: String) {
     #expect(FeedDateParser.parse(text, now: Self.now) == nil)
   }

@@ -23,7 +23,9 @@ struct FeedParserTests {
     #expect(first.id == "https://www.inform.kz/en/kazakhstan-azerbaijan-middle-corridor")
     #expect(first.author == "Aigerim Sadykova")
     #expect(first.summary == "ASTANA. The sides discussed freight volumes.")
-    #expect(first.content == "ASTANA. The sides discussed freight volumes across the Caspian.\nSecond paragraph.")
+    #expect(
+      first.content
+        == "ASTANA. The sides discussed freight volumes across the Caspian.\nSecond paragraph.")
     #expect(first.published == Date(timeIntervalSince1970: 1_681_132_565))
     // No guid: the link is the identity.
     #expect(feed.items[1].id == "https://www.inform.kz/en/second")
@@ -140,7 +142,8 @@ struct FeedParserTests {
 
   @Test("Without guid or link, the identity is a stable content hash")
   func contentHashIdentity() throws {
-    let xml = "<rss version=\"2.0\"><channel><item><title>Only a title</title></item></channel></rss>"
+    let xml =
+      "<rss version=\"2.0\"><channel><item><title>Only a title</title></item></channel></rss>"
     let first = try parser.parse(Data(xml.utf8), now: now).items[0].id
     let second = try parser.parse(Data(xml.utf8), now: now).items[0].id
     #expect(first == second)

@@ -89,7 +89,11 @@ struct PipelineEndToEndTests {
     #expect(healthy.lastStatus == 304 && healthy.itemCount == 2)
     // Relative links in the feed resolve against the URL it was fetched from.
     let items = try monitor.store.items(firstSeenFrom: .distantPast, to: .distantFuture)
-    #expect(items.allSatisfy { $0.url?.hasPrefix(server.baseURL + "/003_") == true || $0.url?.hasPrefix(server.baseURL + "/004_") == true })
+    #expect(
+      items.allSatisfy {
+        $0.url?.hasPrefix(server.baseURL + "/003_") == true
+          || $0.url?.hasPrefix(server.baseURL + "/004_") == true
+      })
   }
 }
 

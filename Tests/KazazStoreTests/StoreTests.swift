@@ -17,21 +17,29 @@ struct StoreTests {
     store = try Store.open(path: directory.path("state/store.sqlite").path)
   }
 
-  func incoming(_ id: String, link: String?, relevant: Bool = true, topics: [String] = []) -> IncomingItem {
+  func incoming(_ id: String, link: String?, relevant: Bool = true, topics: [String] = [])
+    -> IncomingItem
+  {
     IncomingItem(
       item: ParsedItem(id: id, title: "Title \(id)", link: link, summary: "Text \(id)"),
       canonicalURL: CanonicalURL.make(link),
       classification: Classification(
         relevant: relevant, score: relevant ? 10 : 1, language: .en,
         topics: topics.map(TopicID.init(rawValue:)),
-        evidence: [Evidence(kind: .kazakhstan, term: "kazakhstan*", region: .title, count: 1, contribution: 3)],
+        evidence: [
+          Evidence(
+            kind: .kazakhstan, term: "kazakhstan*", region: .title, count: 1, contribution: 3)
+        ],
         profileVersion: "1"))
   }
 
   @Test("WAL mode, foreign keys, and a sound file")
   func pragmas() throws {
     let (journal, foreignKeys) = try store.pool.read { db in
-      (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+      (
+        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+        try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
     }
     #expect(journal == "wal")
     #expect(foreignKeys == 1)
@@ -43,15 +51,20 @@ struct StoreTests {
     let feed = try #require(store.registerFeeds(urls: ["https://a.kz/rss"], now: now).first)
     let result = FeedPollResult(
       feedID: feed.id, checkedAt: now,
-      outcome: .updated(status: 200, etag: "\"e1\"", lastModified: "Mon, 10 Apr 2023 18:16:05 GMT", warnings: []),
+      outcome: .updated(
+        status: 200, etag: "\"e1\"", lastModified: "Mon, 10 Apr 2023 18:16:05 GMT", warnings: []),
       feedTitle: "A.kz",
-      items: [incoming("1", link: "https://a.kz/1", topics: ["energy", "trade-economy"]), incoming("2", link: "https://a.kz/2", relevant: false)])
+      items: [
+        incoming("1", link: "https://a.kz/1", topics: ["energy", "trade-economy"]),
+        incoming("2", link: "https://a.kz/2", relevant: false),
+      ])
     let commit = try store.commit(result)
     #expect(commit == PollCommit(inserted: 2, relevant: 1, duplicates: 0))
     let state = try #require(store.feeds().first)
     #expect(state.title == "A.kz" && state.etag == "\"e1\"" && state.lastStatus == 200)
     #expect(state.itemCount == 2 && state.consecutiveFailures == 0)
-    let items = try store.items(firstSeenFrom: now.addingTimeInterval(-1), to: now.addingTimeInterval(1))
+    let items = try store.items(
+      firstSeenFrom: now.addingTimeInterval(-1), to: now.addingTimeInterval(1))
     #expect(items.count == 2)
     #expect(items[0].relevant && items[0].topics.map(\.rawValue) == ["trade-economy", "energy"])
     let evidence = try store.pool.read { db in
@@ -64,7 +77,8 @@ struct StoreTests {
   func sameGUID() throws {
     let feed = try #require(store.registerFeeds(urls: ["https://a.kz/rss"]).first)
     let poll = FeedPollResult(
-      feedID: feed.id, checkedAt: now, outcome: .updated(status: 200, etag: nil, lastModified: nil, warnings: []),
+      feedID: feed.id, checkedAt: now,
+      outcome: .updated(status: 200, etag: nil, lastModified: nil, warnings: []),
       items: [incoming("1", link: "https://a.kz/1")])
     #expect(try store.commit(poll).inserted == 1)
     #expect(try store.commit(poll) == PollCommit(inserted: 0, relevant: 0, duplicates: 1))
@@ -74,7 +88,8 @@ struct StoreTests {
   @Test("The same article (canonical URL) from another feed is a duplicate")
   func crossFeed() throws {
     let feeds = try store.registerFeeds(urls: ["https://a.kz/rss", "https://b.az/rss"])
-    let updated = FeedPollResult.Outcome.updated(status: 200, etag: nil, lastModified: nil, warnings: [])
+    let updated = FeedPollResult.Outcome.updated(
+      status: 200, etag: nil, lastModified: nil, warnings: [])
     try store.commit(
       FeedPollResult(
         feedID: feeds[0].id, checkedAt: now, outcome: updated,
@@ -98,12 +113,14 @@ struct StoreTests {
       try store.commit(
         FeedPollResult(
           feedID: feed.id, checkedAt: now,
-          outcome: .failed(kind: "http.500", message: "HTTP 500 from https://a.kz/rss", status: 500)))
+          outcome: .failed(kind: "http.500", message: "HTTP 500 from https://a.kz/rss", status: 500)
+        ))
     }
     let state = try #require(store.feeds().first)
     #expect(state.consecutiveFailures == 2 && state.lastErrorKind == "http.500")
     #expect(state.etag == "\"e\"" && state.itemCount == 1)
-    try store.commit(FeedPollResult(feedID: feed.id, checkedAt: now, outcome: .notModified(status: 304)))
+    try store.commit(
+      FeedPollResult(feedID: feed.id, checkedAt: now, outcome: .notModified(status: 304)))
     #expect(try store.feeds().first?.consecutiveFailures == 0)
   }
 

@@ -73,7 +73,10 @@ final class CurlTransfer {
     if let lastModified = request.lastModified {
       headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
     }
-    headerList = curl_slist_append(headerList, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8")
+    headerList = curl_slist_append(
+      headerList,
+      "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+    )
     codes.append(kazaz_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
     if let failed = codes.first(where: { $0 != CURLE_OK }) {
       return .transport(code: Int(failed.rawValue), message: Self.describe(failed))
@@ -137,7 +140,8 @@ final class CurlTransfer {
 
 /// libcurl's body callback: append, or abort once the size limit is passed.
 func curlWriteCallback(
-  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+  _ context: UnsafeMutableRawPointer?
 ) -> Int {
   guard let data, let context else { return 0 }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
@@ -155,7 +159,8 @@ func curlWriteCallback(
 /// libcurl's header callback: a status line starts a new response (redirects); other lines are
 /// `Name: value` pairs of the current one.
 func curlHeaderCallback(
-  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+  _ context: UnsafeMutableRawPointer?
 ) -> Int {
   let length = size * count
   guard let data, let context else { return length }

@@ -13,7 +13,8 @@ struct ClassifyCommand: ParsableCommand {
   @Flag(help: "One JSON object per line.")
   var json = false
 
-  @Option(help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
+  @Option(
+    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
   var profile: String?
 
   @Argument(help: "Article files.")
@@ -48,7 +49,9 @@ struct ClassifyCommand: ParsableCommand {
       } else {
         let verdict = result.relevant ? "relevant" : "not relevant"
         let topics = result.topics.map(\.rawValue).joined(separator: ", ")
-        print("\(path): \(verdict) (score \(result.score), \(result.language.rawValue))\(topics.isEmpty ? "" : " — \(topics)")")
+        print(
+          "\(path): \(verdict) (score \(result.score), \(result.language.rawValue))\(topics.isEmpty ? "" : " — \(topics)")"
+        )
       }
     }
     if failed { throw ExitCode.failure }

@@ -9,7 +9,10 @@ struct ParseCommand: AsyncParsableCommand {
     commandName: "parse",
     abstract: "Parse one feed (a file or an http/https/file URL) and print it normalised.")
 
-  @Flag(help: "Print JSON: {format, title, link, items: [{id, title, link, published, updated, author, summary}]}.")
+  @Flag(
+    help:
+      "Print JSON: {format, title, link, items: [{id, title, link, published, updated, author, summary}]}."
+  )
   var json = false
 
   @Argument(help: "A feed file path or URL.")
