@@ -105,6 +105,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
   /// The most connections that were open at the same time.
   public var peakConnections: Int { lock.withLock { peak } }
 
+  /// Stops accepting connections. The listening socket is closed by the accept thread itself
+  /// once it has left `accept`, so its descriptor number cannot be reused under it by another
+  /// server in the same process.
   public func stop() {
     let wasStopped = lock.withLock {
       defer { stopped = true }
@@ -112,16 +115,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     }
     guard !wasStopped else { return }
     shutdown(listener, Int32(SHUT_RDWR))
-    close(listener)
   }
 
   private func acceptLoop() {
     while true {
       let client = accept(listener, nil, nil)
-      if client < 0 {
-        if lock.withLock({ stopped }) { return }
-        continue
+      if lock.withLock({ stopped }) {
+        if client >= 0 { close(client) }
+        close(listener)
+        return
       }
+      if client < 0 { continue }
       lock.withLock {
         open += 1
         peak = max(peak, open)
