@@ -48,13 +48,19 @@ public struct FeedEntry: Sendable, Equatable {
   public var url: String
   public var title: String?
   public var interval: Duration?
+  /// Overrides `fetch.max_response_size` for this feed.
+  public var maxResponseBytes: Int?
   /// The line of the entry in the config file, for messages.
   public var line: Int?
 
-  public init(url: String, title: String? = nil, interval: Duration? = nil, line: Int? = nil) {
+  public init(
+    url: String, title: String? = nil, interval: Duration? = nil, maxResponseBytes: Int? = nil,
+    line: Int? = nil
+  ) {
     self.url = url
     self.title = title
     self.interval = interval
+    self.maxResponseBytes = maxResponseBytes
     self.line = line
   }
 }
@@ -89,13 +95,17 @@ public struct FetchConfig: Sendable, Equatable {
   public var concurrency: Int
   public var perHost: Int
   public var userAgent: String?
+  /// A CA bundle file; nil means the system's.
+  public var caBundle: String?
+  /// A proxy URL; nil means the standard environment variables (`https_proxy`, `no_proxy` …).
+  public var proxy: String?
 
   public init(
     timeout: Duration = Config.Defaults.fetchTimeout,
     connectTimeout: Duration = Config.Defaults.connectTimeout,
     maxResponseBytes: Int = Config.Defaults.maxResponseBytes,
     concurrency: Int = Config.Defaults.concurrency, perHost: Int = Config.Defaults.perHost,
-    userAgent: String? = nil
+    userAgent: String? = nil, caBundle: String? = nil, proxy: String? = nil
   ) {
     self.timeout = timeout
     self.connectTimeout = connectTimeout
@@ -103,5 +113,7 @@ public struct FetchConfig: Sendable, Equatable {
     self.concurrency = concurrency
     self.perHost = perHost
     self.userAgent = userAgent
+    self.caBundle = caBundle
+    self.proxy = proxy
   }
 }

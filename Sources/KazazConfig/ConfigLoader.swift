@@ -13,8 +13,9 @@ public enum ConfigLoader {
   static let digestKeys = ["time", "timezone", "formats"]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
+    "ca_bundle", "proxy",
   ]
-  static let feedKeys = ["url", "title", "interval"]
+  static let feedKeys = ["url", "title", "interval", "max_response_size"]
 
   /// Loads and validates the file at `path`.
   public static func load(path: String) throws(ConfigError) -> Config {
@@ -77,7 +78,7 @@ public enum ConfigLoader {
       case "digest":
         digest = parseDigest(value, reader)
       case "fetch":
-        fetch = parseFetch(value, reader)
+        fetch = parseFetch(value, reader, baseDirectory: baseDirectory)
       case "feeds":
         feeds = parseFeeds(value, reader, baseDirectory: baseDirectory)
       default:
@@ -141,7 +142,9 @@ public enum ConfigLoader {
     return digest
   }
 
-  private static func parseFetch(_ node: Node, _ reader: NodeReader) -> FetchConfig {
+  private static func parseFetch(_ node: Node, _ reader: NodeReader, baseDirectory: URL)
+    -> FetchConfig
+  {
     var fetch = FetchConfig()
     guard let mapping = reader.mapping(node, "fetch") else { return fetch }
     for (key, _, value) in reader.entries(mapping, allowed: fetchKeys, context: "fetch") {
@@ -153,12 +156,8 @@ public enum ConfigLoader {
           fetch.connectTimeout = duration
         }
       case "max_response_size":
-        guard let text = reader.string(value, "fetch.max_response_size") else { continue }
-        if let bytes = ValueParsers.byteSize(text) {
+        if let bytes = byteSize(value, "fetch.max_response_size", reader) {
           fetch.maxResponseBytes = bytes
-        } else {
-          reader.problem(
-            "fetch.max_response_size: expected a size such as 10MiB, found \"\(text)\"", at: value)
         }
       case "concurrency":
         if let count = positiveInt(value, "fetch.concurrency", reader) { fetch.concurrency = count }
@@ -166,6 +165,22 @@ public enum ConfigLoader {
         if let count = positiveInt(value, "fetch.per_host", reader) { fetch.perHost = count }
       case "user_agent":
         fetch.userAgent = reader.string(value, "fetch.user_agent")
+      case "ca_bundle":
+        guard let path = reader.string(value, "fetch.ca_bundle") else { continue }
+        let file = resolve(path: path, against: baseDirectory)
+        if FileManager.default.fileExists(atPath: file.path) {
+          fetch.caBundle = file.path
+        } else {
+          reader.problem("fetch.ca_bundle: no such file \(file.path)", at: value)
+        }
+      case "proxy":
+        guard let proxy = reader.string(value, "fetch.proxy") else { continue }
+        if URLComponents(string: proxy)?.host != nil {
+          fetch.proxy = proxy
+        } else {
+          reader.problem(
+            "fetch.proxy: expected a URL such as http://proxy:3128, found \"\(proxy)\"", at: value)
+        }
       default: break
       }
     }
@@ -203,6 +218,8 @@ public enum ConfigLoader {
             reader.problem("feeds.interval: at least 60s, to be polite to the site", at: value)
           }
           entry.interval = interval
+        case "max_response_size":
+          entry.maxResponseBytes = byteSize(value, "feeds.max_response_size", reader)
         default: break
         }
       }
@@ -262,6 +279,15 @@ public enum ConfigLoader {
       return nil
     }
     return duration
+  }
+
+  private static func byteSize(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {
+    guard let text = reader.string(node, what) else { return nil }
+    guard let bytes = ValueParsers.byteSize(text) else {
+      reader.problem("\(what): expected a size such as 10MiB, found \"\(text)\"", at: node)
+      return nil
+    }
+    return bytes
   }
 
   private static func positiveInt(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {

@@ -3,71 +3,19 @@ import Foundation
 /// One HTTP (or file) request, with the validators from the previous fetch.
 public struct FetchRequest: Sendable, Equatable {
   public var url: String
+  /// Overrides `FetchSettings.maxResponseBytes` for this request (a per-feed limit).
+  public var maxResponseBytes: Int?
   /// The `ETag` the server sent last time; sent back as `If-None-Match`.
   public var etag: String?
   /// The `Last-Modified` the server sent last time; sent back as `If-Modified-Since`.
   public var lastModified: String?
 
-  public init(url: String, etag: String? = nil, lastModified: String? = nil) {
+  public init(
+    url: String, etag: String? = nil, lastModified: String? = nil, maxResponseBytes: Int? = nil
+  ) {
     self.url = url
+    self.maxResponseBytes = maxResponseBytes
     self.etag = etag
     self.lastModified = lastModified
-  }
-}
-
-/// What came back: the final response after redirects.
-public struct FetchResponse: Sendable, Equatable {
-  /// HTTP status of the final response; 200 for a file that was read.
-  public var status: Int
-  /// Headers of the final response, names lower-cased, in order.
-  public var headers: [(name: String, value: String)]
-  public var body: Data
-  /// The URL the body came from, after redirects.
-  public var effectiveURL: String
-  public var redirectCount: Int
-
-  public init(
-    status: Int, headers: [(name: String, value: String)], body: Data, effectiveURL: String,
-    redirectCount: Int
-  ) {
-    self.status = status
-    self.headers = headers
-    self.body = body
-    self.effectiveURL = effectiveURL
-    self.redirectCount = redirectCount
-  }
-
-  public static func == (lhs: FetchResponse, rhs: FetchResponse) -> Bool {
-    lhs.status == rhs.status && lhs.body == rhs.body && lhs.effectiveURL == rhs.effectiveURL
-      && lhs.redirectCount == rhs.redirectCount
-      && lhs.headers.map { "\($0.name):\($0.value)" }
-        == rhs.headers.map { "\($0.name):\($0.value)" }
-  }
-
-  /// The last value of a header (names compare case-insensitively).
-  public func header(_ name: String) -> String? {
-    let lower = name.lowercased()
-    return headers.last { $0.name == lower }?.value
-  }
-
-  /// True for 304 Not Modified: the previous content is still current, nothing to parse.
-  public var isNotModified: Bool { status == 304 }
-
-  public var etag: String? { header("etag") }
-  public var lastModified: String? { header("last-modified") }
-
-  /// The `charset` parameter of `Content-Type`, if any.
-  public var charset: String? {
-    guard let contentType = header("content-type") else { return nil }
-    for parameter in contentType.split(separator: ";").dropFirst() {
-      let pair = parameter.split(separator: "=", maxSplits: 1)
-      guard pair.count == 2,
-        pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
-      else { continue }
-      let value = pair[1].trimmingCharacters(in: .whitespaces)
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-      return value.isEmpty ? nil : value
-    }
-    return nil
   }
 }

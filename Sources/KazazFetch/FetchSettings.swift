@@ -15,6 +15,10 @@ public struct FetchSettings: Sendable, Equatable {
   public var maxResponseBytes: Int
   public var maxRedirects: Int
   public var userAgent: String
+  /// A CA bundle file to verify servers with, instead of the system's.
+  public var caBundle: String?
+  /// A proxy URL; when nil, libcurl honours the standard proxy environment variables.
+  public var proxy: String?
 
   public static let defaultUserAgent =
     "kazaz-monitor/\(KazazVersion.current) (+\(KazazVersion.homepage))"
@@ -23,7 +27,8 @@ public struct FetchSettings: Sendable, Equatable {
     concurrency: Int = 16, perHost: Int = 2, timeout: Duration = .seconds(30),
     connectTimeout: Duration = .seconds(10), lowSpeedBytesPerSecond: Int = 256,
     lowSpeedTime: Duration = .seconds(15), maxResponseBytes: Int = 10 * 1024 * 1024,
-    maxRedirects: Int = 5, userAgent: String = FetchSettings.defaultUserAgent
+    maxRedirects: Int = 5, userAgent: String = FetchSettings.defaultUserAgent,
+    caBundle: String? = nil, proxy: String? = nil
   ) {
     self.concurrency = concurrency
     self.perHost = perHost
@@ -34,6 +39,8 @@ public struct FetchSettings: Sendable, Equatable {
     self.maxResponseBytes = maxResponseBytes
     self.maxRedirects = maxRedirects
     self.userAgent = userAgent
+    self.caBundle = caBundle
+    self.proxy = proxy
   }
 }
 

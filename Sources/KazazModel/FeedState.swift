@@ -1,9 +1,12 @@
 import Foundation
 
-/// A feed as the store knows it: identity, HTTP validators and health.
+/// A feed as the store knows it: identity, HTTP validators, schedule and health.
 public struct FeedState: Sendable, Equatable {
   public var id: Int64
+  /// The URL the configuration names: the feed's identity.
   public var url: String
+  /// Where the feed is fetched from now: differs from `url` after a permanent redirect.
+  public var currentURL: String?
   public var title: String?
   public var etag: String?
   public var lastModified: String?
@@ -13,16 +16,24 @@ public struct FeedState: Sendable, Equatable {
   public var consecutiveFailures: Int
   public var lastErrorKind: String?
   public var lastError: String?
+  /// When the feed is due next; nil means as soon as possible.
+  public var nextCheckAt: Date?
+  /// Set when the feed is disabled (e.g. 410 Gone): why. Disabled feeds are not polled.
+  public var disabledReason: String?
+  /// Successful polls in a row that brought nothing new (drives adaptive polling).
+  public var unchangedPolls: Int
   public var itemCount: Int
 
   public init(
-    id: Int64, url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
-    lastStatus: Int? = nil, lastCheckedAt: Date? = nil, lastSuccessAt: Date? = nil,
-    consecutiveFailures: Int = 0, lastErrorKind: String? = nil, lastError: String? = nil,
-    itemCount: Int = 0
+    id: Int64, url: String, currentURL: String? = nil, title: String? = nil, etag: String? = nil,
+    lastModified: String? = nil, lastStatus: Int? = nil, lastCheckedAt: Date? = nil,
+    lastSuccessAt: Date? = nil, consecutiveFailures: Int = 0, lastErrorKind: String? = nil,
+    lastError: String? = nil, nextCheckAt: Date? = nil, disabledReason: String? = nil,
+    unchangedPolls: Int = 0, itemCount: Int = 0
   ) {
     self.id = id
     self.url = url
+    self.currentURL = currentURL
     self.title = title
     self.etag = etag
     self.lastModified = lastModified
@@ -32,82 +43,18 @@ public struct FeedState: Sendable, Equatable {
     self.consecutiveFailures = consecutiveFailures
     self.lastErrorKind = lastErrorKind
     self.lastError = lastError
+    self.nextCheckAt = nextCheckAt
+    self.disabledReason = disabledReason
+    self.unchangedPolls = unchangedPolls
     self.itemCount = itemCount
   }
-}
 
-/// Everything one poll of one feed produced, committed to the store in one transaction.
-public struct FeedPollResult: Sendable {
-  public enum Outcome: Sendable, Equatable {
-    /// New content was fetched and parsed (possibly degraded: see `warnings`).
-    case updated(status: Int, etag: String?, lastModified: String?, warnings: [String])
-    /// 304: nothing changed.
-    case notModified(status: Int)
-    case failed(kind: String, message: String, status: Int?)
-  }
+  /// The URL to request: the permanent redirect target when there is one.
+  public var fetchURL: String { currentURL ?? url }
 
-  public var feedID: Int64
-  public var checkedAt: Date
-  public var outcome: Outcome
-  public var feedTitle: String?
-  public var items: [IncomingItem]
+  /// Failing: this many consecutive failures or more (shown in status and digests).
+  public static let failingThreshold = 3
 
-  public init(
-    feedID: Int64, checkedAt: Date, outcome: Outcome, feedTitle: String? = nil,
-    items: [IncomingItem] = []
-  ) {
-    self.feedID = feedID
-    self.checkedAt = checkedAt
-    self.outcome = outcome
-    self.feedTitle = feedTitle
-    self.items = items
-  }
-}
-
-/// A parsed item ready to store, with its classification.
-public struct IncomingItem: Sendable {
-  public var item: ParsedItem
-  public var canonicalURL: String?
-  public var classification: Classification
-
-  public init(item: ParsedItem, canonicalURL: String?, classification: Classification) {
-    self.item = item
-    self.canonicalURL = canonicalURL
-    self.classification = classification
-  }
-}
-
-/// A stored item as digests and searches see it.
-public struct StoredItem: Sendable, Equatable {
-  public var id: Int64
-  public var feedTitle: String?
-  public var feedURL: String
-  public var title: String?
-  public var url: String?
-  public var text: String
-  public var publishedAt: Date?
-  public var firstSeenAt: Date
-  public var language: Language
-  public var relevant: Bool
-  public var score: Double
-  public var topics: [TopicID]
-
-  public init(
-    id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
-    publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
-    topics: [TopicID]
-  ) {
-    self.id = id
-    self.feedTitle = feedTitle
-    self.feedURL = feedURL
-    self.title = title
-    self.url = url
-    self.text = text
-    self.publishedAt = publishedAt
-    self.firstSeenAt = firstSeenAt
-    self.language = language
-    self.relevant = relevant
-    self.score = score
-    self.topics = topics
-  }
+  public var isFailing: Bool { consecutiveFailures >= Self.failingThreshold }
+  public var isDisabled: Bool { disabledReason != nil }
 }

@@ -7,6 +7,7 @@ extension Config {
     FetchSettings(
       concurrency: fetch.concurrency, perHost: fetch.perHost, timeout: fetch.timeout,
       connectTimeout: fetch.connectTimeout, maxResponseBytes: fetch.maxResponseBytes,
-      userAgent: fetch.userAgent ?? FetchSettings.defaultUserAgent)
+      userAgent: fetch.userAgent ?? FetchSettings.defaultUserAgent, caBundle: fetch.caBundle,
+      proxy: fetch.proxy)
   }
 }

@@ -6,13 +6,15 @@ import KazazParse
 import KazazStore
 import Logging
 
-/// One feed, one poll: fetch → parse → classify the new items → commit, as one unit of work.
-/// Any failure becomes the feed's recorded state; nothing escapes to stop the cycle.
+/// One feed, one poll: fetch → parse → classify the new items → plan the next poll → commit,
+/// as one unit of work. Any failure becomes the feed's recorded state; nothing escapes to stop
+/// the cycle.
 public struct FeedPipeline: Sendable {
   public let engine: CurlEngine
   public let parser: FeedParser
   public let classifier: Classifier
   public let store: Store
+  public let planner = PollPlanner()
 
   public init(engine: CurlEngine, parser: FeedParser, classifier: Classifier, store: Store) {
     self.engine = engine
@@ -22,19 +24,31 @@ public struct FeedPipeline: Sendable {
   }
 
   /// Polls `feed` and commits the result. Returns what the poll did, for the cycle summary.
-  public func poll(_ feed: FeedState, logger: Logger, now: @Sendable () -> Date = Date.init) async
-    -> FeedPollReport
-  {
+  public func poll(
+    _ feed: FeedState, policy: FeedPolicy, logger: Logger, now: @Sendable () -> Date = Date.init
+  ) async -> FeedPollReport {
     var logger = logger
-    logger[metadataKey: "feed.url"] = "\(feed.url)"
-    let result = await produce(feed, logger: logger, now: now)
+    logger[metadataKey: "feed.url"] = "\(feed.fetchURL)"
+    var (result, observation) = await produce(feed, policy: policy, logger: logger, now: now)
+    let plan = planner.plan(
+      observation: observation, interval: policy.interval,
+      failuresBefore: feed.consecutiveFailures, unchangedBefore: feed.unchangedPolls,
+      changed: !result.items.isEmpty, now: result.checkedAt, jitter: Double.random(in: -1...1))
+    result.nextCheckAt = plan.nextCheckAt
+    result.disabledReason = plan.disabledReason
+    if let reason = plan.disabledReason {
+      logger.warning("feed disabled", metadata: ["reason": "\(reason)"])
+    }
+    if let movedTo = result.movedTo {
+      logger.notice(
+        "feed moved permanently; polling its new address", metadata: ["to": "\(movedTo)"])
+    }
     do {
       let commit = try store.commit(result)
-      let report = FeedPollReport(feedURL: feed.url, outcome: result.outcome, commit: commit)
       logger.debug(
         "feed polled",
         metadata: ["items.new": "\(commit.inserted)", "items.relevant": "\(commit.relevant)"])
-      return report
+      return FeedPollReport(feedURL: feed.url, outcome: result.outcome, commit: commit)
     } catch {
       logger.error("cannot store the poll result", metadata: ["error": "\(error)"])
       return FeedPollReport(
@@ -44,62 +58,98 @@ public struct FeedPipeline: Sendable {
     }
   }
 
-  private func produce(_ feed: FeedState, logger: Logger, now: @Sendable () -> Date) async
-    -> FeedPollResult
-  {
-    let request = FetchRequest(url: feed.url, etag: feed.etag, lastModified: feed.lastModified)
+  private func produce(
+    _ feed: FeedState, policy: FeedPolicy, logger: Logger, now: @Sendable () -> Date
+  ) async -> (FeedPollResult, PollPlanner.Observation) {
+    let request = FetchRequest(
+      url: feed.fetchURL, etag: feed.etag, lastModified: feed.lastModified,
+      maxResponseBytes: policy.maxResponseBytes)
     let response: FetchResponse
     do {
       response = try await engine.fetch(request)
-    } catch let error as FetchError {
-      logger.warning("fetch failed", metadata: ["error": "\(error)"])
-      return FeedPollResult(
-        feedID: feed.id, checkedAt: now(),
-        outcome: .failed(kind: error.kind, message: error.description, status: nil))
     } catch {
-      return FeedPollResult(
-        feedID: feed.id, checkedAt: now(),
-        outcome: .failed(kind: "fetch.unknown", message: "\(error)", status: nil))
+      let failure = (error as? FetchError) ?? .transport(code: -1, message: "\(error)")
+      logFailure(feed, "fetch failed", failure.description, logger)
+      return (
+        FeedPollResult(
+          feedID: feed.id, checkedAt: now(),
+          outcome: .failed(kind: failure.kind, message: failure.description, status: nil)),
+        .init(status: nil, failed: true)
+      )
     }
+    let checkedAt = now()
+    var observation = PollPlanner.Observation(
+      status: response.status, failed: false, retryAfter: response.retryAfter(now: checkedAt),
+      cacheMaxAge: response.cacheMaxAge)
+    let movedTo = response.permanentlyMovedTo
     if response.isNotModified {
-      return FeedPollResult(feedID: feed.id, checkedAt: now(), outcome: .notModified(status: 304))
+      return (
+        FeedPollResult(
+          feedID: feed.id, checkedAt: checkedAt, outcome: .notModified(status: 304),
+          movedTo: movedTo),
+        observation
+      )
     }
     guard (200..<300).contains(response.status) else {
+      observation.failed = true
       let message = "HTTP \(response.status) from \(response.effectiveURL)"
-      logger.warning(
-        "feed answered with an error status", metadata: ["http.status": "\(response.status)"])
-      return FeedPollResult(
-        feedID: feed.id, checkedAt: now(),
-        outcome: .failed(kind: "http.\(response.status)", message: message, status: response.status)
+      logFailure(feed, "feed answered with an error status", message, logger)
+      return (
+        FeedPollResult(
+          feedID: feed.id, checkedAt: checkedAt,
+          outcome: .failed(
+            kind: "http.\(response.status)", message: message, status: response.status)),
+        observation
       )
     }
     let parsed: ParsedFeed
     do {
       parsed = try parser.parse(
-        response.body, baseURL: response.effectiveURL, httpCharset: response.charset, now: now())
+        response.body, baseURL: response.effectiveURL, httpCharset: response.charset,
+        now: checkedAt)
     } catch {
-      logger.warning("feed could not be parsed", metadata: ["error": "\(error)"])
-      return FeedPollResult(
-        feedID: feed.id, checkedAt: now(),
-        outcome: .failed(kind: error.kind, message: error.description, status: response.status))
+      observation.failed = true
+      logFailure(feed, "feed could not be parsed", error.description, logger)
+      return (
+        FeedPollResult(
+          feedID: feed.id, checkedAt: checkedAt,
+          outcome: .failed(kind: error.kind, message: error.description, status: response.status)),
+        observation
+      )
     }
     if !parsed.warnings.isEmpty {
       logger.notice(
         "feed is degraded; recovered what could be read",
         metadata: ["warnings": "\(parsed.warnings.count)", "first": "\(parsed.warnings[0])"])
     }
+    observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
     let known = (try? store.knownGUIDs(feedID: feed.id)) ?? []
     let incoming = parsed.items.filter { !known.contains($0.id) }.map { item in
       IncomingItem(
         item: item, canonicalURL: CanonicalURL.make(item.link),
         classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
     }
-    return FeedPollResult(
-      feedID: feed.id, checkedAt: now(),
-      outcome: .updated(
-        status: response.status, etag: response.etag, lastModified: response.lastModified,
-        warnings: parsed.warnings),
-      feedTitle: parsed.title, items: incoming)
+    return (
+      FeedPollResult(
+        feedID: feed.id, checkedAt: checkedAt,
+        outcome: .updated(
+          status: response.status, etag: response.etag, lastModified: response.lastModified,
+          warnings: parsed.warnings),
+        feedTitle: parsed.title, items: incoming, movedTo: movedTo),
+      observation
+    )
+  }
+
+  /// The first failure of a run of failures is a warning; repeats are debug, so a feed that
+  /// stays down does not flood the journal. Crossing the failing threshold warns once more.
+  private func logFailure(
+    _ feed: FeedState, _ message: Logger.Message, _ reason: String, _ logger: Logger
+  ) {
+    let failures = feed.consecutiveFailures + 1
+    let level: Logger.Level =
+      failures == 1 || failures == FeedState.failingThreshold ? .warning : .debug
+    logger.log(
+      level: level, message, metadata: ["error": "\(reason)", "failures": "\(failures)"])
   }
 }
 

@@ -28,13 +28,47 @@ public struct Monitor: Sendable {
       classifier: Classifier(profile: profile), logger: logger)
   }
 
-  /// Polls every configured feed once.
+  /// Polls every configured feed once, whatever its schedule (disabled feeds excepted).
   public func refresh() async throws -> CycleSummary {
     let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
+    for feed in feeds where feed.isDisabled {
+      logger.notice(
+        "feed is disabled; not polled",
+        metadata: ["feed.url": "\(feed.url)", "reason": "\(feed.disabledReason ?? "")"])
+    }
+    return await poll(feeds.filter { !$0.isDisabled })
+  }
+
+  /// Polls the configured feeds that are due at `now`. Feeds never polled before are first
+  /// scheduled across `spreadWindow`, so a large list does not fire at once.
+  public func refreshDue(now: Date = Date(), spreadWindow: Duration) async throws -> CycleSummary? {
+    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
+    let planner = PollPlanner()
+    let fresh = feeds.filter { $0.lastCheckedAt == nil && $0.nextCheckAt == nil && !$0.isDisabled }
+    if !fresh.isEmpty {
+      try store.schedule(
+        Dictionary(
+          uniqueKeysWithValues: fresh.map {
+            ($0.id, planner.firstCheck(url: $0.url, now: now, window: spreadWindow))
+          }))
+    }
+    let due = try store.dueFeeds(at: now, among: Set(config.feeds.map(\.url)))
+    guard !due.isEmpty else { return nil }
+    return await poll(due)
+  }
+
+  /// When the next configured feed is due.
+  public func nextDueDate() throws -> Date? {
+    try store.nextDueDate(among: Set(config.feeds.map(\.url)))
+  }
+
+  private func poll(_ feeds: [FeedState]) async -> CycleSummary {
     let pipeline = FeedPipeline(
       engine: engine, parser: FeedParser(maxDocumentBytes: config.fetch.maxResponseBytes),
       classifier: classifier, store: store)
-    return await RefreshCycle(pipeline: pipeline).run(feeds: feeds, logger: logger)
+    return await RefreshCycle(pipeline: pipeline).run(
+      feeds: feeds, policies: config.feedPolicies,
+      defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger)
   }
 
   /// Writes the digest of the given day (default: the day containing `now`).

@@ -22,19 +22,25 @@ public struct MonitorService: Service {
     monitor.shutdown()
   }
 
+  /// Polls feeds as they fall due. Sleeps until the next feed is due, but never longer than
+  /// `maximumSleep`, so feeds added by a reload or made due by hand are picked up promptly.
   private func refreshLoop() async {
-    let interval =
-      monitor.config.feeds.compactMap(\.interval).min()
-      .map { min($0, monitor.config.pollInterval) } ?? monitor.config.pollInterval
+    let spread = min(monitor.config.pollInterval, Self.firstPollSpread)
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
       do {
-        _ = try await monitor.refresh()
+        _ = try await monitor.refreshDue(spreadWindow: spread)
       } catch {
-        monitor.logger.error("refresh cycle failed", metadata: ["error": "\(error)"])
+        monitor.logger.error("refresh failed", metadata: ["error": "\(error)"])
       }
-      try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+      let next = (try? monitor.nextDueDate()) ?? nil
+      let wait = min(max(next?.timeIntervalSinceNow ?? Self.maximumSleep, 1), Self.maximumSleep)
+      try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
     }
   }
+
+  /// New feeds are first polled across this window (or the poll interval, when shorter).
+  static let firstPollSpread: Duration = .seconds(120)
+  static let maximumSleep = 60.0
 
   private func digestLoop() async {
     let schedule = DigestSchedule(

@@ -12,12 +12,16 @@ public struct RefreshCycle: Sendable {
     self.pipeline = pipeline
   }
 
-  public func run(feeds: [FeedState], logger: Logger) async -> CycleSummary {
+  /// Polls `feeds`, each with its policy (`defaultPolicy` for feeds missing from `policies`).
+  public func run(
+    feeds: [FeedState], policies: [String: FeedPolicy], defaultPolicy: FeedPolicy, logger: Logger
+  ) async -> CycleSummary {
     let started = ContinuousClock.now
     var summary = CycleSummary()
     await withTaskGroup(of: FeedPollReport.self) { group in
       for feed in feeds {
-        group.addTask { await pipeline.poll(feed, logger: logger) }
+        let policy = policies[feed.url] ?? defaultPolicy
+        group.addTask { await pipeline.poll(feed, policy: policy, logger: logger) }
       }
       for await report in group { summary.add(report) }
     }

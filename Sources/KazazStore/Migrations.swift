@@ -60,6 +60,15 @@ enum Migrations {
         t.uniqueKey(["day", "format"])
       }
     }
+    migrator.registerMigration("v2-feed-schedule") { db in
+      try db.alter(table: "feed") { t in
+        t.add(column: "currentURL", .text)
+        t.add(column: "nextCheckAt", .datetime)
+        t.add(column: "disabledReason", .text)
+        t.add(column: "unchangedPolls", .integer).notNull().defaults(to: 0)
+      }
+      try db.create(index: "feed_nextCheckAt", on: "feed", columns: ["nextCheckAt"])
+    }
     return migrator
   }
 }

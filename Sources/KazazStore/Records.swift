@@ -17,15 +17,27 @@ struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var consecutiveFailures: Int
   var lastErrorKind: String?
   var lastError: String?
+  var currentURL: String?
+  var nextCheckAt: Date?
+  var disabledReason: String?
+  var unchangedPolls: Int
+
+  init(url: String, addedAt: Date) {
+    self.url = url
+    self.addedAt = addedAt
+    consecutiveFailures = 0
+    unchangedPolls = 0
+  }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   func state(itemCount: Int = 0) -> FeedState {
     FeedState(
-      id: id ?? 0, url: url, title: title, etag: etag, lastModified: lastModified,
-      lastStatus: lastStatus, lastCheckedAt: lastCheckedAt, lastSuccessAt: lastSuccessAt,
-      consecutiveFailures: consecutiveFailures, lastErrorKind: lastErrorKind, lastError: lastError,
-      itemCount: itemCount)
+      id: id ?? 0, url: url, currentURL: currentURL, title: title, etag: etag,
+      lastModified: lastModified, lastStatus: lastStatus, lastCheckedAt: lastCheckedAt,
+      lastSuccessAt: lastSuccessAt, consecutiveFailures: consecutiveFailures,
+      lastErrorKind: lastErrorKind, lastError: lastError, nextCheckAt: nextCheckAt,
+      disabledReason: disabledReason, unchangedPolls: unchangedPolls, itemCount: itemCount)
   }
 }
 

@@ -10,10 +10,7 @@ extension Store {
         if let existing = try FeedRecord.filter(Column("url") == url).fetchOne(db) {
           return existing.state()
         }
-        var record = FeedRecord(
-          id: nil, url: url, title: nil, addedAt: now, etag: nil, lastModified: nil,
-          lastStatus: nil, lastCheckedAt: nil, lastSuccessAt: nil, consecutiveFailures: 0,
-          lastErrorKind: nil, lastError: nil)
+        var record = FeedRecord(url: url, addedAt: now)
         try record.insert(db)
         return record.state()
       }
@@ -29,6 +26,39 @@ extension Store {
         ).map { ($0["feedId"] as Int64, $0["n"] as Int) })
       return try FeedRecord.order(Column("url")).fetchAll(db).map {
         $0.state(itemCount: counts[$0.id ?? 0] ?? 0)
+      }
+    }
+  }
+
+  /// Feeds due at `now`: enabled, never polled or with `nextCheckAt` passed; limited to `urls`
+  /// (the configured feeds) when given.
+  public func dueFeeds(at now: Date, among urls: Set<String>? = nil) throws -> [FeedState] {
+    try pool.read { db in
+      try FeedRecord
+        .filter(Column("disabledReason") == nil)
+        .filter(Column("nextCheckAt") == nil || Column("nextCheckAt") <= now)
+        .order(Column("nextCheckAt"))
+        .fetchAll(db)
+        .filter { urls?.contains($0.url) ?? true }
+        .map { $0.state() }
+    }
+  }
+
+  /// The earliest `nextCheckAt` among enabled feeds (nil when none is scheduled).
+  public func nextDueDate(among urls: Set<String>? = nil) throws -> Date? {
+    try pool.read { db in
+      try FeedRecord.filter(Column("disabledReason") == nil).fetchAll(db)
+        .filter { urls?.contains($0.url) ?? true }
+        .compactMap(\.nextCheckAt).min()
+    }
+  }
+
+  /// Sets when feeds are first due (used to spread the first polls of new feeds).
+  public func schedule(_ plan: [Int64: Date]) throws {
+    try pool.write { db in
+      for (id, date) in plan {
+        try db.execute(
+          sql: "UPDATE feed SET nextCheckAt = ? WHERE id = ?", arguments: [date, id])
       }
     }
   }

@@ -40,7 +40,7 @@ extension Store {
         commit.inserted += 1
         if incoming.classification.relevant { commit.relevant += 1 }
       }
-      apply(result, to: &feed)
+      apply(result, commit: commit, to: &feed)
       try feed.update(db)
       return commit
     }
@@ -80,11 +80,15 @@ extension Store {
     }
   }
 
-  private func apply(_ result: FeedPollResult, to feed: inout FeedRecord) {
+  private func apply(_ result: FeedPollResult, commit: PollCommit, to feed: inout FeedRecord) {
     feed.lastCheckedAt = result.checkedAt
+    feed.nextCheckAt = result.nextCheckAt
+    if let movedTo = result.movedTo { feed.currentURL = movedTo }
+    if let reason = result.disabledReason { feed.disabledReason = reason }
     if let title = result.feedTitle, !title.isEmpty { feed.title = title }
     switch result.outcome {
     case .updated(let status, let etag, let lastModified, _):
+      feed.unchangedPolls = commit.inserted > 0 ? 0 : feed.unchangedPolls + 1
       feed.lastStatus = status
       feed.etag = etag
       feed.lastModified = lastModified
@@ -93,6 +97,7 @@ extension Store {
       feed.lastErrorKind = nil
       feed.lastError = nil
     case .notModified(let status):
+      feed.unchangedPolls += 1
       feed.lastStatus = status
       feed.lastSuccessAt = result.checkedAt
       feed.consecutiveFailures = 0

@@ -8,10 +8,14 @@ final class CurlTransfer {
   let request: FetchRequest
   let host: String
   let settings: FetchSettings
+  let maxResponseBytes: Int
   var continuation: CheckedContinuation<FetchResponse, any Error>?
   private(set) var handle: UnsafeMutableRawPointer?
   var body = Data()
   var headers: [(name: String, value: String)] = []
+  /// The status line of the response being received, and the redirects before it.
+  var currentStatus = 0
+  var redirects: [Redirect] = []
   var exceededLimit = false
   private var headerList: UnsafeMutablePointer<curl_slist>?
   private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -20,6 +24,7 @@ final class CurlTransfer {
     self.id = id
     self.request = request
     self.settings = settings
+    maxResponseBytes = request.maxResponseBytes ?? settings.maxResponseBytes
     host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
     errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -62,11 +67,20 @@ final class CurlTransfer {
       kazaz_easy_setopt_long(
         easy, CURLOPT_LOW_SPEED_TIME, Self.milliseconds(settings.lowSpeedTime) / 1000),
       kazaz_easy_setopt_offset(
-        easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(settings.maxResponseBytes)),
+        easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxResponseBytes)),
       kazaz_easy_setopt_string(easy, CURLOPT_USERAGENT, settings.userAgent),
       kazaz_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1),
       kazaz_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2),
+      // HTTP/2 over TLS when the server offers it (ALPN), HTTP/1.1 otherwise.
+      kazaz_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS)),
     ]
+    if let caBundle = settings.caBundle {
+      codes.append(kazaz_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle))
+    }
+    // Without an explicit proxy libcurl honours http_proxy, https_proxy and no_proxy.
+    if let proxy = settings.proxy {
+      codes.append(kazaz_easy_setopt_string(easy, CURLOPT_PROXY, proxy))
+    }
     if let etag = request.etag {
       headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
     }
@@ -92,8 +106,8 @@ final class CurlTransfer {
     }
     var status = 0
     kazaz_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
-    var redirects = 0
-    kazaz_easy_getinfo_long(easy, CURLINFO_REDIRECT_COUNT, &redirects)
+    var redirectCount = 0
+    kazaz_easy_getinfo_long(easy, CURLINFO_REDIRECT_COUNT, &redirectCount)
     var effective: UnsafeMutablePointer<CChar>?
     kazaz_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
     let effectiveURL = effective.map { String(cString: $0) } ?? request.url
@@ -101,7 +115,7 @@ final class CurlTransfer {
     return .success(
       FetchResponse(
         status: status, headers: headers, body: body, effectiveURL: effectiveURL,
-        redirectCount: redirects))
+        redirectCount: redirectCount, redirects: redirects))
   }
 
   func releaseHandle() {
@@ -116,7 +130,7 @@ final class CurlTransfer {
     let message = detail.isEmpty ? Self.describe(code) : detail
     switch code {
     case CURLE_WRITE_ERROR where exceededLimit, CURLE_FILESIZE_EXCEEDED:
-      return .tooLarge(limit: settings.maxResponseBytes)
+      return .tooLarge(limit: maxResponseBytes)
     case CURLE_OPERATION_TIMEDOUT:
       return .timedOut(message: message)
     case CURLE_TOO_MANY_REDIRECTS:
@@ -146,7 +160,7 @@ func curlWriteCallback(
   guard let data, let context else { return 0 }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
   let length = size * count
-  if transfer.body.count + length > transfer.settings.maxResponseBytes {
+  if transfer.body.count + length > transfer.maxResponseBytes {
     transfer.exceededLimit = true
     return 0
   }
@@ -169,6 +183,14 @@ func curlHeaderCallback(
     String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
   }.trimmingCharacters(in: .whitespacesAndNewlines)
   if line.hasPrefix("HTTP/") {
+    // A new response: the previous one, if it was a redirect, is a hop of the chain.
+    if (300..<400).contains(transfer.currentStatus),
+      let location = transfer.headers.last(where: { $0.name == "location" })?.value
+    {
+      transfer.redirects.append(Redirect(status: transfer.currentStatus, location: location))
+    }
+    let parts = line.split(separator: " ")
+    transfer.currentStatus = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
     transfer.headers.removeAll()
   } else if let colon = line.firstIndex(of: ":") {
     let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

@@ -23,15 +23,7 @@ struct StatusCommand: AsyncParsableCommand {
       print("last digest: \(last.day) → \(last.path)")
     }
     for feed in try monitor.store.feeds() {
-      let health: String
-      if feed.lastCheckedAt == nil {
-        health = "never polled"
-      } else if feed.consecutiveFailures > 0 {
-        health = "FAILING ×\(feed.consecutiveFailures): \(feed.lastError ?? "")"
-      } else {
-        health = "ok (HTTP \(feed.lastStatus.map(String.init) ?? "-"))"
-      }
-      print("  \(feed.url) — \(feed.itemCount) items — \(health)")
+      print("  " + FeedHealthLine.describe(feed, now: Date()))
     }
   }
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A stored item as digests and searches see it.
+public struct StoredItem: Sendable, Equatable {
+  public var id: Int64
+  public var feedTitle: String?
+  public var feedURL: String
+  public var title: String?
+  public var url: String?
+  public var text: String
+  public var publishedAt: Date?
+  public var firstSeenAt: Date
+  public var language: Language
+  public var relevant: Bool
+  public var score: Double
+  public var topics: [TopicID]
+
+  public init(
+    id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
+    publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
+    topics: [TopicID]
+  ) {
+    self.id = id
+    self.feedTitle = feedTitle
+    self.feedURL = feedURL
+    self.title = title
+    self.url = url
+    self.text = text
+    self.publishedAt = publishedAt
+    self.firstSeenAt = firstSeenAt
+    self.language = language
+    self.relevant = relevant
+    self.score = score
+    self.topics = topics
+  }
+}

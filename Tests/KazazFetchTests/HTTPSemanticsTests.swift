@@ -1,0 +1,126 @@
+import Foundation
+import KazazTesting
+import Testing
+
+@testable import KazazFetch
+
+/// HTTP semantics as values: no network.
+@Suite("HTTP semantics")
+struct HTTPSemanticsTests {
+  func response(_ headers: [(String, String)], redirects: [Redirect] = []) -> FetchResponse {
+    FetchResponse(
+      status: 200, headers: headers.map { ($0.0.lowercased(), $0.1) }, body: Data(),
+      effectiveURL: "https://new.example/feed", redirectCount: redirects.count,
+      redirects: redirects)
+  }
+
+  static let now = Date(timeIntervalSince1970: 1_764_000_000)  // Mon, 24 Nov 2025 16:00:00 GMT
+
+  @Test(
+    "Retry-After: seconds or an HTTP date",
+    arguments: [
+      ("120", 120), ("0", 0), ("-5", 0), ("Mon, 24 Nov 2025 16:10:00 GMT", 600),
+      ("Monday, 24-Nov-25 16:01:00 GMT", 60), ("Mon Nov 24 16:00:30 2025", 30),
+      ("Mon, 24 Nov 2025 15:00:00 GMT", 0),
+    ])
+  func retryAfter(value: String, seconds: Int) {
+    #expect(response([("Retry-After", value)]).retryAfter(now: Self.now) == .seconds(seconds))
+  }
+
+  @Test("Retry-After absent or unreadable")
+  func retryAfterMissing() {
+    #expect(response([]).retryAfter(now: Self.now) == nil)
+    #expect(response([("Retry-After", "soon")]).retryAfter(now: Self.now) == nil)
+  }
+
+  @Test(
+    "Cache-Control max-age",
+    arguments: [
+      ("max-age=600", 600 as Int?), ("public, max-age=300, s-maxage=900", 900),
+      ("no-cache", 0), ("private", nil), ("max-age=\"60\"", 60),
+    ])
+  func maxAge(value: String, seconds: Int?) {
+    #expect(response([("Cache-Control", value)]).cacheMaxAge == seconds.map { .seconds($0) })
+  }
+
+  @Test("Only an all-permanent redirect chain moves the feed")
+  func permanentRedirects() {
+    let permanent = [Redirect(status: 301, location: "/a"), Redirect(status: 308, location: "/b")]
+    #expect(response([], redirects: permanent).permanentlyMovedTo == "https://new.example/feed")
+    let mixed = [Redirect(status: 301, location: "/a"), Redirect(status: 302, location: "/b")]
+    #expect(response([], redirects: mixed).permanentlyMovedTo == nil)
+    #expect(response([]).permanentlyMovedTo == nil)
+  }
+}
+
+@Suite("Fetching: compression, redirect chains, per-feed limits")
+struct FetchBehaviourTests {
+  let server: LoopbackHTTPServer
+  let engine = CurlEngine(settings: FetchSettings(maxResponseBytes: 1024 * 1024))
+
+  init() throws {
+    server = try LoopbackHTTPServer()
+  }
+
+  @Test("A gzip-encoded body is decoded")
+  func gzip() async throws {
+    let compressed = try #require(
+      Data(
+        base64Encoded:
+          "H4sIAP4qB2sC/7MpKi5WKEstKs7Mz7NVMtIzULKzSc5IzMtLzbGzKcksyUm1S6+y0YewbPThUvpAfXY2o5pHNY9qHtU8qnlU86jmUc2jmkc1j2oenJoBkd27z+oLAAA="
+      ))
+    server.route("/gz") { request in
+      guard request.headers["accept-encoding"]?.contains("gzip") == true else {
+        return .init(status: 406)
+      }
+      return .init(headers: [("Content-Encoding", "gzip")], body: compressed)
+    }
+    let response = try await engine.fetch(FetchRequest(url: server.url("/gz")))
+    #expect(response.status == 200)
+    let text = String(decoding: response.body, as: UTF8.self)
+    #expect(text.hasPrefix("<rss version=\"2.0\"><channel><title>gz</title>"))
+    #expect(response.body.count > compressed.count * 5)
+  }
+
+  @Test("Each hop of a redirect chain is recorded with its status")
+  func chain() async throws {
+    server.route("/one") { _ in .init(status: 301, headers: [("Location", "/two")]) }
+    server.route("/two") { _ in .init(status: 302, headers: [("Location", "/three")]) }
+    server.route("/three") { _ in .text("<rss/>") }
+    let response = try await engine.fetch(FetchRequest(url: server.url("/one")))
+    #expect(
+      response.redirects == [
+        Redirect(status: 301, location: "/two"), Redirect(status: 302, location: "/three"),
+      ])
+    #expect(response.permanentlyMovedTo == nil)
+
+    server.route("/moved") { _ in .init(status: 308, headers: [("Location", "/three")]) }
+    let moved = try await engine.fetch(FetchRequest(url: server.url("/moved")))
+    #expect(moved.permanentlyMovedTo == server.url("/three"))
+  }
+
+  @Test("A per-request size limit overrides the default")
+  func perRequestLimit() async throws {
+    server.route("/big") { _ in .init(body: Data(repeating: 0x41, count: 8 * 1024)) }
+    await #expect(throws: FetchError.tooLarge(limit: 4096)) {
+      try await engine.fetch(FetchRequest(url: server.url("/big"), maxResponseBytes: 4096))
+    }
+    #expect(try await engine.fetch(FetchRequest(url: server.url("/big"))).body.count == 8192)
+  }
+
+  @Test("The global concurrency limit holds across hosts")
+  func globalLimit() async throws {
+    let limited = CurlEngine(settings: FetchSettings(concurrency: 3, perHost: 10))
+    server.route("/slow") { _ in .init(body: Data("x".utf8), delay: .milliseconds(100)) }
+    try await withThrowingTaskGroup(of: Int.self) { group in
+      for index in 0..<9 {
+        group.addTask {
+          try await limited.fetch(FetchRequest(url: server.url("/slow?n=\(index)"))).status
+        }
+      }
+      for try await status in group { #expect(status == 200) }
+    }
+    #expect(server.peakConnections <= 3)
+    #expect(server.peakConnections >= 2)
+  }
+}
