@@ -26,11 +26,18 @@ public struct TermMatcher: Sendable {
 
   private let classOf: [UInt8]
   private let classCount: Int
-  private let transitions: [Int32]
+  private let transitions: Transitions
   private let outputStart: [Int32]
   private let outputs: [Int32]
   private let patternLengths: [Int]
   public let patternCount: Int
+
+  /// The DFA's transition table: 16-bit states when they fit (a profile of a few thousand terms
+  /// has some 25,000 states), halving the table.
+  private enum Transitions {
+    case compact([UInt16])
+    case wide([UInt32])
+  }
 
   public init(patterns: [Pattern]) {
     let encoded: [[UInt8]] = patterns.map { pattern in
@@ -53,59 +60,18 @@ public struct TermMatcher: Sendable {
     }
     classOf = classes
     classCount = nextClass
-    let width = nextClass
 
-    // Trie.
-    var table: [Int32] = Array(repeating: -1, count: width)
-    var terminal: [[Int32]] = [[]]
-    for (index, bytes) in encoded.enumerated() {
-      var state = 0
-      for byte in bytes {
-        let slot = state * width + Int(classes[Int(byte)])
-        if table[slot] < 0 {
-          table[slot] = Int32(terminal.count)
-          terminal.append([])
-          table.append(contentsOf: repeatElement(-1, count: width))
-        }
-        state = Int(table[slot])
-      }
-      terminal[state].append(Int32(index))
+    let trie = Self.buildTrie(encoded, classes: classes)
+    let merged: [[Int32]]
+    if trie.count < Int(UInt16.max) {
+      let (table, outputs) = Self.buildDFA(trie, width: nextClass, as: UInt16.self)
+      (transitions, merged) = (.compact(table), outputs)
+    } else {
+      let (table, outputs) = Self.buildDFA(trie, width: nextClass, as: UInt32.self)
+      (transitions, merged) = (.wide(table), outputs)
     }
-
-    // Failure links by breadth-first search, folding them into a complete transition table.
-    let nodeCount = terminal.count
-    var failure = [Int](repeating: 0, count: nodeCount)
-    var queue: [Int] = []
-    queue.reserveCapacity(nodeCount)
-    for symbol in 0..<width {
-      let child = table[symbol]
-      if child < 0 {
-        table[symbol] = 0
-      } else {
-        failure[Int(child)] = 0
-        queue.append(Int(child))
-      }
-    }
-    var head = 0
-    var merged = terminal
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      merged[state].append(contentsOf: merged[failure[state]])
-      for symbol in 0..<width {
-        let slot = state * width + symbol
-        let child = table[slot]
-        let fallback = table[failure[state] * width + symbol]
-        if child < 0 {
-          table[slot] = fallback
-        } else {
-          failure[Int(child)] = Int(fallback)
-          queue.append(Int(child))
-        }
-      }
-    }
-    transitions = table
     var starts: [Int32] = [0]
+    starts.reserveCapacity(merged.count + 1)
     var flat: [Int32] = []
     for list in merged {
       flat.append(contentsOf: list)
@@ -115,11 +81,88 @@ public struct TermMatcher: Sendable {
     outputs = flat
   }
 
+  /// A sparse trie: per node its (class, child) edges and the patterns ending there.
+  private struct TrieNode {
+    var edges: [(UInt8, UInt32)] = []
+    var terminal: [Int32] = []
+  }
+
+  private static func buildTrie(_ encoded: [[UInt8]], classes: [UInt8]) -> [TrieNode] {
+    var nodes = [TrieNode()]
+    for (index, bytes) in encoded.enumerated() {
+      var state = 0
+      for byte in bytes {
+        let symbol = classes[Int(byte)]
+        if let edge = nodes[state].edges.first(where: { $0.0 == symbol }) {
+          state = Int(edge.1)
+        } else {
+          nodes[state].edges.append((symbol, UInt32(nodes.count)))
+          state = nodes.count
+          nodes.append(TrieNode())
+        }
+      }
+      nodes[state].terminal.append(Int32(index))
+    }
+    return nodes
+  }
+
+  /// Aho–Corasick failure links by breadth-first search, folded into a complete transition
+  /// table allocated once at its final size.
+  private static func buildDFA<State: FixedWidthInteger & UnsignedInteger>(
+    _ trie: [TrieNode], width: Int, as: State.Type
+  ) -> ([State], [[Int32]]) {
+    let missing = State.max
+    var table = [State](repeating: missing, count: trie.count * width)
+    for (state, node) in trie.enumerated() {
+      for (symbol, child) in node.edges {
+        table[state * width + Int(symbol)] = State(truncatingIfNeeded: child)
+      }
+    }
+    var failure = [Int](repeating: 0, count: trie.count)
+    var merged = trie.map(\.terminal)
+    var queue: [Int] = []
+    queue.reserveCapacity(trie.count)
+    for symbol in 0..<width {
+      if table[symbol] == missing {
+        table[symbol] = State.zero
+      } else {
+        queue.append(Int(table[symbol]))
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      if state != 0 { merged[state].append(contentsOf: merged[failure[state]]) }
+      for symbol in 0..<width {
+        let slot = state * width + symbol
+        let fallback = table[failure[state] * width + symbol]
+        if table[slot] == missing {
+          table[slot] = fallback
+        } else {
+          let child = Int(table[slot])
+          failure[child] = Int(fallback)
+          queue.append(child)
+        }
+      }
+    }
+    return (table, merged)
+  }
+
   /// Calls `body` for every occurrence of every pattern in `text`, in order of match end.
   /// `text` should be framed by spaces (` word word `) so that words at its edges match.
   public func forEachMatch(in text: [UInt8], _ body: (Match) -> Void) {
+    switch transitions {
+    case .compact(let table): run(table, over: text, body)
+    case .wide(let table): run(table, over: text, body)
+    }
+  }
+
+  private func run<State: FixedWidthInteger>(
+    _ table: [State], over text: [UInt8], _ body: (Match) -> Void
+  ) {
     text.withUnsafeBufferPointer { buffer in
-      transitions.withUnsafeBufferPointer { table in
+      table.withUnsafeBufferPointer { table in
         classOf.withUnsafeBufferPointer { classes in
           var state = 0
           for position in 0..<buffer.count {

@@ -13,7 +13,16 @@ public struct DigestBuilder: Sendable {
     self.topStoryCount = topStoryCount
   }
 
+  /// Builds from all the items of the period (relevant or not).
   public func build(period: DigestPeriod, items: [StoredItem], feeds: [FeedState]) -> Digest {
+    build(
+      period: period, relevant: items.filter(\.relevant), totalItems: items.count, feeds: feeds)
+  }
+
+  /// Builds from the relevant items of the period and the count of all its items.
+  public func build(
+    period: DigestPeriod, relevant items: [StoredItem], totalItems: Int, feeds: [FeedState]
+  ) -> Digest {
     let relevant = items.filter(\.relevant).sorted {
       ($0.score, $1.firstSeenAt, $1.id) > ($1.score, $0.firstSeenAt, $0.id)
     }
@@ -32,7 +41,7 @@ public struct DigestBuilder: Sendable {
     .map { ($0.key, $0.value) }
     return Digest(
       day: period.day, start: period.start, end: period.end, timeZone: period.timeZone,
-      totalItems: items.count, topStories: Array(entries.prefix(topStoryCount)),
+      totalItems: totalItems, topStories: Array(entries.prefix(topStoryCount)),
       sections: sections, languageCounts: languageCounts,
       failingFeeds: feeds.filter { $0.consecutiveFailures > 0 }.sorted { $0.url < $1.url },
       feedCount: feeds.count, relevantCount: relevant.count)

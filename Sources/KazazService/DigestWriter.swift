@@ -23,9 +23,11 @@ public struct DigestWriter: Sendable {
   /// Writes the digest of `period`; returns the written files.
   @discardableResult
   public func write(period: DigestPeriod, now: Date = Date()) throws -> [URL] {
-    let items = try store.items(firstSeenFrom: period.start, to: period.end)
+    let relevant = try store.items(
+      firstSeenFrom: period.start, to: period.end, relevantOnly: true)
+    let total = try store.itemCount(firstSeenFrom: period.start, to: period.end)
     let digest = DigestBuilder(topicOrder: topicOrder).build(
-      period: period, items: items, feeds: try store.feeds())
+      period: period, relevant: relevant, totalItems: total, feeds: try store.feeds())
     var written: [URL] = []
     for format in config.formats {
       let (text, fileExtension) = render(digest, format: format)

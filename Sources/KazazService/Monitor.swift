@@ -23,9 +23,13 @@ public struct Monitor: Sendable {
     try FileManager.default.createDirectory(
       at: config.stateDirectory, withIntermediateDirectories: true)
     let store = try Store.open(path: config.databasePath.path)
+    let classifier = Classifier(profile: profile)
+    // Reading the profile's YAML and compiling its automaton leave many small freed blocks; hand
+    // them back to the system so a long-running daemon does not carry that peak forever.
+    releaseFreedMemory()
     return Monitor(
       config: config, store: store, engine: CurlEngine(settings: config.fetchSettings),
-      classifier: Classifier(profile: profile), logger: logger)
+      classifier: classifier, logger: logger)
   }
 
   /// Polls every configured feed once, whatever its schedule (disabled feeds excepted).

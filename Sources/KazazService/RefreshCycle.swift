@@ -1,15 +1,22 @@
 import Foundation
+import KazazFetch
 import KazazModel
 import KazazStore
 import Logging
 
-/// Polls every feed once, many at a time (the fetcher enforces the global and per-host limits),
-/// and sums up what happened.
+/// Polls every feed once, many at a time, and sums up what happened.
+///
+/// At most `window` polls are in progress at once: enough to keep every fetch slot busy while
+/// parsing and classifying run on the CPU, few enough that fetched bodies do not pile up in
+/// memory waiting for a CPU (a thousand 30 KB feeds would otherwise all be held at once). The
+/// fetcher enforces its own global and per-host connection limits inside that window.
 public struct RefreshCycle: Sendable {
   public let pipeline: FeedPipeline
+  public let window: Int
 
-  public init(pipeline: FeedPipeline) {
+  public init(pipeline: FeedPipeline, window: Int? = nil) {
     self.pipeline = pipeline
+    self.window = max(1, window ?? pipeline.engine.settings.concurrency * 2)
   }
 
   /// Polls `feeds`, each with its policy (`defaultPolicy` for feeds missing from `policies`).
@@ -19,11 +26,17 @@ public struct RefreshCycle: Sendable {
     let started = ContinuousClock.now
     var summary = CycleSummary()
     await withTaskGroup(of: FeedPollReport.self) { group in
-      for feed in feeds {
+      var pending = feeds[...]
+      func startNext() {
+        guard let feed = pending.popFirst() else { return }
         let policy = policies[feed.url] ?? defaultPolicy
         group.addTask { await pipeline.poll(feed, policy: policy, logger: logger) }
       }
-      for await report in group { summary.add(report) }
+      for _ in 0..<min(window, feeds.count) { startNext() }
+      for await report in group {
+        summary.add(report)
+        startNext()
+      }
     }
     summary.duration = ContinuousClock.now - started
     logger.info(

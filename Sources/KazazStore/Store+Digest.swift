@@ -3,8 +3,11 @@ import GRDB
 import KazazModel
 
 extension Store {
-  /// Items first seen in `[start, end)`, with their feed and classification, newest first.
-  public func items(firstSeenFrom start: Date, to end: Date) throws -> [StoredItem] {
+  /// Items first seen in `[start, end)`, with their feed and classification, best score first.
+  /// `relevantOnly` skips the (usually far more numerous) irrelevant items and their text.
+  public func items(firstSeenFrom start: Date, to end: Date, relevantOnly: Bool = false) throws
+    -> [StoredItem]
+  {
     try pool.read { db in
       let rows = try Row.fetchAll(
         db,
@@ -18,9 +21,19 @@ extension Store {
           JOIN feed ON feed.id = item.feedId
           LEFT JOIN classification ON classification.itemId = item.id
           WHERE item.firstSeenAt >= ? AND item.firstSeenAt < ?
+            AND (? = 0 OR classification.relevant)
           ORDER BY classification.score DESC, item.firstSeenAt, item.id
-          """, arguments: [start, end])
+          """, arguments: [start, end, relevantOnly])
       return rows.map(Self.storedItem)
+    }
+  }
+
+  /// How many items were first seen in `[start, end)`.
+  public func itemCount(firstSeenFrom start: Date, to end: Date) throws -> Int {
+    try pool.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM item WHERE firstSeenAt >= ? AND firstSeenAt < ?",
+        arguments: [start, end]) ?? 0
     }
   }
 

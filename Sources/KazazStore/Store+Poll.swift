@@ -47,36 +47,49 @@ extension Store {
   }
 
   private func isDuplicate(_ incoming: IncomingItem, feedID: Int64, db: Database) throws -> Bool {
-    let sameGUID =
-      try Bool.fetchOne(
-        db, sql: "SELECT EXISTS(SELECT 1 FROM item WHERE feedId = ? AND guid = ?)",
-        arguments: [feedID, incoming.item.id]) ?? false
-    if sameGUID { return true }
+    let sameGUID = try db.cachedStatement(
+      sql: "SELECT EXISTS(SELECT 1 FROM item WHERE feedId = ? AND guid = ?)")
+    if try Bool.fetchOne(sameGUID, arguments: [feedID, incoming.item.id]) ?? false { return true }
     guard let canonical = incoming.canonicalURL else { return false }
-    return try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM item WHERE canonicalURL = ?)", arguments: [canonical])
-      ?? false
+    let sameURL = try db.cachedStatement(
+      sql: "SELECT EXISTS(SELECT 1 FROM item WHERE canonicalURL = ?)")
+    return try Bool.fetchOne(sameURL, arguments: [canonical]) ?? false
   }
 
+  /// Inserts one item with its classification and topics through cached prepared statements:
+  /// a cold poll of a thousand feeds inserts tens of thousands of rows.
   private func insert(
     _ incoming: IncomingItem, feedID: Int64, at now: Date, encoder: JSONEncoder, db: Database
   ) throws {
     let item = incoming.item
-    var record = ItemRecord(
-      id: nil, feedId: feedID, guid: item.id, url: item.link, canonicalURL: incoming.canonicalURL,
-      title: item.title, summary: item.summary, content: item.content, author: item.author,
-      publishedAt: item.published, updatedAt: item.updated, firstSeenAt: now)
-    try record.insert(db)
-    guard let itemID = record.id else { return }
+    let insertItem = try db.cachedStatement(
+      sql: """
+        INSERT INTO item (feedId, guid, url, canonicalURL, title, summary, content, author,
+                          publishedAt, updatedAt, firstSeenAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try insertItem.execute(arguments: [
+      feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
+      item.author, item.published, item.updated, now,
+    ])
+    let itemID = db.lastInsertedRowID
     let classification = incoming.classification
     let evidence = String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
-    try ClassificationRecord(
-      itemId: itemID, relevant: classification.relevant, score: classification.score,
-      language: classification.language.rawValue, evidence: evidence,
-      profileVersion: classification.profileVersion, classifiedAt: now
-    ).insert(db)
+    let insertClassification = try db.cachedStatement(
+      sql: """
+        INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
+                                    classifiedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    try insertClassification.execute(arguments: [
+      itemID, classification.relevant, classification.score, classification.language.rawValue,
+      evidence, classification.profileVersion, now,
+    ])
+    guard !classification.topics.isEmpty else { return }
+    let insertTopic = try db.cachedStatement(
+      sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, 0)")
     for topic in classification.topics {
-      try ItemTopicRecord(itemId: itemID, topic: topic.rawValue, score: 0).insert(db)
+      try insertTopic.execute(arguments: [itemID, topic.rawValue])
     }
   }
 

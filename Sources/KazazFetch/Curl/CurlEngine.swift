@@ -97,7 +97,10 @@ public final class CurlEngine: @unchecked Sendable {
       startWaiting()
       var running: Int32 = 0
       curl_multi_perform(multi, &running)
-      collectFinished()
+      // Finished transfers free slots: start the queued ones at once rather than after the
+      // next poll (which would wait for sockets that no longer exist).
+      if collectFinished() > 0 { continue }
+      // Waits for socket activity, libcurl's own next timeout, or a wakeup from a caller.
       curl_multi_poll(multi, nil, 0, 1000, nil)
     }
     curl_multi_cleanup(multi)
@@ -124,7 +127,9 @@ public final class CurlEngine: @unchecked Sendable {
     }
   }
 
-  private func collectFinished() {
+  /// Completes every finished transfer; returns how many there were.
+  private func collectFinished() -> Int {
+    var finished = 0
     var remaining: Int32 = 0
     while let message = curl_multi_info_read(multi, &remaining) {
       guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else {
@@ -137,7 +142,9 @@ public final class CurlEngine: @unchecked Sendable {
       let result = transfer.finish(result: kazaz_multi_message_result(message))
       detach(transfer)
       complete(transfer, with: result)
+      finished += 1
     }
+    return finished
   }
 
   private func cancel(_ ids: Set<UInt64>) {
