@@ -126,6 +126,8 @@ let package = Package(
       name: "KazazServiceTests",
       dependencies: [
         "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        // Built first, so tests can run the real binary as a child process.
+        "kazaz-monitor",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings

@@ -14,6 +14,8 @@ extension Config {
     public static let perHost = 2
     /// The profile, relative to the config file's folder.
     public static let profile = "profiles/kazaz.yaml"
+    /// Days an irrelevant item keeps its text.
+    public static let irrelevantRetentionDays = 30
     /// The shortest poll interval accepted: anything faster is impolite to news sites.
     public static let minimumPollInterval: Duration = .seconds(60)
   }

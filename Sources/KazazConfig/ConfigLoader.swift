@@ -9,7 +9,9 @@ import Yams
 public enum ConfigLoader {
   static let topLevelKeys = [
     "state_dir", "profile", "log_level", "poll_interval", "digest", "fetch", "feeds",
+    "retention",
   ]
+  static let retentionKeys = ["irrelevant_days"]
   static let digestKeys = ["time", "timezone", "formats"]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
@@ -49,6 +51,7 @@ public enum ConfigLoader {
     var digest = DigestConfig()
     var fetch = FetchConfig()
     var feeds: [FeedEntry]?
+    var retentionDays = Config.Defaults.irrelevantRetentionDays
 
     for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
       switch key {
@@ -81,6 +84,13 @@ public enum ConfigLoader {
         fetch = parseFetch(value, reader, baseDirectory: baseDirectory)
       case "feeds":
         feeds = parseFeeds(value, reader, baseDirectory: baseDirectory)
+      case "retention":
+        guard let mapping = reader.mapping(value, "retention") else { continue }
+        for (_, _, days) in reader.entries(mapping, allowed: retentionKeys, context: "retention") {
+          if let count = positiveInt(days, "retention.irrelevant_days", reader) {
+            retentionDays = count
+          }
+        }
       default:
         reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
       }
@@ -99,7 +109,8 @@ public enum ConfigLoader {
     }
     return Config(
       stateDirectory: stateDirectory, profilePath: profile, logLevel: logLevel,
-      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds, sourceFile: location)
+      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
+      irrelevantRetentionDays: retentionDays, sourceFile: location)
   }
 
   private static func parseDigest(_ node: Node, _ reader: NodeReader) -> DigestConfig {

@@ -125,9 +125,8 @@ public struct FeedPipeline: Sendable {
     observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
     let known = (try? store.knownGUIDs(feedID: feed.id)) ?? []
     let incoming = parsed.items.filter { !known.contains($0.id) }.map { item in
-      IncomingItem(
-        item: item, canonicalURL: CanonicalURL.make(item.link),
-        classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
+      ItemIndexing.incoming(
+        item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
     }
     return (
       FeedPollResult(

@@ -69,6 +69,47 @@ enum Migrations {
       }
       try db.create(index: "feed_nextCheckAt", on: "feed", columns: ["nextCheckAt"])
     }
+    migrator.registerMigration("v4-stories-search") { db in
+      try db.create(table: "story") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("leadItemId", .integer).notNull()
+        t.column("firstSeenAt", .datetime).notNull().indexed()
+      }
+      try db.alter(table: "item") { t in
+        t.add(column: "storyId", .integer).references("story", onDelete: .setNull)
+        t.add(column: "fingerprint", .integer)
+        t.add(column: "pruned", .boolean).notNull().defaults(to: false)
+      }
+      try db.create(index: "item_storyId", on: "item", columns: ["storyId"])
+      // Four 16-bit bands of each item's SimHash: an exact match on any band finds the
+      // candidates for a near-duplicate check.
+      try db.create(table: "itemBand") { t in
+        t.belongsTo("item", onDelete: .cascade).notNull()
+        t.column("band", .integer).notNull()
+        t.column("value", .integer).notNull()
+        t.primaryKey(["itemId", "band"])
+      }
+      try db.create(index: "itemBand_value", on: "itemBand", columns: ["band", "value"])
+      try db.create(table: "itemFigure") { t in
+        t.belongsTo("item", onDelete: .cascade).notNull()
+        t.column("figure", .text).notNull()
+        t.primaryKey(["itemId", "figure"])
+      }
+      try db.create(index: "itemFigure_figure", on: "itemFigure", columns: ["figure"])
+      // Full-text search over normalised text (the pipeline folds case, ё and diacritics the
+      // way the classifier does); rowid = item id.
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE itemSearch USING fts5(
+            text, tokenize = 'unicode61 remove_diacritics 2', detail = 'column')
+          """)
+      try db.execute(
+        sql: """
+          CREATE TRIGGER item_search_delete AFTER DELETE ON item BEGIN
+            DELETE FROM itemSearch WHERE rowid = old.id;
+          END
+          """)
+    }
     return migrator
   }
 }

@@ -65,12 +65,13 @@ extension Store {
     let insertItem = try db.cachedStatement(
       sql: """
         INSERT INTO item (feedId, guid, url, canonicalURL, title, summary, content, author,
-                          publishedAt, updatedAt, firstSeenAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          publishedAt, updatedAt, firstSeenAt, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     try insertItem.execute(arguments: [
       feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
       item.author, item.published, item.updated, now,
+      incoming.fingerprint.map { Int64(bitPattern: $0) },
     ])
     let itemID = db.lastInsertedRowID
     let classification = incoming.classification
@@ -85,6 +86,12 @@ extension Store {
       itemID, classification.relevant, classification.score, classification.language.rawValue,
       evidence, classification.profileVersion, now,
     ])
+    if let searchText = incoming.searchText, !searchText.isEmpty {
+      let insertSearch = try db.cachedStatement(
+        sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
+      try insertSearch.execute(arguments: [itemID, searchText])
+    }
+    try assignStory(itemID: itemID, incoming: incoming, at: now, db: db)
     guard !classification.topics.isEmpty else { return }
     let insertTopic = try db.cachedStatement(
       sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, 0)")

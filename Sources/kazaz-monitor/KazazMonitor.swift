@@ -9,7 +9,8 @@ struct KazazMonitor: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ClassifyCommand.self, ParseCommand.self, DigestCommand.self,
-      StatusCommand.self,
+      StatusCommand.self, SearchCommand.self, IngestCommand.self, BackupCommand.self,
+      PruneCommand.self,
     ]
   )
 }
