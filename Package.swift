@@ -88,6 +88,14 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
 
+    // Benchmarks (bench/README.md): built on demand, never by the tests.
+    .executableTarget(
+      name: "kazaz-store-bench",
+      dependencies: ["KazazStore", "KazazModel", "KazazClassify"],
+      path: "bench/store",
+      swiftSettings: swiftSettings
+    ),
+
     // Test support: loopback HTTP server, temporary directories.
     .target(name: "KazazTesting", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
 

@@ -70,26 +70,24 @@ enum Migrations {
       try db.create(index: "feed_nextCheckAt", on: "feed", columns: ["nextCheckAt"])
     }
     migrator.registerMigration("v4-stories-search") { db in
-      try db.create(table: "story") { t in
-        t.autoIncrementedPrimaryKey("id")
-        t.column("leadItemId", .integer).notNull()
-        t.column("firstSeenAt", .datetime).notNull().indexed()
-      }
+      // A story is named by its lead (earliest) item: `storyId` is that item's id, on the lead
+      // too once a second item joins; NULL means the item is a story of its own.
       try db.alter(table: "item") { t in
-        t.add(column: "storyId", .integer).references("story", onDelete: .setNull)
+        t.add(column: "storyId", .integer).references("item", onDelete: .setNull)
         t.add(column: "fingerprint", .integer)
         t.add(column: "pruned", .boolean).notNull().defaults(to: false)
+        // The four 16-bit bands of the SimHash: an exact match on any band finds the candidates
+        // for a near-duplicate check.
+        for band in 0..<4 { t.add(column: "band\(band)", .integer) }
       }
-      try db.create(index: "item_storyId", on: "item", columns: ["storyId"])
-      // Four 16-bit bands of each item's SimHash: an exact match on any band finds the
-      // candidates for a near-duplicate check.
-      try db.create(table: "itemBand") { t in
-        t.belongsTo("item", onDelete: .cascade).notNull()
-        t.column("band", .integer).notNull()
-        t.column("value", .integer).notNull()
-        t.primaryKey(["itemId", "band"])
+      try db.create(
+        index: "item_storyId", on: "item", columns: ["storyId"], condition: Column("storyId") != nil
+      )
+      for band in 0..<4 {
+        try db.create(
+          index: "item_band\(band)", on: "item", columns: ["band\(band)"],
+          condition: Column("band\(band)") != nil)
       }
-      try db.create(index: "itemBand_value", on: "itemBand", columns: ["band", "value"])
       try db.create(table: "itemFigure") { t in
         t.belongsTo("item", onDelete: .cascade).notNull()
         t.column("figure", .text).notNull()
@@ -101,7 +99,7 @@ enum Migrations {
       try db.execute(
         sql: """
           CREATE VIRTUAL TABLE itemSearch USING fts5(
-            text, tokenize = 'unicode61 remove_diacritics 2', detail = 'column')
+            text, tokenize = 'unicode61 remove_diacritics 2', detail = 'none')
           """)
       try db.execute(
         sql: """

@@ -25,10 +25,13 @@ extension Store {
         let slice = Array(ids[chunk..<min(chunk + 500, ids.count)])
         let list = slice.map(String.init).joined(separator: ",")
         try db.execute(sql: "DELETE FROM itemSearch WHERE rowid IN (\(list))")
-        try db.execute(sql: "DELETE FROM itemBand WHERE itemId IN (\(list))")
         try db.execute(sql: "DELETE FROM itemFigure WHERE itemId IN (\(list))")
         try db.execute(
-          sql: "UPDATE item SET summary = NULL, content = NULL, pruned = 1 WHERE id IN (\(list))")
+          sql: """
+            UPDATE item SET summary = NULL, content = NULL, pruned = 1,
+              band0 = NULL, band1 = NULL, band2 = NULL, band3 = NULL
+            WHERE id IN (\(list))
+            """)
       }
       return ids.count
     }

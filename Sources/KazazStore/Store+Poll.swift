@@ -65,13 +65,17 @@ extension Store {
     let insertItem = try db.cachedStatement(
       sql: """
         INSERT INTO item (feedId, guid, url, canonicalURL, title, summary, content, author,
-                          publishedAt, updatedAt, firstSeenAt, fingerprint)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          publishedAt, updatedAt, firstSeenAt, fingerprint, storyId,
+                          band0, band1, band2, band3)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let story = try story(for: incoming, at: now, db: db)
+    let bands = incoming.fingerprint.map(SimHash.bands) ?? [Int?](repeating: nil, count: 4)
     try insertItem.execute(arguments: [
       feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
       item.author, item.published, item.updated, now,
-      incoming.fingerprint.map { Int64(bitPattern: $0) },
+      incoming.fingerprint.map { Int64(bitPattern: $0) }, story, bands[0], bands[1], bands[2],
+      bands[3],
     ])
     let itemID = db.lastInsertedRowID
     let classification = incoming.classification
@@ -91,7 +95,7 @@ extension Store {
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
       try insertSearch.execute(arguments: [itemID, searchText])
     }
-    try assignStory(itemID: itemID, incoming: incoming, at: now, db: db)
+    try indexFigures(itemID: itemID, incoming: incoming, db: db)
     guard !classification.topics.isEmpty else { return }
     let insertTopic = try db.cachedStatement(
       sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, 0)")

@@ -32,7 +32,9 @@ public struct SearchQuery: Sendable, Equatable {
 }
 
 extension Store {
-  /// Items matching `query`, best match first (BM25), then newest.
+  /// Items matching `query`, newest first. (Ranking every match by relevance would read every
+  /// match: a common word in a million-item archive matches most of it. Newest-first lets the
+  /// search stop after `limit` results, and recency is what news readers want.)
   public func search(_ query: SearchQuery) throws -> [StoredItem] {
     let expression = query.matchExpression
     guard !expression.isEmpty else { return [] }
@@ -63,7 +65,7 @@ extension Store {
           JOIN feed ON feed.id = item.feedId
           LEFT JOIN classification ON classification.itemId = item.id
           WHERE \(conditions.joined(separator: " AND "))
-          ORDER BY bm25(itemSearch), item.firstSeenAt DESC
+          ORDER BY itemSearch.rowid DESC
           LIMIT ?
           """, arguments: StatementArguments(arguments)
       ).map(Self.storedItem)
