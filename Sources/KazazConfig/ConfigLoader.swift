@@ -176,6 +176,11 @@ public enum ConfigLoader {
       }
     }
     if list.isEmpty { reader.problem("digest.formats: list at least one format", at: value) }
+    if formats == [.atom] {
+      reader.problem(
+        "digest.formats: the Atom feed links the dated digests: add markdown, html or json",
+        at: value)
+    }
     return formats
   }
 

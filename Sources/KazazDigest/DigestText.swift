@@ -31,11 +31,17 @@ enum DigestText {
   /// Only http and https links are ever rendered as links (or exported as links in JSON):
   /// `javascript:`, `data:`, `file:` and anything unparsable stay text.
   static func isWebLink(_ url: String?) -> Bool {
-    guard let url, let components = URLComponents(string: url),
+    guard let url, !url.unicodeScalars.contains(where: forbiddenInLinks.contains),
+      let components = URLComponents(string: url),
       let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty
     else { return false }
     return scheme == "http" || scheme == "https"
   }
+
+  /// Characters a well-formed URL never contains unencoded (RFC 3986): a link with any of them
+  /// is treated as text, whatever a lenient parser would make of it.
+  static let forbiddenInLinks = CharacterSet(charactersIn: " \"<>\\^`{|}")
+    .union(.controlCharacters).union(.whitespacesAndNewlines)
 
   /// The link when it is a web link, else nil.
   static func webLink(_ url: String?) -> String? { isWebLink(url) ? url : nil }

@@ -54,7 +54,7 @@ extension Monitor {
   /// time. Returns the days written.
   @discardableResult
   public func writeDueDigests(floor: String, now: Date = Date()) async -> [String] {
-    let handled = ((try? store.lastCompleteDigestDay()) ?? nil).map { max($0, floor) } ?? floor
+    let handled = ((try? store.lastCompleteDigestDay()) ?? nil) ?? floor
     let days = config.digest.schedule.dueDays(
       after: handled, through: latestDueDigestDay(now: now), limit: Self.maximumCatchUpDays)
     var written: [String] = []
@@ -126,12 +126,15 @@ extension Monitor {
     else { return }
     do {
       let folder = config.digestDirectory.standardizedFileURL.path + "/"
-      for record in try store.digests(before: cutoff) where record.path.hasPrefix(folder) {
+      let expired = try store.digests(before: cutoff)
+      guard !expired.isEmpty else { return }
+      for record in expired where record.path.hasPrefix(folder) {
         try? FileManager.default.removeItem(atPath: record.path)
         Self.removeEmptyFolders(
           from: URL(fileURLWithPath: record.path).deletingLastPathComponent(), upTo: folder)
       }
       try store.deleteDigests(before: cutoff)
+      if config.digest.formats.contains(.atom) { try digestWriter.writeAtomFeed() }
     } catch {
       logger.error("cannot remove expired digests", metadata: ["error": "\(error)"])
     }
