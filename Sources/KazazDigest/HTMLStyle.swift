@@ -14,7 +14,7 @@ enum HTMLStyle {
     header h1{font-size:1.45rem;line-height:1.25;margin:.2em 0}
     header .period{color:var(--muted);margin:.2em 0 .8em;font-size:.9rem}
     .counts{display:flex;flex-wrap:wrap;gap:8px;padding:0;margin:0 0 8px;list-style:none}
-    .counts li{flex:1 1 120px;background:var(--card);border:1px solid var(--line);\
+    .counts li{flex:1 1 90px;background:var(--card);border:1px solid var(--line);\
     border-radius:10px;padding:8px 12px;font-size:.85rem;color:var(--muted)}
     .counts b{display:block;font-size:1.5rem;color:var(--fg)}
     .counts .spike b{color:var(--spike)}
@@ -29,7 +29,8 @@ enum HTMLStyle {
     .meta,.also,.topics{color:var(--muted);font-size:.85rem;margin:2px 0}
     .lead{margin:6px 0}
     .figures{margin:6px 0 2px;display:flex;flex-wrap:wrap;gap:6px}
-    .figure,.tag{border-radius:999px;padding:1px 9px;font-size:.8rem;background:var(--tag)}
+    .figure,.tag{display:inline-block;border-radius:999px;padding:1px 9px;font-size:.8rem;\
+    background:var(--tag);margin:1px 0}
     .figure{font-weight:600}
     ol.stories{padding:0;margin:0;list-style:none}
     .empty{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px}
