@@ -61,7 +61,10 @@ let package = Package(
       dependencies: ["KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
-    .target(name: "KazazDigest", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    .target(
+      name: "KazazDigest", dependencies: ["KazazModel"],
+      // The JSON Schema of the digest JSON: documentation and test input, not a resource.
+      exclude: ["Schema"], swiftSettings: swiftSettings),
     .target(
       name: "KazazService",
       dependencies: [
@@ -127,7 +130,8 @@ let package = Package(
     ),
     .testTarget(
       name: "KazazDigestTests",
-      dependencies: ["KazazDigest", "KazazModel", "KazazTesting"],
+      // KazazParse reads the Atom feed of digests back, as a feed reader would.
+      dependencies: ["KazazDigest", "KazazModel", "KazazParse", "KazazTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

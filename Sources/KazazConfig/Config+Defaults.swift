@@ -7,6 +7,10 @@ extension Config {
     /// 08:00 in the digest time zone.
     public static let digestMinuteOfDay = 8 * 60
     public static let digestTimeZone = TimeZone(identifier: "Asia/Almaty")!
+    /// Digests are kept about three months.
+    public static let digestKeepDays = 90
+    /// A delivery command that takes longer than this is stopped.
+    public static let onDigestTimeout: Duration = .seconds(120)
     public static let fetchTimeout: Duration = .seconds(30)
     public static let connectTimeout: Duration = .seconds(10)
     public static let maxResponseBytes = 10 * 1024 * 1024

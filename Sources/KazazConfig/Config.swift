@@ -71,24 +71,55 @@ public struct FeedEntry: Sendable, Equatable {
 
 /// When and how digests are written.
 public struct DigestConfig: Sendable, Equatable {
+  /// The language of a digest's headings.
+  public enum Language: String, Sendable, Equatable, CaseIterable {
+    case en, ru
+  }
+
   /// Local time of day, minutes after midnight.
   public var minuteOfDay: Int
   public var timeZone: TimeZone
   public var formats: [DigestFormat]
+  public var language: Language
+  /// Digest files and records older than this many days are deleted.
+  public var keepDays: Int
+  /// A command run after each digest with the written paths appended (argv, no shell); empty
+  /// means none.
+  public var onDigest: [String]
+  /// How long `onDigest` may run before it is stopped and counted as failed.
+  public var onDigestTimeout: Duration
+  /// Where the digest files are published (e.g. `https://intranet.example/digests/`): the Atom
+  /// feed links its entries below it. Nil links them as `file:` URLs.
+  public var baseURL: String?
 
   public init(
     minuteOfDay: Int = Config.Defaults.digestMinuteOfDay,
     timeZone: TimeZone = Config.Defaults.digestTimeZone,
-    formats: [DigestFormat] = [.markdown]
+    formats: [DigestFormat] = [.markdown], language: Language = .en,
+    keepDays: Int = Config.Defaults.digestKeepDays, onDigest: [String] = [],
+    onDigestTimeout: Duration = Config.Defaults.onDigestTimeout, baseURL: String? = nil
   ) {
     self.minuteOfDay = minuteOfDay
     self.timeZone = timeZone
     self.formats = formats
+    self.language = language
+    self.keepDays = keepDays
+    self.onDigest = onDigest
+    self.onDigestTimeout = onDigestTimeout
+    self.baseURL = baseURL
   }
 }
 
+/// The digest file formats.
 public enum DigestFormat: String, Sendable, Equatable, CaseIterable {
+  /// `YYYY-MM-DD.md`
   case markdown
+  /// `YYYY-MM-DD.html`: one self-contained page with charts.
+  case html
+  /// `YYYY-MM-DD.json`, following the versioned digest schema.
+  case json
+  /// `digests.atom`: a feed of the recent digests.
+  case atom
 }
 
 /// HTTP client settings.

@@ -12,7 +12,10 @@ public enum ConfigLoader {
     "retention",
   ]
   static let retentionKeys = ["irrelevant_days"]
-  static let digestKeys = ["time", "timezone", "formats"]
+  static let digestKeys = [
+    "time", "timezone", "formats", "language", "keep_days", "on_digest", "on_digest_timeout",
+    "base_url",
+  ]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
     "ca_bundle", "proxy",
@@ -133,24 +136,89 @@ public enum ConfigLoader {
           reader.problem("digest.timezone: unknown IANA time zone \"\(name)\"", at: value)
         }
       case "formats":
-        guard let list = reader.sequence(value, "digest.formats") else { continue }
-        var formats: [DigestFormat] = []
-        for item in list {
-          guard let name = reader.string(item, "digest.formats") else { continue }
-          if let format = DigestFormat(rawValue: name) {
-            formats.append(format)
-          } else {
-            let known = DigestFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.problem(
-              "digest.formats: unknown format \"\(name)\" (supported: \(known))", at: item)
-          }
+        if let formats = digestFormats(value, reader) { digest.formats = formats }
+      case "language":
+        guard let name = reader.string(value, "digest.language") else { continue }
+        if let language = DigestConfig.Language(rawValue: name.lowercased()) {
+          digest.language = language
+        } else {
+          let known = DigestConfig.Language.allCases.map(\.rawValue).joined(separator: ", ")
+          reader.problem(
+            "digest.language: unknown language \"\(name)\" (supported: \(known))", at: value)
         }
-        if formats.isEmpty { reader.problem("digest.formats: list at least one format", at: value) }
-        digest.formats = formats
+      case "keep_days":
+        if let days = positiveInt(value, "digest.keep_days", reader) { digest.keepDays = days }
+      case "on_digest":
+        if let command = onDigest(value, reader) { digest.onDigest = command }
+      case "on_digest_timeout":
+        if let timeout = duration(value, "digest.on_digest_timeout", reader) {
+          digest.onDigestTimeout = timeout
+        }
+      case "base_url":
+        guard let text = reader.string(value, "digest.base_url") else { continue }
+        let scheme = URLComponents(string: text)?.scheme?.lowercased()
+        if ["http", "https", "file"].contains(scheme ?? "") {
+          digest.baseURL = text.hasSuffix("/") ? text : text + "/"
+        } else {
+          reader.problem(
+            "digest.base_url: expected an http, https or file URL, found \"\(text)\"", at: value)
+        }
       default: break
       }
     }
     return digest
+  }
+
+  private static func digestFormats(_ value: Node, _ reader: NodeReader) -> [DigestFormat]? {
+    guard let list = reader.sequence(value, "digest.formats") else { return nil }
+    var formats: [DigestFormat] = []
+    for item in list {
+      guard let name = reader.string(item, "digest.formats") else { continue }
+      guard let format = DigestFormat(rawValue: name) else {
+        let known = DigestFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        reader.problem(
+          "digest.formats: unknown format \"\(name)\" (supported: \(known))", at: item)
+        continue
+      }
+      if formats.contains(format) {
+        reader.problem("digest.formats: \"\(name)\" is listed twice", at: item)
+      } else {
+        formats.append(format)
+      }
+    }
+    if list.isEmpty { reader.problem("digest.formats: list at least one format", at: value) }
+    if formats == [.atom] {
+      reader.problem(
+        "digest.formats: the Atom feed links the dated digests: add markdown, html or json",
+        at: value)
+    }
+    return formats
+  }
+
+  /// The delivery command: a list of arguments, never a shell string, so a path with spaces or
+  /// quotes cannot change what runs. The program must be an absolute path or a bare name looked
+  /// up in `PATH`.
+  private static func onDigest(_ value: Node, _ reader: NodeReader) -> [String]? {
+    guard value.sequence != nil else {
+      reader.problem(
+        "digest.on_digest: expected a list of arguments such as [/usr/local/bin/mail-digest, "
+          + "--to, desk@example.org], found \(NodeReader.describe(value))", at: value)
+      return nil
+    }
+    guard let list = reader.sequence(value, "digest.on_digest") else { return nil }
+    let arguments = list.compactMap { reader.string($0, "digest.on_digest") }
+    guard arguments.count == list.count else { return nil }
+    guard let program = arguments.first else {
+      reader.problem("digest.on_digest: name the program to run", at: value)
+      return nil
+    }
+    if program.contains("/") && !program.hasPrefix("/") {
+      reader.problem(
+        "digest.on_digest: the program must be an absolute path or a name found in PATH, "
+          + "found \"\(program)\"", at: list[0])
+      return nil
+    }
+    return arguments
   }
 
   private static func parseFetch(_ node: Node, _ reader: NodeReader, baseDirectory: URL)

@@ -1,119 +1,128 @@
 import Foundation
 import KazazModel
 
-/// Renders a digest as Markdown. Every string that came from a feed is escaped, and only http(s)
-/// links become links: a hostile title cannot inject markup, HTML or a `javascript:` link.
+/// Renders a digest as Markdown (CommonMark with GitHub tables). Every string that came from a
+/// feed is put on one line and escaped, and only http(s) links become links: a hostile title
+/// cannot inject markup, HTML, a heading or a `javascript:` link.
 public struct MarkdownRenderer: Sendable {
   public init() {}
 
   public func render(_ digest: Digest) -> String {
-    var out = "# Kazakhstan–Azerbaijan digest — \(digest.day)\n\n"
-    out += "_\(periodLine(digest))_\n\n"
-    if digest.relevantCount == 0 {
-      out += "Nothing about Kazakhstan–Azerbaijan relations was found in this period"
-      out += " (\(digest.totalItems) new items read from \(digest.feedCount) feeds).\n\n"
+    let words = DigestStrings.of(digest.language)
+    var out = "# \(words.title) — \(digest.day)\n\n"
+    out += "_\(DigestHeadline.period(digest, words))_\n\n"
+    if digest.isEmpty {
+      out += words.emptyDay(digest.totalItems, digest.feedCount) + "\n\n"
     } else {
-      out += "**\(digest.relevantCount)** relevant of \(digest.totalItems) new items"
-      out += " from \(digest.feedCount) feeds.\n\n"
-      out += "## Top stories\n\n"
+      out += "**\(digest.relevantCount)** "
+      out += words.relevantTail(digest.totalItems, digest.feedCount) + "\n\n"
+      out += "## \(words.topStories)\n\n"
       for (index, entry) in digest.topStories.enumerated() {
-        out += "\(index + 1). \(storyLine(entry, timeZone: digest.timeZone))\n"
-        if !entry.lead.isEmpty { out += "   > \(Self.escape(entry.lead))\n" }
-        if !entry.item.topics.isEmpty {
-          out +=
-            "   Topics: \(entry.item.topics.map { TopicNames.name($0) }.joined(separator: ", "))\n"
-        }
+        out += "\(index + 1). " + story(entry, digest, words, indent: "   ", showTopics: true)
         out += "\n"
       }
+      // A story under several topics is told in full once, then listed by its headline.
+      var told: Set<Int64> = []
       for section in digest.sections {
-        out += "## \(TopicNames.name(section.topic)) (\(section.entries.count))\n\n"
+        let name = TopicNames.name(section.topic, in: digest.language)
+        out += "## \(name) (\(section.entries.count))\n\n"
+        var lastBrief = false
         for entry in section.entries {
-          out += "- \(storyLine(entry, timeZone: digest.timeZone))\n"
+          let full = told.insert(entry.item.id).inserted
+          out += "- " + story(entry, digest, words, indent: "  ", showTopics: false, brief: !full)
+          if full { out += "\n" }
+          lastBrief = !full
         }
-        out += "\n"
+        if lastBrief { out += "\n" }
       }
     }
-    out += statistics(digest)
-    out += feedHealth(digest)
+    out += statistics(digest, words)
+    out += feedHealth(digest, words)
     return out
   }
 
-  private func periodLine(_ digest: Digest) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = digest.timeZone
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return
-      "Items first seen \(formatter.string(from: digest.start)) – \(formatter.string(from: digest.end)) (\(digest.timeZone.identifier))"
-  }
-
-  private func storyLine(_ entry: Digest.Entry, timeZone: TimeZone) -> String {
+  private func story(
+    _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, indent: String,
+    showTopics: Bool, brief: Bool = false
+  ) -> String {
     let item = entry.item
-    let title = Self.escape(item.title ?? "(untitled)")
-    var line =
-      Self.isWebLink(item.url) ? "**[\(title)](\(Self.escapeURL(item.url!)))**" : "**\(title)**"
-    var details = [Self.escape(item.feedTitle ?? Self.host(of: item.feedURL))]
-    if let published = item.publishedAt { details.append(Self.localTime(published, timeZone)) }
+    var out = "**\(link(item.title ?? words.untitled, item.url))**"
+    var details = [Self.escape(entry.source.name)]
+    if let published = item.publishedAt {
+      details.append(DigestText.localTime(published, digest.timeZone))
+    }
     details.append(item.language.rawValue)
-    line += " — " + details.joined(separator: " · ")
-    return line
+    out += " — " + details.joined(separator: " · ") + "\n"
+    if brief { return out }
+    if !entry.lead.isEmpty { out += "\(indent)> \(Self.escape(entry.lead))\n" }
+    var notes: [String] = []
+    if showTopics, !item.topics.isEmpty {
+      let names = item.topics.map { TopicNames.name($0, in: digest.language) }
+      notes.append("\(words.topics): \(names.joined(separator: ", "))")
+    }
+    if !entry.keyFigures.isEmpty {
+      notes.append(
+        "\(words.keyFigures): \(entry.keyFigures.map { Self.escape($0) }.joined(separator: ", "))")
+    }
+    if !entry.alsoReportedBy.isEmpty {
+      let sources = entry.alsoReportedBy.map { link($0.name, $0.link) }
+      notes.append("\(words.alsoReportedBy): \(sources.joined(separator: ", "))")
+    }
+    if !notes.isEmpty { out += "\(indent)\(notes.joined(separator: " · "))\n" }
+    return out
   }
 
-  private func statistics(_ digest: Digest) -> String {
-    var out = "## Statistics\n\n| | count |\n|---|---:|\n"
-    out += "| new items | \(digest.totalItems) |\n| relevant | \(digest.relevantCount) |\n"
-    for (language, count) in digest.languageCounts {
-      out += "| relevant in \(language.rawValue) | \(count) |\n"
-    }
-    for section in digest.sections {
-      out += "| \(TopicNames.name(section.topic)) | \(section.entries.count) |\n"
-    }
-    return out + "\n"
+  /// Escaped text, as a link only when the target is http(s).
+  private func link(_ text: String, _ url: String?) -> String {
+    let label = Self.escape(text)
+    guard let url = DigestText.webLink(url) else { return label }
+    return "[\(label)](\(Self.escapeURL(url)))"
   }
 
-  private func feedHealth(_ digest: Digest) -> String {
-    var out = "## Feed health\n\n"
-    if digest.failingFeeds.isEmpty {
-      return out + "All \(digest.feedCount) feeds answered normally.\n"
+  private func statistics(_ digest: Digest, _ words: DigestStrings) -> String {
+    let stats = digest.statistics
+    var out = "## \(words.statistics)\n\n| | \(words.count) | \(words.average) |\n|---|---:|---:|\n"
+    func row(_ label: String, _ figure: DigestStatistics.Figure) {
+      let average = figure.average.map { String(format: "%.1f", $0) } ?? "–"
+      let spike = figure.isSpike ? " ▲ \(words.spike)" : ""
+      out += "| \(label) | \(figure.count)\(spike) | \(average) |\n"
     }
-    for feed in digest.failingFeeds {
-      let name = Self.escape(feed.title ?? feed.url)
-      let reason = Self.escape(feed.lastError ?? "unknown error")
-      out += "- \(name): failing for \(feed.consecutiveFailures) polls — \(reason)\n"
+    row(words.newItems, stats.items)
+    row(words.relevant, stats.relevant)
+    for topic in stats.topics {
+      row(TopicNames.name(topic.topic, in: digest.language), topic.figure)
+    }
+    for language in stats.languages {
+      row("\(words.perLanguage) \(language.language.rawValue)", language.figure)
+    }
+    out += "\n"
+    out +=
+      stats.baselineDayCount > 0 ? words.averageNote(stats.baselineDayCount) : words.noBaseline
+    return out + "\n\n"
+  }
+
+  private func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
+    var out = "## \(words.feedHealth)\n\n"
+    if digest.feedProblems.isEmpty { return out + words.allFeedsHealthy(digest.feedCount) + "\n" }
+    for feed in digest.feedProblems {
+      out +=
+        "- \(Self.escape(feed.name)): " + Self.escape(DigestHeadline.problem(feed, words)) + "\n"
     }
     return out
   }
 
-  static func localTime(_ date: Date, _ timeZone: TimeZone) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = timeZone
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return formatter.string(from: date)
-  }
-
-  static func host(of url: String) -> String { URLComponents(string: url)?.host ?? url }
-
-  static func isWebLink(_ url: String?) -> Bool {
-    guard let url, let scheme = URLComponents(string: url)?.scheme?.lowercased() else {
-      return false
-    }
-    return scheme == "http" || scheme == "https"
-  }
-
-  /// Escapes Markdown punctuation and angle brackets so feed text renders as plain text.
+  /// Escapes Markdown punctuation and angle brackets so feed text renders as plain text, on one
+  /// line.
   static func escape(_ text: String) -> String {
     var out = ""
-    out.reserveCapacity(text.count)
-    for character in text {
+    for character in DigestText.oneLine(text) {
       switch character {
-      case "\\", "`", "*", "_", "[", "]", "|", "~":
+      case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!":
         out.append("\\")
         out.append(character)
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\n", "\r": out.append(" ")
       default: out.append(character)
       }
     }
@@ -122,8 +131,19 @@ public struct MarkdownRenderer: Sendable {
 
   /// Percent-encodes characters that would end a Markdown link destination.
   static func escapeURL(_ url: String) -> String {
-    url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
-      .replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: "<", with: "%3C")
-      .replacingOccurrences(of: ">", with: "%3E")
+    var out = ""
+    for character in url {
+      switch character {
+      case " ": out += "%20"
+      case "(": out += "%28"
+      case ")": out += "%29"
+      case "<": out += "%3C"
+      case ">": out += "%3E"
+      case "\\": out += "%5C"
+      case "\n", "\r", "\t": continue
+      default: out.append(character)
+      }
+    }
+    return out
   }
 }

@@ -1,6 +1,6 @@
 import KazazModel
 
-/// Human names of the topics, for headings.
+/// Human names of the topics, for headings, in each heading language.
 enum TopicNames {
   static let english: [String: String] = [
     "politics-diplomacy": "Politics and diplomacy",
@@ -20,5 +20,26 @@ enum TopicNames {
     "security-defense": "Security and defence",
   ]
 
-  static func name(_ topic: TopicID) -> String { english[topic.rawValue] ?? topic.rawValue }
+  static let russian: [String: String] = [
+    "politics-diplomacy": "Политика и дипломатия",
+    "trade-economy": "Торговля и экономика",
+    "investment-finance": "Инвестиции и финансы",
+    "energy": "Энергетика",
+    "transport-logistics": "Транспорт, логистика и Средний коридор",
+    "digital-telecom": "Цифровые технологии и связь",
+    "culture-humanitarian": "Культура и гуманитарные связи",
+    "education-science": "Образование и наука",
+    "media-information": "СМИ и информация",
+    "youth-sports": "Молодёжь и спорт",
+    "religion": "Религия",
+    "regional-integration": "Региональная интеграция",
+    "reconstruction": "Восстановление",
+    "agriculture": "Сельское хозяйство",
+    "security-defense": "Безопасность и оборона",
+  ]
+
+  static func name(_ topic: TopicID, in language: DigestLanguage = .en) -> String {
+    let names = language == .ru ? russian : english
+    return names[topic.rawValue] ?? topic.rawValue
+  }
 }

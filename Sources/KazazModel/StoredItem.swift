@@ -14,11 +14,13 @@ public struct StoredItem: Sendable, Equatable {
   public var relevant: Bool
   public var score: Double
   public var topics: [TopicID]
+  /// The story the item belongs to (its lead item's id), when it shares one with other items.
+  public var storyID: Int64?
 
   public init(
     id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
     publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
-    topics: [TopicID]
+    topics: [TopicID], storyID: Int64? = nil
   ) {
     self.id = id
     self.feedTitle = feedTitle
@@ -32,5 +34,6 @@ public struct StoredItem: Sendable, Equatable {
     self.relevant = relevant
     self.score = score
     self.topics = topics
+    self.storyID = storyID
   }
 }

@@ -4,14 +4,26 @@ import KazazDigest
 import KazazModel
 import KazazStore
 
-/// Builds the digest of a day from the store, renders it, and writes it atomically under the
-/// state directory: `digests/YYYY/MM/YYYY-MM-DD.md`, plus `digests/latest.md` when it is the
-/// newest day.
+/// Builds the digest of a period from the store, renders each configured format, and writes the
+/// files atomically under the digest folder:
+///
+/// - `YYYY/MM/YYYY-MM-DD.md|html|json` — the digest of a label day;
+/// - `latest.md|html|json` — a copy of the newest day's;
+/// - `digests.atom` — a feed of the 30 newest days, rebuilt after every write.
+///
+/// Nothing in the files depends on the moment of writing — only on the period and the stored
+/// data — so rewriting a day with unchanged data gives byte-identical files.
 public struct DigestWriter: Sendable {
   public let store: Store
   public let directory: URL
   public let config: DigestConfig
   public let topicOrder: [TopicID]
+
+  /// How many days the Atom feed of digests lists.
+  public static let atomEntries = 30
+  public static let atomFileName = "digests.atom"
+  /// How many top-story titles each digest records for the Atom feed.
+  static let headlineCount = 5
 
   public init(store: Store, directory: URL, config: DigestConfig, topicOrder: [TopicID]) {
     self.store = store
@@ -20,39 +32,115 @@ public struct DigestWriter: Sendable {
     self.topicOrder = topicOrder
   }
 
-  /// Writes the digest of `period`; returns the written files.
+  /// Builds the digest of `period` from the store, with statistics against the days before.
+  public func build(period: DigestPeriod) throws -> Digest {
+    let relevant = try store.items(firstSeenFrom: period.start, to: period.end, relevantOnly: true)
+    let counts = try store.itemCounts(boundaries: [period.start, period.end]).first ?? ItemCounts()
+    let schedule = config.schedule
+    let days = (1...DigestStatistics.trendDays).reversed().compactMap {
+      DigestPeriod.label(period.day, plusDays: -$0, in: schedule.timeZone)
+    }
+    let boundaries = days.compactMap { schedule.run(onDay: $0) }
+    var history: [DigestStatistics.Day] = []
+    if boundaries.count == days.count, let last = boundaries.last, last <= period.start {
+      let historyCounts = try store.itemCounts(boundaries: boundaries + [period.start])
+      // `boundaries` are the digest times of the 14 days before; each interval is labelled with
+      // the day its digest time ends it.
+      history = zip(days.dropFirst() + [period.day], historyCounts).dropLast().map {
+        DigestStatistics.Day(day: $0.0, counts: $0.1)
+      }
+    }
+    return DigestBuilder(topicOrder: topicOrder, language: config.headingLanguage).build(
+      period: period, relevant: relevant, counts: counts, history: history,
+      feeds: try store.feeds())
+  }
+
+  /// Writes the digest of `period`; returns the written files (dated files, then the feed).
   @discardableResult
   public func write(period: DigestPeriod, now: Date = Date()) throws -> [URL] {
-    let relevant = try store.items(
-      firstSeenFrom: period.start, to: period.end, relevantOnly: true)
-    let total = try store.itemCount(firstSeenFrom: period.start, to: period.end)
-    let digest = DigestBuilder(topicOrder: topicOrder).build(
-      period: period, relevant: relevant, totalItems: total, feeds: try store.feeds())
+    let digest = try build(period: period)
     var written: [URL] = []
     for format in config.formats {
-      let (text, fileExtension) = render(digest, format: format)
-      let year = String(period.day.prefix(4))
-      let month = String(period.day.dropFirst(5).prefix(2))
-      let file = directory.appendingPathComponent(year).appendingPathComponent(month)
-        .appendingPathComponent("\(period.day).\(fileExtension)")
-      let data = Data(text.utf8)
+      guard let fileExtension = format.fileExtension else { continue }
+      let data = Data(render(digest, format).utf8)
+      let file = datedFile(day: period.day, fileExtension: fileExtension)
       try AtomicFileWriter.write(data, to: file)
       try store.recordDigest(
-        day: period.day, format: format.rawValue, path: file.path, itemCount: digest.relevantCount,
-        at: now)
-      let latestDay = try store.newestDigestDay() ?? period.day
-      if period.day >= latestDay {
+        WrittenDigest(
+          day: period.day, format: format.rawValue, path: file.path,
+          relevantCount: digest.relevantCount, totalCount: digest.totalItems,
+          periodStart: period.start, periodEnd: period.end, isPartial: period.isPartial,
+          headlines: digest.topStories.prefix(Self.headlineCount).map {
+            $0.item.title ?? ""
+          }, writtenAt: now))
+      if period.day >= (try store.newestDigestDay() ?? period.day) {
         try AtomicFileWriter.write(
           data, to: directory.appendingPathComponent("latest.\(fileExtension)"))
       }
       written.append(file)
     }
+    if config.formats.contains(.atom) { written.append(try writeAtomFeed()) }
     return written
   }
 
-  private func render(_ digest: Digest, format: DigestFormat) -> (String, String) {
+  /// Rewrites the Atom feed of the newest digests from the store's records.
+  @discardableResult
+  public func writeAtomFeed() throws -> URL {
+    let records = try store.recentDigests(days: Self.atomEntries)
+    let byDay = Dictionary(grouping: records, by: \.day)
+    let entries = byDay.keys.sorted(by: >).compactMap { day -> AtomRenderer.Entry? in
+      let files = byDay[day] ?? []
+      // Link the most readable format: HTML, then Markdown, then JSON.
+      let preferred = ["html", "markdown", "json"].lazy.compactMap { format in
+        files.first { $0.format == format }
+      }.first
+      guard let record = preferred ?? files.first, let end = record.periodEnd else { return nil }
+      return AtomRenderer.Entry(
+        day: day, periodEnd: end, isPartial: record.isPartial,
+        relevantCount: record.relevantCount, totalItems: record.totalCount,
+        headlines: record.headlines.filter { !$0.isEmpty }, link: link(to: record.path),
+        linkType: Self.mediaType(record.format))
+    }
+    let selfLink = config.baseURL.map { $0 + Self.atomFileName }
+    let text = AtomRenderer(language: config.headingLanguage, selfLink: selfLink).render(entries)
+    let file = directory.appendingPathComponent(Self.atomFileName)
+    try AtomicFileWriter.write(Data(text.utf8), to: file)
+    return file
+  }
+
+  func datedFile(day: String, fileExtension: String) -> URL {
+    directory.appendingPathComponent(String(day.prefix(4)))
+      .appendingPathComponent(String(day.dropFirst(5).prefix(2)))
+      .appendingPathComponent("\(day).\(fileExtension)")
+  }
+
+  /// The link the Atom feed gives a digest file: below `base_url` when set, else a `file:` URL.
+  func link(to path: String) -> String {
+    let prefix = directory.standardizedFileURL.path + "/"
+    if let base = config.baseURL, path.hasPrefix(prefix) {
+      let relative = String(path.dropFirst(prefix.count))
+      let encoded =
+        relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+      return base + encoded
+    }
+    return URL(fileURLWithPath: path).absoluteString
+  }
+
+  static func mediaType(_ format: String) -> String? {
     switch format {
-    case .markdown: (MarkdownRenderer().render(digest), "md")
+    case "html": "text/html"
+    case "markdown": "text/markdown"
+    case "json": "application/json"
+    default: nil
+    }
+  }
+
+  private func render(_ digest: Digest, _ format: DigestFormat) -> String {
+    switch format {
+    case .markdown: MarkdownRenderer().render(digest)
+    case .html: HTMLRenderer().render(digest)
+    case .json: JSONRenderer().render(digest)
+    case .atom: ""
     }
   }
 }

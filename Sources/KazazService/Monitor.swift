@@ -75,18 +75,6 @@ public struct Monitor: Sendable {
       defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger)
   }
 
-  /// Writes the digest of the given day (default: the day containing `now`).
-  public func writeDigest(day: DigestPeriod? = nil, now: Date = Date()) throws -> [URL] {
-    let period = day ?? DigestPeriod.day(containing: now, in: config.digest.timeZone)
-    let writer = DigestWriter(
-      store: store, directory: config.digestDirectory, config: config.digest,
-      topicOrder: classifier.profile.topicOrder)
-    let files = try writer.write(period: period, now: now)
-    logger.info(
-      "digest written", metadata: ["day": "\(period.day)", "files": "\(files.map(\.path))"])
-    return files
-  }
-
   public func shutdown() {
     engine.shutdown()
   }

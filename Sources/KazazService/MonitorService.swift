@@ -42,28 +42,8 @@ public struct MonitorService: Service {
   static let firstPollSpread: Duration = .seconds(120)
   static let maximumSleep = 60.0
 
+  /// Writes digests at the configured time, after catching up on missed ones.
   private func digestLoop() async {
-    let schedule = DigestSchedule(
-      minuteOfDay: monitor.config.digest.minuteOfDay, timeZone: monitor.config.digest.timeZone)
-    while !Task.isShuttingDownGracefully && !Task.isCancelled {
-      let due = schedule.nextRun(after: Date())
-      monitor.logger.info("next digest", metadata: ["at": "\(due)"])
-      let wait = max(0, due.timeIntervalSinceNow)
-      do {
-        try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
-      } catch {
-        return
-      }
-      // The digest covers the calendar day that ended before this digest time: step back past
-      // midnight from the due instant.
-      let lastSecondOfDay = due.addingTimeInterval(
-        -Double(monitor.config.digest.minuteOfDay) * 60 - 1)
-      do {
-        _ = try monitor.writeDigest(
-          day: DigestPeriod.day(containing: lastSecondOfDay, in: monitor.config.digest.timeZone))
-      } catch {
-        monitor.logger.error("cannot write the digest", metadata: ["error": "\(error)"])
-      }
-    }
+    await DigestScheduler(monitor: monitor).run()
   }
 }

@@ -108,6 +108,25 @@ enum Migrations {
           END
           """)
     }
+    migrator.registerMigration("v5-digest-delivery") { db in
+      // What each digest covered, so catch-up knows which days are complete and the Atom feed
+      // of digests can be rebuilt without re-reading items; and the deliveries still to retry.
+      try db.alter(table: "digest") { t in
+        t.add(column: "periodStart", .datetime)
+        t.add(column: "periodEnd", .datetime)
+        t.add(column: "partial", .boolean).notNull().defaults(to: false)
+        t.add(column: "totalCount", .integer).notNull().defaults(to: 0)
+        t.add(column: "headlines", .text).notNull().defaults(to: "[]")
+      }
+      try db.create(table: "digestDelivery") { t in
+        t.primaryKey("day", .text)
+        t.column("paths", .text).notNull()
+        t.column("attempts", .integer).notNull().defaults(to: 0)
+        t.column("lastError", .text)
+        t.column("lastAttemptAt", .datetime)
+        t.column("createdAt", .datetime).notNull()
+      }
+    }
     return migrator
   }
 }

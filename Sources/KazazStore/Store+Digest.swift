@@ -12,7 +12,7 @@ extension Store {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT item.id, item.title, item.url, item.summary, item.content, item.publishedAt,
+          SELECT item.id, item.storyId, item.title, item.url, item.summary, item.content, item.publishedAt,
                  item.firstSeenAt, feed.url AS feedURL, feed.title AS feedTitle,
                  classification.relevant, classification.score, classification.language,
                  (SELECT group_concat(topic, ',') FROM itemTopic WHERE itemTopic.itemId = item.id)
@@ -42,10 +42,83 @@ extension Store {
   public func recordDigest(day: String, format: String, path: String, itemCount: Int, at: Date)
     throws
   {
+    try recordDigest(
+      WrittenDigest(
+        day: day, format: format, path: path, relevantCount: itemCount, totalCount: 0,
+        periodStart: nil, periodEnd: nil, isPartial: false, headlines: [], writtenAt: at))
+  }
+
+  /// Notes that a digest file was written, with what it covered (replacing an earlier record
+  /// for the same day and format).
+  public func recordDigest(_ digest: WrittenDigest) throws {
+    let headlines = String(
+      decoding: try JSONEncoder().encode(digest.headlines), as: UTF8.self)
     try pool.write { db in
-      try DigestRecord(day: day, format: format, path: path, itemCount: itemCount, writtenAt: at)
-        .upsert(db)
+      try db.execute(
+        sql: """
+          INSERT INTO digest (day, format, path, itemCount, writtenAt, periodStart, periodEnd,
+                              partial, totalCount, headlines)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT(day, format) DO UPDATE SET
+            path = excluded.path, itemCount = excluded.itemCount, writtenAt = excluded.writtenAt,
+            periodStart = excluded.periodStart, periodEnd = excluded.periodEnd,
+            partial = excluded.partial, totalCount = excluded.totalCount,
+            headlines = excluded.headlines
+          """,
+        arguments: [
+          digest.day, digest.format, digest.path, digest.relevantCount, digest.writtenAt,
+          digest.periodStart, digest.periodEnd, digest.isPartial, digest.totalCount, headlines,
+        ])
     }
+  }
+
+  /// The digests of the `limit` newest days, every format, newest day first.
+  public func recentDigests(days limit: Int) throws -> [WrittenDigest] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM digest
+          WHERE day IN (SELECT DISTINCT day FROM digest ORDER BY day DESC LIMIT ?)
+          ORDER BY day DESC, format
+          """, arguments: [limit]
+      ).map(Self.writtenDigest)
+    }
+  }
+
+  /// Digests of days before `day` (`YYYY-MM-DD`), every format.
+  public func digests(before day: String) throws -> [WrittenDigest] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM digest WHERE day < ? ORDER BY day, format", arguments: [day]
+      ).map(Self.writtenDigest)
+    }
+  }
+
+  /// Forgets the digests of days before `day`, and their pending deliveries.
+  public func deleteDigests(before day: String) throws {
+    try pool.write { db in
+      try db.execute(sql: "DELETE FROM digest WHERE day < ?", arguments: [day])
+      try db.execute(sql: "DELETE FROM digestDelivery WHERE day < ?", arguments: [day])
+    }
+  }
+
+  /// The newest day with a complete digest (not one written before its period ended).
+  public func lastCompleteDigestDay() throws -> String? {
+    try pool.read { db in
+      try String.fetchOne(db, sql: "SELECT MAX(day) FROM digest WHERE NOT partial")
+    }
+  }
+
+  static func writtenDigest(_ row: Row) -> WrittenDigest {
+    let headlines = (row["headlines"] as String?).flatMap {
+      try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+    }
+    return WrittenDigest(
+      day: row["day"], format: row["format"], path: row["path"], relevantCount: row["itemCount"],
+      totalCount: row["totalCount"] ?? 0, periodStart: row["periodStart"],
+      periodEnd: row["periodEnd"], isPartial: row["partial"] ?? false, headlines: headlines ?? [],
+      writtenAt: row["writtenAt"])
   }
 
   /// The newest digest written, if any.
@@ -86,6 +159,6 @@ extension Store {
       url: row["url"], text: text, publishedAt: row["publishedAt"], firstSeenAt: row["firstSeenAt"],
       language: Language(rawValue: row["language"] ?? "other") ?? .other,
       relevant: row["relevant"] ?? false, score: row["score"] ?? 0,
-      topics: (topics ?? []).sorted())
+      topics: (topics ?? []).sorted(), storyID: row["storyId"])
   }
 }

@@ -55,7 +55,7 @@ extension Store {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT item.id, item.title, item.url, item.summary, item.content, item.publishedAt,
+          SELECT item.id, item.storyId, item.title, item.url, item.summary, item.content, item.publishedAt,
                  item.firstSeenAt, feed.url AS feedURL, feed.title AS feedTitle,
                  classification.relevant, classification.score, classification.language,
                  (SELECT group_concat(topic, ',') FROM itemTopic WHERE itemTopic.itemId = item.id)

@@ -97,7 +97,7 @@ extension Store {
         let rows = try Row.fetchAll(
           db,
           sql: """
-            SELECT other.id, other.title, other.url, other.summary, other.content,
+            SELECT other.id, other.storyId, other.title, other.url, other.summary, other.content,
                    other.publishedAt, other.firstSeenAt, feed.url AS feedURL,
                    feed.title AS feedTitle, classification.relevant, classification.score,
                    classification.language, NULL AS topics

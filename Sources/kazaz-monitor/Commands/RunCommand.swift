@@ -12,13 +12,15 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Run the monitor: poll the feeds, classify, store, and write daily digests.",
     discussion: """
       Without --once the daemon keeps running, polling every interval and writing the digest at \
-      the configured time, until SIGTERM or SIGINT. With --once it polls every feed once, writes \
-      today's digest, prints its path and exits.
+      the configured time (after catching up on digests missed while it was down), until SIGTERM \
+      or SIGINT. With --once it polls every feed once, writes the digest of the period in \
+      progress (since the last digest time, labelled with the day of the next one, marked \
+      partial), prints its paths and exits.
       """)
 
   @OptionGroup var options: ConfigOptions
 
-  @Flag(help: "Poll every feed once, write today's digest, print its path, and exit.")
+  @Flag(help: "Poll every feed once, write the digest so far, print its paths, and exit.")
   var once = false
 
   func run() async throws {

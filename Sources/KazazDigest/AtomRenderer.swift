@@ -1,0 +1,105 @@
+import Foundation
+
+/// Renders an Atom 1.0 feed of recent digests, so any feed reader can subscribe to them. Each
+/// entry links to the digest's file (through the configured base URL, or as a `file:` URL) and
+/// summarises it in plain text. Every date comes from the digests' periods, so the same digests
+/// always give the same bytes.
+public struct AtomRenderer: Sendable {
+  /// One digest as the feed lists it.
+  public struct Entry: Sendable, Equatable {
+    public var day: String
+    /// The end of the digest's period: the entry's `updated`.
+    public var periodEnd: Date
+    public var isPartial: Bool
+    public var relevantCount: Int
+    public var totalItems: Int
+    /// The top stories' titles.
+    public var headlines: [String]
+    /// Where the digest can be read (HTML preferred); nil when no file is linkable.
+    public var link: String?
+    public var linkType: String?
+
+    public init(
+      day: String, periodEnd: Date, isPartial: Bool, relevantCount: Int, totalItems: Int,
+      headlines: [String], link: String?, linkType: String?
+    ) {
+      self.day = day
+      self.periodEnd = periodEnd
+      self.isPartial = isPartial
+      self.relevantCount = relevantCount
+      self.totalItems = totalItems
+      self.headlines = headlines
+      self.link = link
+      self.linkType = linkType
+    }
+  }
+
+  public var language: DigestLanguage
+  /// The feed's own URL, when the digests are published under a base URL.
+  public var selfLink: String?
+
+  public init(language: DigestLanguage = .en, selfLink: String? = nil) {
+    self.language = language
+    self.selfLink = selfLink
+  }
+
+  /// `entries` newest first.
+  public func render(_ entries: [Entry]) -> String {
+    let words = DigestStrings.of(language)
+    let updated = entries.map(\.periodEnd).max() ?? Date(timeIntervalSince1970: 0)
+    var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(language.rawValue)\">\n"
+    out += "  <id>urn:kazaz-monitor:digests</id>\n"
+    out += "  <title>\(xml(words.title))</title>\n"
+    out += "  <updated>\(DigestText.rfc3339(updated))</updated>\n"
+    out += "  <author><name>kazaz-monitor</name></author>\n"
+    out += "  <generator>kazaz-monitor</generator>\n"
+    if let selfLink {
+      out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(xml(selfLink))\"/>\n"
+    }
+    for entry in entries {
+      out += "  <entry>\n"
+      out += "    <id>urn:kazaz-monitor:digest:\(xml(entry.day))</id>\n"
+      let partial = entry.isPartial ? " (\(words.soFar))" : ""
+      out += "    <title>\(xml("\(words.title) — \(entry.day)\(partial)"))</title>\n"
+      out += "    <updated>\(DigestText.rfc3339(entry.periodEnd))</updated>\n"
+      if let link = entry.link {
+        let type = entry.linkType.map { " type=\"\(xml($0))\"" } ?? ""
+        out += "    <link rel=\"alternate\"\(type) href=\"\(xml(link))\"/>\n"
+      }
+      out += "    <summary type=\"text\">\(xml(summary(entry, words)))</summary>\n"
+      out += "  </entry>\n"
+    }
+    return out + "</feed>\n"
+  }
+
+  private func summary(_ entry: Entry, _ words: DigestStrings) -> String {
+    guard entry.relevantCount > 0 else { return words.emptyShort }
+    var text = words.relevantOfItems(entry.relevantCount, entry.totalItems)
+    if !entry.headlines.isEmpty {
+      text += ". " + entry.headlines.map(DigestText.oneLine).joined(separator: " · ")
+    }
+    return text
+  }
+
+  /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+  private func xml(_ text: String) -> String {
+    var out = ""
+    for scalar in DigestText.oneLine(text).unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      default:
+        let value = scalar.value
+        let allowed =
+          value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+          || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+        if allowed { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+}

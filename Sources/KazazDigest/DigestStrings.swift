@@ -1,0 +1,88 @@
+/// The fixed phrases of a digest in its heading language. Every renderer takes its words from
+/// here, so adding a language is one new value.
+struct DigestStrings: Sendable {
+  var title: String
+  var topStories: String
+  var statistics: String
+  var feedHealth: String
+  var charts: String
+  var relevantPerTopic: String
+  var trend: String
+  var itemsFirstSeen: String
+  var soFar: String
+  /// "relevant of 12 new items from 2 feeds": follows the relevant count.
+  var relevantTail: @Sendable (Int, Int) -> String
+  var emptyDay: @Sendable (Int, Int) -> String
+  var alsoReportedBy: String
+  var keyFigures: String
+  var topics: String
+  var newItems: String
+  var relevant: String
+  var average: String
+  var count: String
+  var spike: String
+  var perLanguage: String
+  var allFeedsHealthy: @Sendable (Int) -> String
+  var failing: @Sendable (Int) -> String
+  var disabled: String
+  var unknownError: String
+  var untitled: String
+  var averageNote: @Sendable (Int) -> String
+  var noBaseline: String
+  var stories: String
+  var feeds: String
+  var relevantOfItems: @Sendable (Int, Int) -> String
+  var emptyShort: String
+
+  static func of(_ language: DigestLanguage) -> DigestStrings {
+    switch language {
+    case .en: english
+    case .ru: russian
+    }
+  }
+
+  static let english = DigestStrings(
+    title: "Kazakhstan–Azerbaijan digest", topStories: "Top stories", statistics: "Statistics",
+    feedHealth: "Feed health", charts: "At a glance", relevantPerTopic: "Relevant items per topic",
+    trend: "Relevant items per day, last 14 days", itemsFirstSeen: "Items first seen",
+    soFar: "so far",
+    relevantTail: { "relevant of \($0) new items from \($1) feeds." },
+    emptyDay: {
+      "Nothing about Kazakhstan–Azerbaijan relations was found in this period (\($0) new items read from \($1) feeds)."
+    },
+    alsoReportedBy: "Also reported by", keyFigures: "Key figures", topics: "Topics",
+    newItems: "New items", relevant: "Relevant", average: "7-day average", count: "Count",
+    spike: "spike", perLanguage: "Relevant in",
+    allFeedsHealthy: { "All \($0) feeds answered normally." },
+    failing: { "failing for \($0) polls" }, disabled: "disabled", unknownError: "unknown error",
+    untitled: "(untitled)",
+    averageNote: {
+      "Averages over the \($0) previous days with data; a spike is at least twice the average and at least 3 items."
+    },
+    noBaseline: "No earlier days to compare with yet.", stories: "stories", feeds: "Feeds",
+    relevantOfItems: { "\($0) relevant of \($1) new items" },
+    emptyShort: "Nothing about Kazakhstan–Azerbaijan relations in this period.")
+
+  static let russian = DigestStrings(
+    title: "Казахстан–Азербайджан: дайджест", topStories: "Главное", statistics: "Статистика",
+    feedHealth: "Состояние источников", charts: "Коротко в цифрах",
+    relevantPerTopic: "Материалы по темам", trend: "Материалы по дням за 14 дней",
+    itemsFirstSeen: "Материалы, найденные", soFar: "на данный момент",
+    relevantTail: { "по теме из \($0) новых материалов (источников: \($1))." },
+    emptyDay: {
+      "За этот период материалов об отношениях Казахстана и Азербайджана не найдено (прочитано новых материалов: \($0), источников: \($1))."
+    },
+    alsoReportedBy: "Также сообщают", keyFigures: "Цифры", topics: "Темы",
+    newItems: "Новые материалы", relevant: "По теме", average: "Среднее за 7 дней",
+    count: "Число", spike: "всплеск", perLanguage: "По теме, язык",
+    allFeedsHealthy: { "Все источники (\($0)) отвечают нормально." },
+    failing: { "ошибки \($0) раз подряд" }, disabled: "отключён",
+    unknownError: "неизвестная ошибка",
+    untitled: "(без заголовка)",
+    averageNote: {
+      "Среднее за предыдущие дни с данными (\($0)); всплеск — не меньше двух средних и не меньше 3 материалов."
+    },
+    noBaseline: "Пока не с чем сравнить.", stories: "материалов", feeds: "Источники",
+    relevantOfItems: { "\($0) по теме из \($1) новых материалов" },
+    emptyShort: "Материалов об отношениях Казахстана и Азербайджана за этот период нет.")
+}

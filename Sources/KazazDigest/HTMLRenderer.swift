@@ -1,0 +1,162 @@
+import Foundation
+import KazazModel
+
+/// Renders a digest as one self-contained HTML file: inline CSS (light and dark, one column that
+/// reads on a phone), inline SVG charts, no script and no external resource. A
+/// Content-Security-Policy forbids scripts and remote loads even if a string slipped through;
+/// every feed string is escaped and only http(s) links become anchors.
+public struct HTMLRenderer: Sendable {
+  public init() {}
+
+  public func render(_ digest: Digest) -> String {
+    let words = DigestStrings.of(digest.language)
+    let title = "\(words.title) — \(digest.day)"
+    var out = """
+      <!DOCTYPE html>
+      <html lang="\(digest.language.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+      <meta name="referrer" content="no-referrer">
+      <meta name="color-scheme" content="light dark">
+      <title>\(HTMLEscaping.escape(title))</title>
+      <style>\(HTMLStyle.css)</style>
+      </head>
+      <body>
+      <main>
+
+      """
+    out += header(digest, words)
+    if digest.isEmpty {
+      out +=
+        "<p class=\"empty\">\(HTMLEscaping.escape(words.emptyDay(digest.totalItems, digest.feedCount)))</p>\n"
+    } else {
+      out += "<section id=\"top\"><h2>\(words.topStories)</h2><ol class=\"stories\">\n"
+      for entry in digest.topStories {
+        out += "<li>" + story(entry, digest, words, showTopics: true) + "</li>\n"
+      }
+      out += "</ol></section>\n"
+    }
+    out += charts(digest, words)
+    // A story under several topics is told in full once, then listed by its headline.
+    var told: Set<Int64> = []
+    for section in digest.sections {
+      let name = HTMLEscaping.escape(TopicNames.name(section.topic, in: digest.language))
+      out += "<section id=\"topic-\(HTMLEscaping.escape(section.topic.rawValue))\">"
+      out += "<h2>\(name) <span class=\"n\">\(section.entries.count)</span></h2>\n"
+      for entry in section.entries {
+        let brief = !told.insert(entry.item.id).inserted
+        out += story(entry, digest, words, showTopics: false, brief: brief) + "\n"
+      }
+      out += "</section>\n"
+    }
+    out += statistics(digest, words)
+    out += feedHealth(digest, words)
+    out += "<footer>kazaz-monitor · \(HTMLEscaping.escape(digest.day))</footer>\n"
+    return out + "</main>\n</body>\n</html>\n"
+  }
+
+  private func header(_ digest: Digest, _ words: DigestStrings) -> String {
+    let stats = digest.statistics
+    var out = "<header><h1>\(HTMLEscaping.escape(words.title)) — \(digest.day)</h1>\n"
+    out += "<p class=\"period\">\(HTMLEscaping.escape(DigestHeadline.period(digest, words)))</p>\n"
+    out += "<ul class=\"counts\">"
+    out += "<li\(stats.relevant.isSpike ? " class=\"spike\"" : "")><b>\(digest.relevantCount)</b>"
+    out += "\(HTMLEscaping.escape(words.relevant))</li>"
+    out += "<li><b>\(digest.totalItems)</b>\(HTMLEscaping.escape(words.newItems))</li>"
+    out += "<li><b>\(digest.feedCount)</b>\(HTMLEscaping.escape(words.feeds))</li>"
+    return out + "</ul></header>\n"
+  }
+
+  private func story(
+    _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, showTopics: Bool,
+    brief: Bool = false
+  ) -> String {
+    let item = entry.item
+    var out = "<article class=\"story\(brief ? " brief" : "")\"><h3>"
+    out += HTMLEscaping.link(item.title ?? words.untitled, item.url) + "</h3>"
+    var meta = [HTMLEscaping.escape(entry.source.name)]
+    if let published = item.publishedAt {
+      meta.append(
+        "<time datetime=\"\(DigestText.rfc3339(published))\">"
+          + "\(DigestText.localTime(published, digest.timeZone))</time>")
+    }
+    meta.append(item.language.rawValue.uppercased())
+    out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>"
+    if brief { return out + "</article>" }
+    if !entry.lead.isEmpty { out += "<p class=\"lead\">\(HTMLEscaping.escape(entry.lead))</p>" }
+    if !entry.keyFigures.isEmpty {
+      out += "<p class=\"figures\" title=\"\(HTMLEscaping.escape(words.keyFigures))\">"
+      out += entry.keyFigures.map { "<span class=\"figure\">\(HTMLEscaping.escape($0))</span>" }
+        .joined()
+      out += "</p>"
+    }
+    if showTopics, !item.topics.isEmpty {
+      out += "<p class=\"topics\">"
+      out += item.topics.map {
+        "<span class=\"tag\">\(HTMLEscaping.escape(TopicNames.name($0, in: digest.language)))</span>"
+      }.joined(separator: " ")
+      out += "</p>"
+    }
+    if !entry.alsoReportedBy.isEmpty {
+      let sources = entry.alsoReportedBy.map { HTMLEscaping.link($0.name, $0.link) }
+      out += "<p class=\"also\">\(HTMLEscaping.escape(words.alsoReportedBy)): "
+      out += sources.joined(separator: ", ") + "</p>"
+    }
+    return out + "</article>"
+  }
+
+  private func charts(_ digest: Digest, _ words: DigestStrings) -> String {
+    let stats = digest.statistics
+    var out = "<section id=\"charts\"><h2>\(HTMLEscaping.escape(words.charts))</h2>\n"
+    let bars = SVGCharts.topicBars(stats, language: digest.language, title: words.relevantPerTopic)
+    if !bars.isEmpty {
+      out +=
+        "<figure id=\"chart-topics\"><figcaption>\(HTMLEscaping.escape(words.relevantPerTopic))"
+      out += "</figcaption>\(bars)</figure>\n"
+    }
+    out += "<figure id=\"chart-trend\"><figcaption>\(HTMLEscaping.escape(words.trend))</figcaption>"
+    out += SVGCharts.trend(stats, title: words.trend) + "</figure>\n"
+    return out + "</section>\n"
+  }
+
+  private func statistics(_ digest: Digest, _ words: DigestStrings) -> String {
+    let stats = digest.statistics
+    var out = "<section id=\"statistics\"><h2>\(HTMLEscaping.escape(words.statistics))</h2>\n"
+    out += "<table><thead><tr><th></th><th class=\"num\">\(HTMLEscaping.escape(words.count))</th>"
+    out += "<th class=\"num\">\(HTMLEscaping.escape(words.average))</th></tr></thead><tbody>\n"
+    func row(_ label: String, _ figure: DigestStatistics.Figure) {
+      let average = figure.average.map { String(format: "%.1f", $0) } ?? "–"
+      let spike = figure.isSpike ? " <span class=\"spike-note\">▲ \(words.spike)</span>" : ""
+      out += "<tr><td>\(HTMLEscaping.escape(label))</td><td class=\"num\">\(figure.count)\(spike)"
+      out += "</td><td class=\"num\">\(average)</td></tr>\n"
+    }
+    row(words.newItems, stats.items)
+    row(words.relevant, stats.relevant)
+    for topic in stats.topics {
+      row(TopicNames.name(topic.topic, in: digest.language), topic.figure)
+    }
+    for language in stats.languages {
+      row("\(words.perLanguage) \(language.language.rawValue)", language.figure)
+    }
+    out += "</tbody></table>\n<p class=\"note\">"
+    out += HTMLEscaping.escape(
+      stats.baselineDayCount > 0 ? words.averageNote(stats.baselineDayCount) : words.noBaseline)
+    return out + "</p></section>\n"
+  }
+
+  private func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
+    var out = "<section id=\"feeds\"><h2>\(HTMLEscaping.escape(words.feedHealth))</h2>\n"
+    if digest.feedProblems.isEmpty {
+      return out
+        + "<p>\(HTMLEscaping.escape(words.allFeedsHealthy(digest.feedCount)))</p></section>\n"
+    }
+    out += "<ul class=\"feeds\">"
+    for feed in digest.feedProblems {
+      out += "<li><b>\(HTMLEscaping.escape(feed.name))</b>: "
+      out += HTMLEscaping.escape(DigestHeadline.problem(feed, words)) + "</li>"
+    }
+    return out + "</ul></section>\n"
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import KazazModel
+
+/// Renders a digest as JSON following the versioned schema in `Schema/digest-v1.schema.json`:
+/// sorted keys and stable number formatting, so the same digest always gives the same bytes.
+/// Feed strings are JSON string values only; item links that are not http(s) become `null`.
+public struct JSONRenderer: Sendable {
+  public init() {}
+
+  public func render(_ digest: Digest) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    // Encoding plain structs of strings and numbers cannot fail.
+    let data = try! encoder.encode(document(digest))
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  func document(_ digest: Digest) -> DigestJSON {
+    let stats = digest.statistics
+    func figure(_ key: String?, _ value: DigestStatistics.Figure) -> DigestJSON.Figure {
+      DigestJSON.Figure(
+        key: key, count: value.count, average: value.average, spike: value.isSpike)
+    }
+    return DigestJSON(
+      day: digest.day, language: digest.language.rawValue,
+      period: .init(
+        start: DigestText.rfc3339(digest.period.start), end: DigestText.rfc3339(digest.period.end),
+        timeZone: digest.timeZone.identifier, partial: digest.period.isPartial),
+      counts: .init(
+        newItems: digest.totalItems, relevant: digest.relevantCount, feeds: digest.feedCount),
+      topStories: digest.topStories.map(\.item.id),
+      stories: digest.stories.map(story),
+      topics: digest.sections.map {
+        .init(
+          id: $0.topic.rawValue, name: TopicNames.name($0.topic, in: digest.language),
+          storyIDs: $0.entries.map(\.item.id))
+      },
+      statistics: .init(
+        newItems: figure(nil, stats.items), relevant: figure(nil, stats.relevant),
+        topics: stats.topics.map { figure($0.topic.rawValue, $0.figure) },
+        languages: stats.languages.map { figure($0.language.rawValue, $0.figure) },
+        trend: stats.trend.map { .init(day: $0.day, relevant: $0.relevant) },
+        baselineDays: stats.baselineDayCount),
+      feedHealth: .init(
+        feeds: digest.feedCount,
+        problems: digest.feedProblems.map {
+          .init(
+            name: $0.name, url: $0.url, consecutiveFailures: $0.consecutiveFailures,
+            lastError: $0.lastError, disabledReason: $0.disabledReason)
+        }))
+  }
+
+  private func story(_ entry: Digest.Entry) -> DigestJSON.Story {
+    let item = entry.item
+    return DigestJSON.Story(
+      id: item.id, title: item.title, url: DigestText.webLink(item.url),
+      source: source(entry.source), published: item.publishedAt.map(DigestText.rfc3339),
+      firstSeen: DigestText.rfc3339(item.firstSeenAt), language: item.language.rawValue,
+      score: (item.score * 100).rounded() / 100, topics: item.topics.map(\.rawValue),
+      lead: entry.lead, keyFigures: entry.keyFigures,
+      alsoReportedBy: entry.alsoReportedBy.map(source))
+  }
+
+  private func source(_ source: Digest.Source) -> DigestJSON.Source {
+    DigestJSON.Source(
+      name: source.name, feedURL: source.feedURL, url: DigestText.webLink(source.link))
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import KazazModel
+import KazazTesting
+import Testing
+
+@testable import KazazDigest
+
+/// What each format contains, the JSON schema, Russian headings, and empty days.
+@Suite("Digest formats")
+struct DigestFormatsTests {
+  static let schemaFile = ProjectPaths.root().appendingPathComponent(
+    "Sources/KazazDigest/Schema/digest-v1.schema.json")
+
+  func validate(_ digest: Digest) throws -> [String] {
+    let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
+    return validator.validate(try JSONValue.parse(Data(JSONRenderer().render(digest).utf8)))
+  }
+
+  @Test(
+    "The JSON validates against its schema, for an ordinary, hostile, empty and Russian digest",
+    arguments: ["ordinary", "hostile", "empty", "russian"])
+  func schema(_ name: String) throws {
+    let digest =
+      switch name {
+      case "hostile": DigestFixtures.hostile
+      case "empty": DigestFixtures.empty
+      case "russian":
+        {
+          var digest = DigestFixtures.ordinary
+          digest.language = .ru
+          return digest
+        }()
+      default: DigestFixtures.ordinary
+      }
+    #expect(try validate(digest) == [])
+  }
+
+  @Test("The validator rejects what the schema forbids")
+  func validatorRejects() throws {
+    let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
+    var value = try JSONValue.parse(Data(JSONRenderer().render(DigestFixtures.ordinary).utf8))
+    guard case .object(var members) = value else { Issue.record("not an object"); return }
+    members["schema_version"] = .number(2)
+    members["extra"] = .string("x")
+    members["day"] = .string("25.11.2026")
+    members.removeValue(forKey: "stories")
+    value = .object(members)
+    let problems = validator.validate(value)
+    #expect(problems.contains { $0.contains("$.schema_version") })
+    #expect(problems.contains { $0.contains("unexpected property extra") })
+    #expect(problems.contains { $0.contains("$.day") })
+    #expect(problems.contains { $0.contains("missing required stories") })
+  }
+
+  @Test("JSON carries stories once, merged across outlets, with key figures and statistics")
+  func jsonContent() throws {
+    let value = try JSONValue.parse(Data(JSONRenderer().render(DigestFixtures.ordinary).utf8))
+    #expect(value["schema_version"] == .number(1))
+    #expect(value["counts"]?["relevant"] == .number(3))
+    let stories = try #require(value["stories"]?.array)
+    #expect(stories.count == 2)
+    let cable = stories[0]
+    #expect(cable["also_reported_by"]?.array?.first?["name"] == .string("Report.az"))
+    #expect(cable["key_figures"] == .array([.string("$1.2 billion"), .string("15%")]))
+    #expect(value["period"]?["start"] == .string("2026-11-24T03:00:00Z"))
+    #expect(value["statistics"]?["trend"]?.array?.count == 14)
+    #expect(value["feed_health"]?["problems"]?.array?.count == 2)
+  }
+
+  @Test("HTML: self-contained, every section, both charts, dark mode, phone viewport")
+  func htmlStructure() {
+    let html = HTMLRenderer().render(DigestFixtures.ordinary)
+    for part in [
+      "<meta name=\"viewport\"", "prefers-color-scheme:dark", "<section id=\"top\">",
+      "<section id=\"charts\">", "<figure id=\"chart-topics\">", "<figure id=\"chart-trend\">",
+      "<polyline", "<section id=\"topic-energy\">", "<section id=\"topic-trade-economy\">",
+      "<section id=\"statistics\">", "<section id=\"feeds\">", "Also reported by",
+      "<span class=\"figure\">$1.2 billion</span>", "failing for 4 polls — HTTP 503",
+      "disabled — 410 Gone",
+    ] {
+      #expect(html.contains(part), "missing \(part)")
+    }
+    // No external resource, no script.
+    #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("<script"))
+    #expect(!html.contains("url("))
+  }
+
+  @Test("Markdown: headline counts, top stories, sections in profile order, also reported by")
+  func markdownContent() {
+    let markdown = MarkdownRenderer().render(DigestFixtures.ordinary)
+    #expect(markdown.contains("**3** relevant of 4 new items from 3 feeds."))
+    #expect(markdown.contains("Also reported by: [Report.az](https://report.az/en/cable)"))
+    #expect(markdown.contains("Key figures: 20%, 500 млн долларов, 20 процентов"))
+    let trade = markdown.range(of: "## Trade and economy (1)")!
+    let energy = markdown.range(of: "## Energy (1)")!
+    #expect(trade.lowerBound < energy.lowerBound)
+    #expect(markdown.contains("- Broken \\<b\\>outlet") == false)
+    #expect(markdown.contains("- Broken &lt;b&gt;outlet&lt;/b&gt;: failing for 4 polls — HTTP 503"))
+  }
+
+  @Test("Russian headings when selected; feed text untouched")
+  func russian() {
+    var digest = DigestFixtures.ordinary
+    digest.language = .ru
+    let markdown = MarkdownRenderer().render(digest)
+    #expect(markdown.contains("# Казахстан–Азербайджан: дайджест — 2026-11-25"))
+    #expect(markdown.contains("## Главное"))
+    #expect(markdown.contains("## Энергетика (1)"))
+    #expect(markdown.contains("Kazakhstan and Azerbaijan sign Trans-Caspian cable deal"))
+    let html = HTMLRenderer().render(digest)
+    #expect(html.contains("<html lang=\"ru\">") && html.contains("Состояние источников"))
+  }
+
+  @Test("An empty day says so plainly in every format")
+  func emptyDay() throws {
+    let digest = DigestFixtures.empty
+    let markdown = MarkdownRenderer().render(digest)
+    #expect(
+      markdown.contains(
+        "Nothing about Kazakhstan–Azerbaijan relations was found in this period (1 new items read from 0 feeds)."
+      ))
+    #expect(!markdown.contains("## Top stories"))
+    let html = HTMLRenderer().render(digest)
+    #expect(html.contains("<p class=\"empty\">Nothing about Kazakhstan–Azerbaijan relations"))
+    #expect(!html.contains("id=\"top\"") && !html.contains("chart-topics"))
+    let json = try JSONValue.parse(Data(JSONRenderer().render(digest).utf8))
+    #expect(json["stories"] == .array([]) && json["counts"]?["relevant"] == .number(0))
+    let atom = AtomRenderer().render([
+      AtomRenderer.Entry(
+        day: digest.day, periodEnd: digest.period.end, isPartial: false, relevantCount: 0,
+        totalItems: 1, headlines: [], link: nil, linkType: nil)
+    ])
+    #expect(atom.contains("Nothing about Kazakhstan–Azerbaijan relations in this period."))
+  }
+
+  @Test("Atom: one entry per digest, newest first, linked, read back by the feed parser")
+  func atomFeed() throws {
+    let entries = (23...25).reversed().map { day in
+      AtomRenderer.Entry(
+        day: "2026-11-\(day)",
+        periodEnd: DigestFixtures.period.end.addingTimeInterval(Double(day - 25) * 86_400),
+        isPartial: day == 25, relevantCount: day, totalItems: 40, headlines: ["Story \(day)"],
+        link: "https://digests.example/2026/11/2026-11-\(day).html", linkType: "text/html")
+    }
+    let text = AtomRenderer(selfLink: "https://digests.example/digests.atom").render(entries)
+    let feed = try AtomFeedReader.parse(text)
+    #expect(feed.format == .atom10)
+    #expect(
+      feed.items.map(\.id) == (23...25).reversed().map { "urn:kazaz-monitor:digest:2026-11-\($0)" })
+    #expect(feed.items.first?.link == "https://digests.example/2026/11/2026-11-25.html")
+    #expect(feed.items.first?.title?.contains("(so far)") == true)
+    #expect(feed.items.first?.updated == DigestFixtures.period.end)
+    #expect(feed.items.last?.summary?.contains("23 relevant of 40 new items. Story 23") == true)
+  }
+}
