@@ -1,3 +1,4 @@
+import Foundation
 import KazazModel
 
 /// Decides whether an article is about Kazakhstan–Azerbaijan relations and which topics it covers.
@@ -35,17 +36,20 @@ public struct Classifier: Sendable {
     return tally.verdict(document: document, language: language)
   }
 
-  /// Classifies a plain-text article file's content: the first non-empty line is the title.
+  /// Classifies a plain-text article file's content: the first line is the title.
   public func classify(text: String) -> Classification {
     let (title, body) = Self.splitTitle(text)
     return classify(title: title, body: body)
   }
 
-  /// Splits an article file into its headline (first non-empty line) and body.
+  /// Splits an article file into its headline (the first line) and body. An empty first line
+  /// means the article has no headline: the body is not promoted to one, because a headline
+  /// weighs three times as much as body text.
   public static func splitTitle(_ text: String) -> (title: String, body: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-    guard let first = lines.first else { return ("", "") }
-    return (String(first), lines.dropFirst().joined(separator: "\n"))
+    guard let newline = text.firstIndex(where: \.isNewline) else {
+      return (text.trimmingCharacters(in: .whitespaces), "")
+    }
+    let title = text[..<newline].trimmingCharacters(in: .whitespaces)
+    return (title, String(text[text.index(after: newline)...]))
   }
 }

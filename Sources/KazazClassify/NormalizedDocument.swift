@@ -4,7 +4,8 @@ import KazazModel
 ///
 /// Sentences are separated by a newline byte, which no pattern contains, so a phrase never
 /// matches across a sentence boundary. Each sentence knows its region (title, lead, body) and
-/// its paragraph, which scoring uses for co-occurrence.
+/// its paragraph, which scoring uses for co-occurrence. A dateline opening the body
+/// (`BAKU, Azerbaijan, December 12.`) is left out: see `Dateline`.
 struct NormalizedDocument {
   struct Sentence {
     var start: Int
@@ -26,7 +27,12 @@ struct NormalizedDocument {
     }
     var consumed = 0
     var paragraphIndex = 1
-    for paragraph in body.split(whereSeparator: \.isNewline) {
+    for (position, line) in body.split(whereSeparator: \.isNewline).enumerated() {
+      var paragraph = line[...]
+      if position == 0 {
+        // The dateline names where the story was filed, not what it is about: skipped.
+        paragraph = paragraph.dropFirst(Dateline.length(in: paragraph))
+      }
       var hadText = false
       for sentence in Self.sentences(of: paragraph) {
         let region: TextRegion = consumed < Self.leadCharacters ? .lead : .body

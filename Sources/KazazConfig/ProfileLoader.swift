@@ -8,9 +8,13 @@ import Yams
 /// compound relation forms, the fifteen topics (in digest order) and the negative evidence.
 public enum ProfileLoader {
   static let topLevelKeys = [
-    "version", "name", "thresholds", "regions", "sides", "relation", "topics", "negative",
+    "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
+    "negative",
   ]
-  static let thresholdKeys = ["relevance", "side_minimum", "topic"]
+  static let thresholdKeys = [
+    "relevance", "side_minimum", "balance", "list_focus", "sports", "topic", "topic_relative",
+    "topic_sentence", "topic_nearby",
+  ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
   static let negativeKeys = ["other_countries", "sports"]
@@ -42,13 +46,24 @@ public enum ProfileLoader {
       case "name": profile.name = reader.string(value, "name") ?? profile.name
       case "thresholds":
         guard let mapping = reader.mapping(value, "thresholds") else { continue }
-        for (name, _, number) in reader.entries(
+        for (name, _, node) in reader.entries(
           mapping, allowed: thresholdKeys, context: "thresholds")
         {
-          guard let number = reader.number(number, "thresholds.\(name)") else { continue }
+          guard let number = reader.number(node, "thresholds.\(name)") else { continue }
           switch name {
           case "relevance": profile.thresholds.relevance = number
           case "side_minimum": profile.thresholds.sideMinimum = number
+          case "balance": profile.thresholds.balance = number
+          case "list_focus":
+            guard number > 0 else {
+              reader.problem("thresholds.list_focus: must be greater than 0", at: node)
+              continue
+            }
+            profile.thresholds.listFocus = number
+          case "sports": profile.thresholds.sports = number
+          case "topic_relative": profile.thresholds.topicRelative = number
+          case "topic_sentence": profile.thresholds.topicSentence = number
+          case "topic_nearby": profile.thresholds.topicNearby = number
           default: profile.thresholds.topic = number
           }
         }
@@ -70,6 +85,8 @@ public enum ProfileLoader {
         }
       case "relation":
         profile.terms += terms(value, kind: .relation, context: "relation", reader)
+      case "context":
+        profile.terms += terms(value, kind: .context, context: "context", reader)
       case "topics":
         guard let mapping = reader.mapping(value, "topics") else { continue }
         let known = TopicID.all.map(\.rawValue)

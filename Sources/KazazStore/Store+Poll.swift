@@ -76,7 +76,10 @@ extension Store {
       profileVersion: classification.profileVersion, classifiedAt: now
     ).insert(db)
     for topic in classification.topics {
-      try ItemTopicRecord(itemId: itemID, topic: topic.rawValue, score: 0).insert(db)
+      try ItemTopicRecord(
+        itemId: itemID, topic: topic.rawValue,
+        score: classification.topicScores[topic] ?? 0
+      ).insert(db)
     }
   }
 
