@@ -21,7 +21,7 @@ import KazazModel
 ///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
 ///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere. A topic is assigned when
 ///   its score reaches `topic` and `topic_relative` times the best topic's score, and when at least
-///   one sentence naming a side or the pair holds `topic_sentence` of its raw term weight: a bare list of
+///   one sentence holds `topic_sentence` of its raw term weight times its context: a bare list of
 ///   spheres ("trade, transport, energy") does not make a topic.
 struct EvidenceTally {
   /// Per-sentence sums.
@@ -202,8 +202,8 @@ struct EvidenceTally {
       for (topic, weight) in weights.topics {
         var entry = result[topic] ?? (0, false)
         entry.score += weight * context[index]
-        // Substance must be said about the pair itself, not merely near it.
-        if context[index] >= 1, (weights.rawTopics[topic] ?? 0) >= minimum {
+        // Substance is said about the pair: next to it, it takes proportionally more.
+        if (weights.rawTopics[topic] ?? 0) * context[index] >= minimum {
           entry.substance = true
         }
         result[topic] = entry
