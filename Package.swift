@@ -125,7 +125,7 @@ let package = Package(
     .testTarget(
       name: "KazazServiceTests",
       dependencies: [
-        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        "KazazService", "KazazClassify", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings

@@ -33,7 +33,19 @@ public struct Classifier: Sendable {
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
-    return tally.verdict(document: document, language: language)
+    var classification = tally.verdict(document: document, language: language)
+    classification.keyFacts = AmountExtractor.facts(in: title + "\n" + body) + entityFacts(tally)
+    return classification
+  }
+
+  /// The profile's people and institutions the article names, in order of first mention.
+  private func entityFacts(_ tally: EvidenceTally) -> [KeyFact] {
+    tally.entityMentions.sorted { $0.value.first < $1.value.first }.map { index, mention in
+      let entity = compiled.profile.entities[index]
+      return KeyFact(
+        kind: entity.kind == .person ? .person : .institution, text: entity.name,
+        count: mention.count)
+    }
   }
 
   /// Classifies a plain-text article file's content: the first line is the title.

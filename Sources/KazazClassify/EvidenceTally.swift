@@ -56,6 +56,8 @@ struct EvidenceTally {
   var sentences: [SentenceWeights]
   private var occurrences: [EvidenceKey: Int] = [:]
   private var contributions: [EvidenceKey: Double] = [:]
+  /// Key-fact entities named, by profile index: mentions and first position.
+  private(set) var entityMentions: [Int: (count: Int, first: Int)] = [:]
 
   init(compiled: CompiledProfile, sentenceCount: Int) {
     self.compiled = compiled
@@ -67,7 +69,16 @@ struct EvidenceTally {
   mutating func record(matches: [TermMatcher.Match], document: NormalizedDocument) {
     let ordered = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
     var lastKept: [EvidenceKind: TermMatcher.Match] = [:]
+    var lastEntity: [Int: TermMatcher.Match] = [:]
     for match in ordered {
+      for entity in compiled.entities[match.pattern] {
+        if let kept = lastEntity[entity], kept.start <= match.start, match.end <= kept.end {
+          continue
+        }
+        lastEntity[entity] = match
+        let seen = entityMentions[entity]
+        entityMentions[entity] = ((seen?.count ?? 0) + 1, seen?.first ?? match.start)
+      }
       let index = document.sentenceIndex(at: match.start)
       let sentence = document.sentences[index]
       let regionWeight = compiled.profile.regions[sentence.region]

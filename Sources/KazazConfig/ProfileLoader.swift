@@ -9,7 +9,7 @@ import Yams
 public enum ProfileLoader {
   static let topLevelKeys = [
     "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
-    "negative",
+    "negative", "key_facts",
   ]
   static let thresholdKeys = [
     "relevance", "side_minimum", "balance", "list_focus", "sports", "topic", "topic_relative",
@@ -18,6 +18,7 @@ public enum ProfileLoader {
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
   static let negativeKeys = ["other_countries", "sports"]
+  static let keyFactKeys = ["people", "institutions"]
   static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
 
   public static func load(path: String) throws(ConfigError) -> ClassifierProfile {
@@ -103,6 +104,8 @@ public enum ProfileLoader {
           let kind: ClassifierProfile.TermKind = group == "sports" ? .sports : .otherCountry
           profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
         }
+      case "key_facts":
+        profile.entities += entities(value, reader)
       default: break
       }
     }
@@ -117,6 +120,41 @@ public enum ProfileLoader {
     }
     guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
     return profile
+  }
+
+  /// `{people: {Display Name: [pattern, …]}, institutions: …}` → entities.
+  private static func entities(_ node: Node, _ reader: NodeReader) -> [ClassifierProfile.Entity] {
+    guard let groups = reader.mapping(node, "key_facts") else { return [] }
+    var result: [ClassifierProfile.Entity] = []
+    for (group, _, names) in reader.entries(groups, allowed: keyFactKeys, context: "key_facts") {
+      let kind: ClassifierProfile.Entity.Kind = group == "people" ? .person : .institution
+      guard let mapping = reader.mapping(names, "key_facts.\(group)") else { continue }
+      for (nameNode, patternsNode) in mapping {
+        guard let name = nameNode.string, !name.isEmpty else {
+          reader.problem("key_facts.\(group): a name must be text", at: nameNode)
+          continue
+        }
+        guard let list = reader.sequence(patternsNode, "key_facts.\(group).\(name)") else {
+          continue
+        }
+        var patterns: [String] = []
+        for item in list {
+          guard let pattern = item.string, !pattern.isEmpty else {
+            reader.problem("key_facts.\(group).\(name): a pattern must be text", at: item)
+            continue
+          }
+          if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex)
+          {
+            reader.problem(
+              "key_facts.\(group).\(name): \"\(pattern)\": `*` may only end a pattern", at: item)
+            continue
+          }
+          patterns.append(pattern)
+        }
+        result.append(.init(name: name, kind: kind, patterns: patterns))
+      }
+    }
+    return result
   }
 
   /// `{en: {pattern: weight, …}, ru: …}` → terms.

@@ -55,10 +55,12 @@ public struct Classification: Sendable, Hashable {
   public var profileVersion: String
   /// The score of each assigned topic.
   public var topicScores: [TopicID: Double]
+  /// Sums of money, percentages, people and institutions found in the article.
+  public var keyFacts: [KeyFact]
 
   public init(
     relevant: Bool, score: Double, language: Language, topics: [TopicID], evidence: [Evidence],
-    profileVersion: String, topicScores: [TopicID: Double] = [:]
+    profileVersion: String, topicScores: [TopicID: Double] = [:], keyFacts: [KeyFact] = []
   ) {
     self.relevant = relevant
     self.score = score
@@ -67,6 +69,7 @@ public struct Classification: Sendable, Hashable {
     self.evidence = evidence
     self.profileVersion = profileVersion
     self.topicScores = topicScores
+    self.keyFacts = keyFacts
   }
 }
 

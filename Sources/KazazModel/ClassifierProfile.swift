@@ -95,6 +95,21 @@ public struct ClassifierProfile: Sendable, Equatable {
     }
   }
 
+  /// A person or institution reported as a key fact, with the patterns that name it.
+  public struct Entity: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case person, institution }
+    /// Display name, the same in every language ("Ilham Aliyev").
+    public var name: String
+    public var kind: Kind
+    public var patterns: [String]
+
+    public init(name: String, kind: Kind, patterns: [String]) {
+      self.name = name
+      self.kind = kind
+      self.patterns = patterns
+    }
+  }
+
   public var name: String
   public var version: String
   public var thresholds: Thresholds
@@ -102,6 +117,8 @@ public struct ClassifierProfile: Sendable, Equatable {
   /// Topics in the order the profile lists them (digests follow it).
   public var topicOrder: [TopicID]
   public var terms: [Term]
+  /// People and institutions reported as key facts (the profile's `key_facts` section).
+  public var entities: [Entity] = []
 
   public init(
     name: String, version: String, thresholds: Thresholds, regions: RegionWeights,

@@ -91,11 +91,13 @@ public struct StoredItem: Sendable, Equatable {
   public var relevant: Bool
   public var score: Double
   public var topics: [TopicID]
+  /// Money, percentages, people and institutions the classifier found.
+  public var keyFacts: [KeyFact]
 
   public init(
     id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
     publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
-    topics: [TopicID]
+    topics: [TopicID], keyFacts: [KeyFact] = []
   ) {
     self.id = id
     self.feedTitle = feedTitle
@@ -109,5 +111,6 @@ public struct StoredItem: Sendable, Equatable {
     self.relevant = relevant
     self.score = score
     self.topics = topics
+    self.keyFacts = keyFacts
   }
 }

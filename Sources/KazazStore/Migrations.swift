@@ -60,6 +60,12 @@ enum Migrations {
         t.uniqueKey(["day", "format"])
       }
     }
+    // Key facts (money, percentages, people, institutions) as JSON, for digests.
+    migrator.registerMigration("v2-key-facts") { db in
+      try db.alter(table: "classification") { t in
+        t.add(column: "keyFacts", .text).notNull().defaults(to: "[]")
+      }
+    }
     return migrator
   }
 }

@@ -58,6 +58,8 @@ struct ClassificationRecord: Codable, FetchableRecord, PersistableRecord {
   var evidence: String
   var profileVersion: String
   var classifiedAt: Date
+  /// `[KeyFact]` as JSON (added by migration v2-key-facts).
+  var keyFacts: String
 }
 
 /// Rows of the `itemTopic` table.

@@ -68,13 +68,22 @@ extension Store {
       publishedAt: item.published, updatedAt: item.updated, firstSeenAt: now)
     try record.insert(db)
     guard let itemID = record.id else { return }
-    let classification = incoming.classification
+    try Self.save(incoming.classification, itemID: itemID, at: now, encoder: encoder, db: db)
+  }
+
+  /// Writes an item's classification and topic rows, replacing any earlier ones.
+  static func save(
+    _ classification: Classification, itemID: Int64, at now: Date, encoder: JSONEncoder,
+    db: Database
+  ) throws {
     let evidence = String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
+    let keyFacts = String(decoding: try encoder.encode(classification.keyFacts), as: UTF8.self)
     try ClassificationRecord(
       itemId: itemID, relevant: classification.relevant, score: classification.score,
       language: classification.language.rawValue, evidence: evidence,
-      profileVersion: classification.profileVersion, classifiedAt: now
-    ).insert(db)
+      profileVersion: classification.profileVersion, classifiedAt: now, keyFacts: keyFacts
+    ).upsert(db)
+    try db.execute(sql: "DELETE FROM itemTopic WHERE itemId = ?", arguments: [itemID])
     for topic in classification.topics {
       try ItemTopicRecord(
         itemId: itemID, topic: topic.rawValue,

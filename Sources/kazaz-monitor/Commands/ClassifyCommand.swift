@@ -66,6 +66,7 @@ struct ClassificationJSON: Encodable {
   var language: String
   var topics: [String]
   var evidence: [Evidence]
+  var keyFacts: [KeyFact]
   var profileVersion: String
 
   init(file: String, classification: Classification) {
@@ -75,11 +76,13 @@ struct ClassificationJSON: Encodable {
     language = classification.language.rawValue
     topics = classification.topics.map(\.rawValue)
     evidence = classification.evidence
+    keyFacts = classification.keyFacts
     profileVersion = classification.profileVersion
   }
 
   enum CodingKeys: String, CodingKey {
     case file, relevant, score, language, topics, evidence
+    case keyFacts = "key_facts"
     case profileVersion = "profile_version"
   }
 }
