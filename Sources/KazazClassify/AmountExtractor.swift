@@ -21,7 +21,12 @@ public enum AmountExtractor {
   public static let limit = 20
 
   public static func facts(in source: String) -> [KeyFact] {
-    let scalars = Array(source.unicodeScalars)
+    guard source.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+    return facts(in: Array(source.unicodeScalars))
+  }
+
+  /// As `facts(in:)` on text already split into scalars.
+  public static func facts(in scalars: [Unicode.Scalar]) -> [KeyFact] {
     var facts: [KeyFact] = []
     var seen: Set<String> = []
     var index = 0
@@ -37,6 +42,13 @@ public enum AmountExtractor {
       }
       index = number.end
       var cursor = skipSpaces(scalars, from: number.end)
+      // Most numbers (dates, counts) have neither a sign, a symbol nor a word around them.
+      let after = cursor < scalars.count ? scalars[cursor] : " "
+      let before = start > 0 ? scalars[skipSpacesBackward(scalars, from: start - 1)] : " "
+      guard
+        after == "%" || before == "%" || symbols[after] != nil || symbols[before] != nil
+          || isLetter(after) || isLetter(before)
+      else { continue }
       // Percentages: "14.3%", "%14,3" (Turkish and Azerbaijani put the sign first), "30 percent".
       if start > 0, scalars[start - 1] == "%" {
         append(
@@ -251,9 +263,23 @@ public enum AmountExtractor {
 
   static func word(_ s: [Unicode.Scalar], at index: Int) -> String? {
     var end = index
-    while end < s.count, s[end].properties.isAlphabetic { end += 1 }
+    while end < s.count, isLetter(s[end]) { end += 1 }
     guard end > index else { return nil }
     return String(String.UnicodeScalarView(s[index..<end]))
+  }
+
+  static func skipSpacesBackward(_ s: [Unicode.Scalar], from index: Int) -> Int {
+    var index = index
+    while index > 0, s[index] == " " || s[index] == "\u{00A0}" { index -= 1 }
+    return index
+  }
+
+  @inline(__always)
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 {
+      return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+    return scalar.properties.isAlphabetic
   }
 
   static func skipSpaces(_ s: [Unicode.Scalar], from index: Int) -> Int {

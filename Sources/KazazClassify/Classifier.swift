@@ -29,12 +29,15 @@ public struct Classifier: Sendable {
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
     let document = NormalizedDocument(title: title, body: body)
-    let language = LanguageIdentifier.identify(title + "\n" + body)
+    let language = LanguageIdentifier.identify(
+      scalars: [document.titleScalars, document.bodyScalars], normalized: document.bytes)
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
     var classification = tally.verdict(document: document, language: language)
-    classification.keyFacts = AmountExtractor.facts(in: title + "\n" + body) + entityFacts(tally)
+    classification.keyFacts =
+      AmountExtractor.facts(in: document.titleScalars + [" "] + document.bodyScalars)
+      + entityFacts(tally)
     return classification
   }
 
@@ -54,14 +57,28 @@ public struct Classifier: Sendable {
     return classify(title: title, body: body)
   }
 
+  private static func trimmed(_ text: Substring) -> String {
+    var scalars = text.unicodeScalars[...]
+    while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
+      scalars = scalars.dropLast()
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
   /// Splits an article file into its headline (the first line) and body. An empty first line
   /// means the article has no headline: the body is not promoted to one, because a headline
   /// weighs three times as much as body text.
   public static func splitTitle(_ text: String) -> (title: String, body: String) {
-    guard let newline = text.firstIndex(where: \.isNewline) else {
-      return (text.trimmingCharacters(in: .whitespaces), "")
+    let utf8 = text.utf8
+    guard let newline = utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      return (trimmed(text[...]), "")
     }
-    let title = text[..<newline].trimmingCharacters(in: .whitespaces)
-    return (title, String(text[text.index(after: newline)...]))
+    let title = trimmed(text[..<newline])
+    var rest = utf8.index(after: newline)
+    if utf8[newline] == 0x0D, rest < utf8.endIndex, utf8[rest] == 0x0A {
+      rest = utf8.index(after: rest)
+    }
+    return (title, String(text[rest...]))
   }
 }

@@ -8,6 +8,23 @@ public struct CompiledProfile: Sendable {
   struct Role: Sendable {
     var kind: ClassifierProfile.TermKind
     var weight: Double
+    /// The evidence kind, and a small integer for it (`slotCount` of them) for fast tallies.
+    var evidence: EvidenceKind
+    var slot: Int
+  }
+
+  /// Evidence kinds as small integers: the sides, relation, context, negative, then one per topic.
+  static let slotCount = 5 + TopicID.all.count + 1
+
+  static func slot(_ kind: EvidenceKind) -> Int {
+    switch kind {
+    case .kazakhstan: 0
+    case .azerbaijan: 1
+    case .relation: 2
+    case .context: 3
+    case .negative: 4
+    case .topic(let topic): 5 + min(topic.canonicalIndex, TopicID.all.count)
+    }
   }
 
   public let profile: ClassifierProfile
@@ -41,7 +58,9 @@ public struct CompiledProfile: Sendable {
       if let existing = roles[slot].firstIndex(where: { $0.kind == term.kind }) {
         roles[slot][existing].weight = max(roles[slot][existing].weight, term.weight)
       } else {
-        roles[slot].append(Role(kind: term.kind, weight: term.weight))
+        let evidence = EvidenceTally.evidenceKind(term.kind)
+        roles[slot].append(
+          Role(kind: term.kind, weight: term.weight, evidence: evidence, slot: Self.slot(evidence)))
       }
     }
     for (entity, definition) in profile.entities.enumerated() {

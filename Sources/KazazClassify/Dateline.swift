@@ -12,14 +12,18 @@
 enum Dateline {
   static let maximumLength = 60
 
-  /// The length in characters of the dateline at the start of `text`, or 0 when there is none.
-  static func length<S: StringProtocol>(in text: S) -> Int {
+  /// The length in scalars of the dateline at the start of `text`, or 0 when there is none.
+  static func length(in text: String) -> Int {
+    length(in: Array(text.unicodeScalars)[...])
+  }
+
+  static func length(in text: ArraySlice<Unicode.Scalar>) -> Int {
     let characters = Array(text.prefix(maximumLength + 1))
     var index = 0
-    while index < characters.count, characters[index].isLetter { index += 1 }
+    while index < characters.count, characters[index].properties.isAlphabetic { index += 1 }
     let word = characters[0..<index]
-    guard word.count >= 3, let first = word.first, first.isUppercase else { return 0 }
-    let capitals = word.allSatisfy { $0.isUppercase }
+    guard word.count >= 3, let first = word.first, first.properties.isUppercase else { return 0 }
+    let capitals = word.allSatisfy { $0.properties.isUppercase }
     guard index < characters.count else { return 0 }
     // What follows the place word decides whether this is a dateline at all.
     let rest = characters[index...].drop { $0 == " " }
@@ -27,8 +31,8 @@ enum Dateline {
     let isDash = next == "—" || next == "–" || next == "-"
     let punctuation = next == "," || next == "."
     if !capitals {
-      guard isDash || (punctuation && rest.dropFirst().drop { $0 == " " }.first?.isNumber == true)
-      else { return 0 }
+      let following = rest.dropFirst().drop { $0 == " " }.first
+      guard isDash || (punctuation && following?.properties.numericType != nil) else { return 0 }
     } else if !(isDash || punctuation) {
       return 0
     }
@@ -42,7 +46,9 @@ enum Dateline {
       {
         return position + 1
       }
-      if character == ".", position + 1 < characters.count, characters[position + 1].isWhitespace {
+      if character == ".", position + 1 < characters.count,
+        characters[position + 1].properties.isWhitespace
+      {
         return position + 1
       }
       position += 1

@@ -41,11 +41,20 @@ struct EvidenceTally {
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
 
-  private struct EvidenceKey: Hashable {
-    var kind: EvidenceKind
-    var pattern: Int
-    var region: TextRegion
+  /// Evidence is tallied per (pattern, evidence kind, region), packed into one integer.
+  private static func key(pattern: Int, slot: Int, region: TextRegion) -> Int {
+    (pattern * CompiledProfile.slotCount + slot) * 3 + Self.regionIndex(region)
   }
+
+  private static func regionIndex(_ region: TextRegion) -> Int {
+    switch region {
+    case .title: 0
+    case .lead: 1
+    case .body: 2
+    }
+  }
+
+  private static let regions: [TextRegion] = [.title, .lead, .body]
 
   /// Each further occurrence of the same term counts this much less (geometric decay).
   static let repeatDecay = 0.5
@@ -54,8 +63,8 @@ struct EvidenceTally {
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
-  private var occurrences: [EvidenceKey: Int] = [:]
-  private var contributions: [EvidenceKey: Double] = [:]
+  private var occurrences: [Int: Int] = [:]
+  private var contributions: [Int: Double] = [:]
   /// Key-fact entities named, by profile index: mentions and first position.
   private(set) var entityMentions: [Int: (count: Int, first: Int)] = [:]
 
@@ -68,7 +77,7 @@ struct EvidenceTally {
   /// "ilham aliyev", "kazakh" inside "kazakhstan") are the same mention and count once.
   mutating func record(matches: [TermMatcher.Match], document: NormalizedDocument) {
     let ordered = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-    var lastKept: [EvidenceKind: TermMatcher.Match] = [:]
+    var lastKept = [TermMatcher.Match?](repeating: nil, count: CompiledProfile.slotCount)
     var lastEntity: [Int: TermMatcher.Match] = [:]
     for match in ordered {
       for entity in compiled.entities[match.pattern] {
@@ -83,25 +92,23 @@ struct EvidenceTally {
       let sentence = document.sentences[index]
       let regionWeight = compiled.profile.regions[sentence.region]
       for role in compiled.roles[match.pattern] {
-        let kind = Self.evidenceKind(role.kind)
-        if let kept = lastKept[kind], kept.start <= match.start, match.end <= kept.end,
-          kind != .negative || kept.pattern == match.pattern
+        if let kept = lastKept[role.slot], kept.start <= match.start, match.end <= kept.end,
+          role.evidence != .negative || kept.pattern == match.pattern
         {
           continue
         }
-        lastKept[kind] = match
+        lastKept[role.slot] = match
         add(
-          role: role, kind: kind, pattern: match.pattern, index: index, region: sentence.region,
+          role: role, pattern: match.pattern, index: index, region: sentence.region,
           regionWeight: regionWeight)
       }
     }
   }
 
   private mutating func add(
-    role: CompiledProfile.Role, kind: EvidenceKind, pattern: Int, index: Int, region: TextRegion,
-    regionWeight: Double
+    role: CompiledProfile.Role, pattern: Int, index: Int, region: TextRegion, regionWeight: Double
   ) {
-    let key = EvidenceKey(kind: kind, pattern: pattern, region: region)
+    let key = Self.key(pattern: pattern, slot: role.slot, region: region)
     let seen = occurrences[key, default: 0]
     occurrences[key] = seen + 1
     let weight = role.weight * regionWeight * pow(Self.repeatDecay, Double(seen))
@@ -237,8 +244,12 @@ struct EvidenceTally {
 
   private func evidenceList() -> [Evidence] {
     contributions.map { key, value in
-      Evidence(
-        kind: key.kind, term: compiled.displayPatterns[key.pattern], region: key.region,
+      let region = Self.regions[key % 3]
+      let slot = (key / 3) % CompiledProfile.slotCount
+      let pattern = key / 3 / CompiledProfile.slotCount
+      let kind = compiled.roles[pattern].first { $0.slot == slot }?.evidence ?? .negative
+      return Evidence(
+        kind: kind, term: compiled.displayPatterns[pattern], region: region,
         count: occurrences[key] ?? 0, contribution: (value * 100).rounded() / 100)
     }
     .sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
