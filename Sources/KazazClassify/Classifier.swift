@@ -1,3 +1,4 @@
+import Foundation
 import KazazModel
 
 /// Decides whether an article is about Kazakhstan–Azerbaijan relations and which topics it covers.
@@ -28,24 +29,56 @@ public struct Classifier: Sendable {
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
     let document = NormalizedDocument(title: title, body: body)
-    let language = LanguageIdentifier.identify(title + "\n" + body)
+    let language = LanguageIdentifier.identify(
+      scalars: [document.titleScalars, document.bodyScalars], normalized: document.bytes)
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
-    return tally.verdict(document: document, language: language)
+    var classification = tally.verdict(document: document, language: language)
+    classification.keyFacts =
+      AmountExtractor.facts(in: document.titleScalars + [" "] + document.bodyScalars)
+      + entityFacts(tally)
+    return classification
   }
 
-  /// Classifies a plain-text article file's content: the first non-empty line is the title.
+  /// The profile's people and institutions the article names, in order of first mention.
+  private func entityFacts(_ tally: EvidenceTally) -> [KeyFact] {
+    tally.entityMentions.sorted { $0.value.first < $1.value.first }.map { index, mention in
+      let entity = compiled.profile.entities[index]
+      return KeyFact(
+        kind: entity.kind == .person ? .person : .institution, text: entity.name,
+        count: mention.count)
+    }
+  }
+
+  /// Classifies a plain-text article file's content: the first line is the title.
   public func classify(text: String) -> Classification {
     let (title, body) = Self.splitTitle(text)
     return classify(title: title, body: body)
   }
 
-  /// Splits an article file into its headline (first non-empty line) and body.
+  private static func trimmed(_ text: Substring) -> String {
+    var scalars = text.unicodeScalars[...]
+    while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
+      scalars = scalars.dropLast()
+    }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  /// Splits an article file into its headline (the first line) and body. An empty first line
+  /// means the article has no headline: the body is not promoted to one, because a headline
+  /// weighs three times as much as body text.
   public static func splitTitle(_ text: String) -> (title: String, body: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-    guard let first = lines.first else { return ("", "") }
-    return (String(first), lines.dropFirst().joined(separator: "\n"))
+    let utf8 = text.utf8
+    guard let newline = utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      return (trimmed(text[...]), "")
+    }
+    let title = trimmed(text[..<newline])
+    var rest = utf8.index(after: newline)
+    if utf8[newline] == 0x0D, rest < utf8.endIndex, utf8[rest] == 0x0A {
+      rest = utf8.index(after: rest)
+    }
+    return (title, String(text[rest...]))
   }
 }

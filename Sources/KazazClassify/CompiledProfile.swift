@@ -8,6 +8,23 @@ public struct CompiledProfile: Sendable {
   struct Role: Sendable {
     var kind: ClassifierProfile.TermKind
     var weight: Double
+    /// The evidence kind, and a small integer for it (`slotCount` of them) for fast tallies.
+    var evidence: EvidenceKind
+    var slot: Int
+  }
+
+  /// Evidence kinds as small integers: the sides, relation, context, negative, then one per topic.
+  static let slotCount = 5 + TopicID.all.count + 1
+
+  static func slot(_ kind: EvidenceKind) -> Int {
+    switch kind {
+    case .kazakhstan: 0
+    case .azerbaijan: 1
+    case .relation: 2
+    case .context: 3
+    case .negative: 4
+    case .topic(let topic): 5 + min(topic.canonicalIndex, TopicID.all.count)
+    }
   }
 
   public let profile: ClassifierProfile
@@ -15,6 +32,8 @@ public struct CompiledProfile: Sendable {
   /// Display form of each pattern (as written in the profile, first occurrence).
   let displayPatterns: [String]
   let roles: [[Role]]
+  /// For each pattern, the profile entities (key-fact people and institutions) it names.
+  let entities: [[Int]]
 
   public init(_ profile: ClassifierProfile) {
     self.profile = profile
@@ -22,28 +41,39 @@ public struct CompiledProfile: Sendable {
     var patterns: [TermMatcher.Pattern] = []
     var display: [String] = []
     var roles: [[Role]] = []
+    var entities: [[Int]] = []
+    func slotIndex(for pattern: TermMatcher.Pattern, display text: String) -> Int {
+      if let existing = index[pattern] { return existing }
+      index[pattern] = patterns.count
+      patterns.append(pattern)
+      display.append(text)
+      roles.append([])
+      entities.append([])
+      return patterns.count - 1
+    }
     for term in profile.terms {
       guard let pattern = Self.compile(term.pattern) else { continue }
-      let slot: Int
-      if let existing = index[pattern] {
-        slot = existing
-      } else {
-        slot = patterns.count
-        index[pattern] = slot
-        patterns.append(pattern)
-        display.append(term.pattern)
-        roles.append([])
-      }
+      let slot = slotIndex(for: pattern, display: term.pattern)
       // The same pattern listed for several languages keeps its strongest weight per role.
       if let existing = roles[slot].firstIndex(where: { $0.kind == term.kind }) {
         roles[slot][existing].weight = max(roles[slot][existing].weight, term.weight)
       } else {
-        roles[slot].append(Role(kind: term.kind, weight: term.weight))
+        let evidence = EvidenceTally.evidenceKind(term.kind)
+        roles[slot].append(
+          Role(kind: term.kind, weight: term.weight, evidence: evidence, slot: Self.slot(evidence)))
+      }
+    }
+    for (entity, definition) in profile.entities.enumerated() {
+      for text in definition.patterns {
+        guard let pattern = Self.compile(text) else { continue }
+        let slot = slotIndex(for: pattern, display: text)
+        if !entities[slot].contains(entity) { entities[slot].append(entity) }
       }
     }
     matcher = TermMatcher(patterns: patterns)
     displayPatterns = display
     self.roles = roles
+    self.entities = entities
   }
 
   /// Turns a profile pattern (`kazakh-azerbaijani*`) into normalised words plus a prefix flag.

@@ -2,34 +2,71 @@ import Foundation
 import KazazModel
 
 /// Accumulates matches for one article and turns them into a `Classification`.
+///
+/// The policy, step by step (weights and thresholds come from the profile):
+///
+/// - **Sentence focus.** A side named in a sentence that also names other countries is one item
+///   of a roll-call, not the subject: its weight there is multiplied by
+///   `focus / (focus + others)`, where `others` is the number of distinct other countries in the
+///   sentence. A summit list of nine presidents leaves each side a fraction of its weight; a
+///   trilateral sentence with one partner keeps two thirds.
+/// - **Sides.** Each side sums its (focused) weight over the article. Both must reach
+///   `side_minimum`, and the weaker must reach `balance` times the stronger: a Kazakh story that
+///   names Azerbaijan once as background is one-sided.
+/// - **Pair.** Co-occurrence of both sides in one sentence counts the weaker side's weight there;
+///   co-occurrence in one paragraph counts half of it. At least one co-occurrence is required.
+/// - **Focus and sport.** The score is diluted by the number of distinct other countries in the
+///   article, and cut when sports-fixture vocabulary reaches `sports`.
+/// - **Topics.** Topic terms count fully in sentences that name a side or refer back to the pair
+///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
+///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere. A topic is assigned when
+///   its score reaches `topic` and `topic_relative` times the best topic's score, and when at least
+///   one sentence holds `topic_sentence` of its raw term weight times its context: a bare list of
+///   spheres ("trade, transport, energy") does not make a topic.
 struct EvidenceTally {
   /// Per-sentence sums.
   struct SentenceWeights {
     var kazakhstan = 0.0
     var azerbaijan = 0.0
     var relation = 0.0
+    /// Phrases referring back to the pair ("the two countries").
+    var pairReference = false
     var otherCountries: Set<Int> = []
     var sports = 0.0
+    /// Topic weights with region and repeat factors applied.
     var topics: [TopicID: Double] = [:]
+    /// Topic term weights as written in the profile (for the substance test).
+    var rawTopics: [TopicID: Double] = [:]
+
+    var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
 
-  private struct EvidenceKey: Hashable {
-    var kind: EvidenceKind
-    var pattern: Int
-    var region: TextRegion
+  /// Evidence is tallied per (pattern, evidence kind, region), packed into one integer.
+  private static func key(pattern: Int, slot: Int, region: TextRegion) -> Int {
+    (pattern * CompiledProfile.slotCount + slot) * 3 + Self.regionIndex(region)
   }
+
+  private static func regionIndex(_ region: TextRegion) -> Int {
+    switch region {
+    case .title: 0
+    case .lead: 1
+    case .body: 2
+    }
+  }
+
+  private static let regions: [TextRegion] = [.title, .lead, .body]
 
   /// Each further occurrence of the same term counts this much less (geometric decay).
   static let repeatDecay = 0.5
-  /// A sentence naming this many other countries is a list.
-  static let listCountryCount = 3
-  /// How much a list sentence's co-occurrence still counts.
-  static let listDiscount = 0.15
+  /// How much an article's each distinct other country weighs against the two sides' weight.
+  static let otherCountryDilution = 1.5
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
-  private var occurrences: [EvidenceKey: Int] = [:]
-  private var contributions: [EvidenceKey: Double] = [:]
+  private var occurrences: [Int: Int] = [:]
+  private var contributions: [Int: Double] = [:]
+  /// Key-fact entities named, by profile index: mentions and first position.
+  private(set) var entityMentions: [Int: (count: Int, first: Int)] = [:]
 
   init(compiled: CompiledProfile, sentenceCount: Int) {
     self.compiled = compiled
@@ -40,31 +77,38 @@ struct EvidenceTally {
   /// "ilham aliyev", "kazakh" inside "kazakhstan") are the same mention and count once.
   mutating func record(matches: [TermMatcher.Match], document: NormalizedDocument) {
     let ordered = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-    var lastKept: [EvidenceKind: TermMatcher.Match] = [:]
+    var lastKept = [TermMatcher.Match?](repeating: nil, count: CompiledProfile.slotCount)
+    var lastEntity: [Int: TermMatcher.Match] = [:]
     for match in ordered {
+      for entity in compiled.entities[match.pattern] {
+        if let kept = lastEntity[entity], kept.start <= match.start, match.end <= kept.end {
+          continue
+        }
+        lastEntity[entity] = match
+        let seen = entityMentions[entity]
+        entityMentions[entity] = ((seen?.count ?? 0) + 1, seen?.first ?? match.start)
+      }
       let index = document.sentenceIndex(at: match.start)
       let sentence = document.sentences[index]
       let regionWeight = compiled.profile.regions[sentence.region]
       for role in compiled.roles[match.pattern] {
-        let kind = Self.evidenceKind(role.kind)
-        if let kept = lastKept[kind], kept.start <= match.start, match.end <= kept.end,
-          kind != .negative || kept.pattern == match.pattern
+        if let kept = lastKept[role.slot], kept.start <= match.start, match.end <= kept.end,
+          role.evidence != .negative || kept.pattern == match.pattern
         {
           continue
         }
-        lastKept[kind] = match
+        lastKept[role.slot] = match
         add(
-          role: role, kind: kind, pattern: match.pattern, index: index, region: sentence.region,
+          role: role, pattern: match.pattern, index: index, region: sentence.region,
           regionWeight: regionWeight)
       }
     }
   }
 
   private mutating func add(
-    role: CompiledProfile.Role, kind: EvidenceKind, pattern: Int, index: Int, region: TextRegion,
-    regionWeight: Double
+    role: CompiledProfile.Role, pattern: Int, index: Int, region: TextRegion, regionWeight: Double
   ) {
-    let key = EvidenceKey(kind: kind, pattern: pattern, region: region)
+    let key = Self.key(pattern: pattern, slot: role.slot, region: region)
     let seen = occurrences[key, default: 0]
     occurrences[key] = seen + 1
     let weight = role.weight * regionWeight * pow(Self.repeatDecay, Double(seen))
@@ -73,54 +117,69 @@ struct EvidenceTally {
     case .kazakhstan: sentences[index].kazakhstan += weight
     case .azerbaijan: sentences[index].azerbaijan += weight
     case .relation: sentences[index].relation += weight
-    case .topic(let topic): sentences[index].topics[topic, default: 0] += weight
+    case .context: sentences[index].pairReference = true
+    case .topic(let topic):
+      sentences[index].topics[topic, default: 0] += weight
+      sentences[index].rawTopics[topic, default: 0] += role.weight
     case .otherCountry: sentences[index].otherCountries.insert(pattern)
     case .sports: sentences[index].sports += weight
     }
   }
 
+  /// How much a side named in this sentence counts, given the other countries named with it.
+  func sentenceFocus(_ weights: SentenceWeights) -> Double {
+    let focus = compiled.profile.thresholds.listFocus
+    return focus / (focus + Double(weights.otherCountries.count))
+  }
+
   func verdict(document: NormalizedDocument, language: Language) -> Classification {
-    let profile = compiled.profile
-    let kazakhstan = sentences.reduce(0) { $0 + $1.kazakhstan + $1.relation }
-    let azerbaijan = sentences.reduce(0) { $0 + $1.azerbaijan + $1.relation }
+    let thresholds = compiled.profile.thresholds
+    var kazakhstan = 0.0
+    var azerbaijan = 0.0
+    for weights in sentences {
+      let focus = sentenceFocus(weights)
+      kazakhstan += (weights.kazakhstan + weights.relation) * focus
+      azerbaijan += (weights.azerbaijan + weights.relation) * focus
+    }
     let pair = pairScore(document: document)
-    let balance = min(kazakhstan, azerbaijan) / max(max(kazakhstan, azerbaijan), 1)
-    let sides = min(kazakhstan, azerbaijan)
+    let weaker = min(kazakhstan, azerbaijan)
+    let balance = weaker / max(max(kazakhstan, azerbaijan), 1)
     let others = Set(sentences.flatMap(\.otherCountries)).count
     let sports = sentences.reduce(0) { $0 + $1.sports }
 
     // Focus: the two sides should dominate the other countries the article names.
-    let focus = (kazakhstan + azerbaijan) / (kazakhstan + azerbaijan + 1.5 * Double(others) + 0.001)
+    let focus =
+      (kazakhstan + azerbaijan)
+      / (kazakhstan + azerbaijan + Self.otherCountryDilution * Double(others) + 0.001)
     // A sports fixture between the two countries is a match report, not cooperation.
-    let sportsPenalty = sports >= 4 ? 0.1 : (sports >= 2 ? 0.5 : 1)
-    let score = (pair + sides * (0.5 + balance)) * focus * sportsPenalty
+    let sportsPenalty =
+      sports >= 2 * thresholds.sports ? 0.1 : (sports >= thresholds.sports ? 0.5 : 1)
+    let score = (pair + weaker * (0.5 + balance)) * focus * sportsPenalty
     let relevant =
-      kazakhstan >= profile.thresholds.sideMinimum && azerbaijan >= profile.thresholds.sideMinimum
-      && pair > 0 && score >= profile.thresholds.relevance
+      weaker >= thresholds.sideMinimum && balance >= thresholds.balance && pair > 0
+      && score >= thresholds.relevance
 
-    let topicScores = topicScores(document: document)
-    let topics = topicScores.filter { $0.value >= profile.thresholds.topic }
-      .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-
+    let topics = assignedTopics(topicScores(document: document))
     return Classification(
       relevant: relevant, score: (score * 100).rounded() / 100, language: language,
-      topics: topics, evidence: evidenceList(), profileVersion: profile.version)
+      topics: topics.map(\.0), evidence: evidenceList(), profileVersion: compiled.profile.version,
+      topicScores: Dictionary(uniqueKeysWithValues: topics))
   }
 
-  /// Co-occurrence of both sides in one sentence (full weight) or one paragraph (half weight).
+  /// Co-occurrence of both sides in one sentence (full weight) or one paragraph (half weight),
+  /// each weighted by sentence focus.
   private func pairScore(document: NormalizedDocument) -> Double {
     var total = 0.0
     var paragraphKazakhstan: [Int: Double] = [:]
     var paragraphAzerbaijan: [Int: Double] = [:]
     for (index, weights) in sentences.enumerated() {
-      let sentence = document.sentences[index]
-      let isList = weights.otherCountries.count >= Self.listCountryCount
-      let discount = isList ? Self.listDiscount : 1
-      let kz = weights.kazakhstan + weights.relation
-      let az = weights.azerbaijan + weights.relation
-      total += min(kz, az) * discount
-      paragraphKazakhstan[sentence.paragraph, default: 0] += kz * discount
-      paragraphAzerbaijan[sentence.paragraph, default: 0] += az * discount
+      let paragraph = document.sentences[index].paragraph
+      let focus = sentenceFocus(weights)
+      let kz = (weights.kazakhstan + weights.relation) * focus
+      let az = (weights.azerbaijan + weights.relation) * focus
+      total += min(kz, az)
+      paragraphKazakhstan[paragraph, default: 0] += kz
+      paragraphAzerbaijan[paragraph, default: 0] += az
     }
     for (paragraph, kz) in paragraphKazakhstan {
       total += 0.5 * min(kz, paragraphAzerbaijan[paragraph] ?? 0)
@@ -128,27 +187,69 @@ struct EvidenceTally {
     return total
   }
 
-  /// Topic scores: full weight in sentences with bilateral context nearby, half elsewhere.
-  private func topicScores(document: NormalizedDocument) -> [TopicID: Double] {
-    var contextual = [Bool](repeating: false, count: sentences.count)
+  /// How much topic terms count in each sentence: fully where a side or a reference to the pair
+  /// is named (and in the headline), `topic_nearby` elsewhere in such a paragraph and in the
+  /// sentences just before and after, and not at all elsewhere.
+  func topicContext(document: NormalizedDocument) -> [Double] {
+    let nearby = compiled.profile.thresholds.topicNearby
+    var context = [Double](repeating: 0, count: sentences.count)
+    var paragraphs: Set<Int> = []
     for (index, weights) in sentences.enumerated()
-    where weights.kazakhstan + weights.azerbaijan + weights.relation > 0 {
-      for neighbour in max(0, index - 1)...min(sentences.count - 1, index + 1) {
-        contextual[neighbour] = true
+    where weights.namesSide || weights.pairReference || document.sentences[index].region == .title {
+      context[index] = 1
+      paragraphs.insert(document.sentences[index].paragraph)
+      for neighbour in [index - 1, index + 1] where sentences.indices.contains(neighbour) {
+        context[neighbour] = max(context[neighbour], nearby)
       }
     }
-    var scores: [TopicID: Double] = [:]
-    for (index, weights) in sentences.enumerated() {
-      let factor = contextual[index] ? 1.0 : 0.5
-      for (topic, weight) in weights.topics { scores[topic, default: 0] += weight * factor }
+    for (index, sentence) in document.sentences.enumerated()
+    where paragraphs.contains(sentence.paragraph) {
+      context[index] = max(context[index], nearby)
     }
-    return scores
+    return context
+  }
+
+  /// Topic scores in bilateral context, and whether each topic has a sentence of substance.
+  private func topicScores(document: NormalizedDocument) -> [TopicID: (
+    score: Double, substance: Bool
+  )] {
+    let minimum = compiled.profile.thresholds.topicSentence
+    let context = topicContext(document: document)
+    var result: [TopicID: (score: Double, substance: Bool)] = [:]
+    for (index, weights) in sentences.enumerated() where context[index] > 0 {
+      for (topic, weight) in weights.topics {
+        var entry = result[topic] ?? (0, false)
+        entry.score += weight * context[index]
+        // Substance is said about the pair: next to it, it takes proportionally more.
+        if (weights.rawTopics[topic] ?? 0) * context[index] >= minimum {
+          entry.substance = true
+        }
+        result[topic] = entry
+      }
+    }
+    return result
+  }
+
+  /// Topics that pass the absolute, relative and substance tests, strongest first, with scores.
+  private func assignedTopics(_ scores: [TopicID: (score: Double, substance: Bool)]) -> [(
+    TopicID, Double
+  )] {
+    let thresholds = compiled.profile.thresholds
+    let best = scores.values.filter(\.substance).map(\.score).max() ?? 0
+    let minimum = max(thresholds.topic, thresholds.topicRelative * best)
+    return scores.filter { $0.value.substance && $0.value.score >= minimum }
+      .sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }
+      .map { ($0.key, ($0.value.score * 100).rounded() / 100) }
   }
 
   private func evidenceList() -> [Evidence] {
     contributions.map { key, value in
-      Evidence(
-        kind: key.kind, term: compiled.displayPatterns[key.pattern], region: key.region,
+      let region = Self.regions[key % 3]
+      let slot = (key / 3) % CompiledProfile.slotCount
+      let pattern = key / 3 / CompiledProfile.slotCount
+      let kind = compiled.roles[pattern].first { $0.slot == slot }?.evidence ?? .negative
+      return Evidence(
+        kind: kind, term: compiled.displayPatterns[pattern], region: region,
         count: occurrences[key] ?? 0, contribution: (value * 100).rounded() / 100)
     }
     .sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
@@ -159,6 +260,7 @@ struct EvidenceTally {
     case .kazakhstan: .kazakhstan
     case .azerbaijan: .azerbaijan
     case .relation: .relation
+    case .context: .context
     case .topic(let topic): .topic(topic)
     case .otherCountry, .sports: .negative
     }

@@ -4,12 +4,19 @@ import KazazModel
 /// its script, the letters only one language uses, and frequent function words.
 public enum LanguageIdentifier {
   public static func identify(_ text: String) -> Language {
+    var bytes: [UInt8] = [0x20]
+    TextNormalizer.append(String(text.prefix(6_000)), to: &bytes)
+    return identify(scalars: [Array(text.unicodeScalars.prefix(20_000))], normalized: bytes)
+  }
+
+  /// As `identify(_:)`, from the text's scalars (in parts) and its normalised bytes.
+  static func identify(scalars parts: [[Unicode.Scalar]], normalized: [UInt8]) -> Language {
     var latin = 0
     var cyrillic = 0
     var kazakhLetters = 0
     var schwa = 0
     var turkicLatin = 0
-    for scalar in text.unicodeScalars.prefix(20_000) {
+    func count(_ scalar: Unicode.Scalar) {
       switch scalar.value {
       case 0x41...0x5A, 0x61...0x7A: latin += 1
       case 0x0410...0x044F, 0x0401, 0x0451: cyrillic += 1
@@ -27,16 +34,23 @@ public enum LanguageIdentifier {
       default: break
       }
     }
+    var budget = 20_000
+    for part in parts {
+      for scalar in part.prefix(budget) {
+        count(scalar)
+      }
+      budget -= min(budget, part.count)
+    }
     guard latin + cyrillic >= 3 else { return .other }
     if cyrillic > latin {
       // Kazakh text uses its own letters in most sentences; Russian never does.
       return Double(kazakhLetters) / Double(cyrillic) > 0.01 ? .kk : .ru
     }
-    let words = Set(TextNormalizer.normalize(String(text.prefix(6_000))).split(separator: " "))
-    func hits(_ list: [Substring]) -> Int { list.reduce(0) { $0 + (words.contains($1) ? 1 : 0) } }
-    let english = hits(["the", "and", "of", "to", "in", "with", "for", "is", "was", "on"])
+    let words = wordCodes(normalized.prefix(12_000))
+    func hits(_ list: [UInt64]) -> Int { list.reduce(0) { $0 + (words.contains($1) ? 1 : 0) } }
+    let english = hits(englishWords)
     // After folding, Azerbaijani "və" and Turkish "ve" look alike; the schwa tells them apart.
-    let turkic = hits(["ve", "ile", "bir", "bu", "icin", "olarak", "da", "de", "arasinda"])
+    let turkic = hits(turkicWords)
     if schwa > 0 && Double(schwa) / Double(latin) > 0.005 { return .az }
     if turkicLatin > 0 && Double(turkicLatin) / Double(latin) > 0.01 && turkic >= english {
       return .tr
@@ -44,5 +58,38 @@ public enum LanguageIdentifier {
     if english >= 2 { return .en }
     if turkic >= 2 { return .tr }
     return .other
+  }
+
+  static let englishWords = ["the", "and", "of", "to", "in", "with", "for", "is", "was", "on"]
+    .map(code)
+  static let turkicWords = ["ve", "ile", "bir", "bu", "icin", "olarak", "da", "de", "arasinda"]
+    .map(code)
+
+  /// A word of up to eight ASCII bytes packed into an integer (0 for longer words).
+  static func code(_ word: String) -> UInt64 {
+    var value: UInt64 = 0
+    for (index, byte) in word.utf8.enumerated() where index < 8 {
+      value |= UInt64(byte) << (8 * UInt64(index))
+    }
+    return value
+  }
+
+  /// The distinct short words of normalised text, as codes.
+  static func wordCodes(_ bytes: ArraySlice<UInt8>) -> Set<UInt64> {
+    var result: Set<UInt64> = []
+    var value: UInt64 = 0
+    var length = 0
+    for byte in bytes {
+      if byte == 0x20 || byte == 0x0A {
+        if length > 0 && length <= 8 { result.insert(value) }
+        value = 0
+        length = 0
+      } else {
+        if length < 8 { value |= UInt64(byte) << (8 * UInt64(length)) }
+        length += 1
+      }
+    }
+    if length > 0 && length <= 8 { result.insert(value) }
+    return result
   }
 }

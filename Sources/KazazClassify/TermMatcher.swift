@@ -1,9 +1,15 @@
-/// A multi-pattern matcher over normalised UTF-8 text (Aho–Corasick compiled to a DFA).
+/// A multi-pattern matcher over normalised UTF-8 text (Aho–Corasick).
 ///
-/// Cost is linear in the text and independent of the number of patterns: one table lookup per
-/// byte, plus the matches reported. Patterns are whole words: a pattern matches only where a word
-/// starts, and — unless it is a prefix pattern — only where a word ends. Word boundaries are the
-/// single spaces `TextNormalizer` emits; the matcher is fed text framed as ` words words `.
+/// Cost is linear in the text and independent of the number of patterns: each byte follows one
+/// transition, plus failure links whose total is bounded by the text length, plus the matches
+/// reported. Patterns are whole words: a pattern matches only where a word starts, and — unless it
+/// is a prefix pattern — only where a word ends. Word boundaries are the single spaces
+/// `TextNormalizer` emits; the matcher is fed text framed as ` words words `.
+///
+/// Layout, for speed: states with many children (the root and the first letters of words) keep a
+/// complete transition row; all other states keep a short sorted list of children and a failure
+/// link. A full table for every state would be megabytes and miss the cache on nearly every
+/// byte; this layout is a few hundred kilobytes.
 public struct TermMatcher: Sendable {
   /// A pattern to compile: normalised words separated by single spaces.
   public struct Pattern: Sendable, Hashable {
@@ -24,20 +30,22 @@ public struct TermMatcher: Sendable {
     public var end: Int
   }
 
+  /// States with at least this many children get a complete transition row.
+  static let denseChildren = 6
+
   private let classOf: [UInt8]
   private let classCount: Int
-  private let transitions: Transitions
+  /// Per state, packed: bits 0–31 the dense row or first child, 32–39 the child count,
+  /// bit 40 dense, bit 41 has output, bits 42–63 the failure state.
+  private let info: [UInt64]
+  /// Children of sparse states: class << 24 | child state, sorted by class per state.
+  private let children: [UInt32]
+  /// Complete rows of dense states.
+  private let rows: [UInt32]
   private let outputStart: [Int32]
   private let outputs: [Int32]
   private let patternLengths: [Int]
   public let patternCount: Int
-
-  /// The DFA's transition table: 16-bit states when they fit (a profile of a few thousand terms
-  /// has some 25,000 states), halving the table.
-  private enum Transitions {
-    case compact([UInt16])
-    case wide([UInt32])
-  }
 
   public init(patterns: [Pattern]) {
     let encoded: [[UInt8]] = patterns.map { pattern in
@@ -60,123 +68,152 @@ public struct TermMatcher: Sendable {
     }
     classOf = classes
     classCount = nextClass
+    let width = nextClass
 
-    let trie = Self.buildTrie(encoded, classes: classes)
-    let merged: [[Int32]]
-    if trie.count < Int(UInt16.max) {
-      let (table, outputs) = Self.buildDFA(trie, width: nextClass, as: UInt16.self)
-      (transitions, merged) = (.compact(table), outputs)
-    } else {
-      let (table, outputs) = Self.buildDFA(trie, width: nextClass, as: UInt32.self)
-      (transitions, merged) = (.wide(table), outputs)
-    }
-    var starts: [Int32] = [0]
-    starts.reserveCapacity(merged.count + 1)
-    var flat: [Int32] = []
-    for list in merged {
-      flat.append(contentsOf: list)
-      starts.append(Int32(flat.count))
-    }
-    outputStart = starts
-    outputs = flat
-  }
-
-  /// A sparse trie: per node its (class, child) edges and the patterns ending there.
-  private struct TrieNode {
-    var edges: [(UInt8, UInt32)] = []
-    var terminal: [Int32] = []
-  }
-
-  private static func buildTrie(_ encoded: [[UInt8]], classes: [UInt8]) -> [TrieNode] {
-    var nodes = [TrieNode()]
+    // Trie.
+    var table: [Int32] = Array(repeating: -1, count: width)
+    var terminal: [[Int32]] = [[]]
+    var trieChild = [Bool](repeating: false, count: width)
     for (index, bytes) in encoded.enumerated() {
       var state = 0
       for byte in bytes {
-        let symbol = classes[Int(byte)]
-        if let edge = nodes[state].edges.first(where: { $0.0 == symbol }) {
-          state = Int(edge.1)
-        } else {
-          nodes[state].edges.append((symbol, UInt32(nodes.count)))
-          state = nodes.count
-          nodes.append(TrieNode())
+        let slot = state * width + Int(classes[Int(byte)])
+        if table[slot] < 0 {
+          table[slot] = Int32(terminal.count)
+          trieChild[slot] = true
+          terminal.append([])
+          table.append(contentsOf: repeatElement(-1, count: width))
+          trieChild.append(contentsOf: repeatElement(false, count: width))
         }
+        state = Int(table[slot])
       }
-      nodes[state].terminal.append(Int32(index))
+      terminal[state].append(Int32(index))
     }
-    return nodes
-  }
 
-  /// Aho–Corasick failure links by breadth-first search, folded into a complete transition
-  /// table allocated once at its final size.
-  private static func buildDFA<State: FixedWidthInteger & UnsignedInteger>(
-    _ trie: [TrieNode], width: Int, as: State.Type
-  ) -> ([State], [[Int32]]) {
-    let missing = State.max
-    var table = [State](repeating: missing, count: trie.count * width)
-    for (state, node) in trie.enumerated() {
-      for (symbol, child) in node.edges {
-        table[state * width + Int(symbol)] = State(truncatingIfNeeded: child)
-      }
-    }
-    var failure = [Int](repeating: 0, count: trie.count)
-    var merged = trie.map(\.terminal)
-    var queue: [Int] = []
-    queue.reserveCapacity(trie.count)
+    // Failure links by breadth-first search, folding them into a complete transition table.
+    let nodeCount = terminal.count
+    var failure = [Int](repeating: 0, count: nodeCount)
+    var queue: [Int] = [0]
+    queue.reserveCapacity(nodeCount)
     for symbol in 0..<width {
-      if table[symbol] == missing {
-        table[symbol] = State.zero
+      let child = table[symbol]
+      if child < 0 {
+        table[symbol] = 0
       } else {
-        queue.append(Int(table[symbol]))
+        failure[Int(child)] = 0
+        queue.append(Int(child))
       }
     }
-    var head = 0
+    var head = 1
+    var merged = terminal
     while head < queue.count {
       let state = queue[head]
       head += 1
-      if state != 0 { merged[state].append(contentsOf: merged[failure[state]]) }
+      merged[state].append(contentsOf: merged[failure[state]])
       for symbol in 0..<width {
         let slot = state * width + symbol
+        let child = table[slot]
         let fallback = table[failure[state] * width + symbol]
-        if table[slot] == missing {
+        if child < 0 {
           table[slot] = fallback
         } else {
-          let child = Int(table[slot])
-          failure[child] = Int(fallback)
-          queue.append(child)
+          failure[Int(child)] = Int(fallback)
+          queue.append(Int(child))
         }
       }
     }
-    return (table, merged)
+
+    // Renumber states in breadth-first order (the queue's order; the root stays 0), so that the
+    // shallow states the scan visits most sit together in memory.
+    precondition(nodeCount < 1 << 22, "too many patterns for the matcher")
+    var renumbered = [Int](repeating: 0, count: nodeCount)
+    for (position, state) in queue.enumerated() { renumbered[state] = position }
+    var packed = [UInt64](repeating: 0, count: nodeCount)
+    var childList: [UInt32] = []
+    var denseRows: [UInt32] = []
+    var starts: [Int32] = [0]
+    var flat: [Int32] = []
+    for (position, state) in queue.enumerated() {
+      var kids: [(Int, Int)] = []
+      for symbol in 0..<width {
+        let target = Int(table[state * width + symbol])
+        // A trie child is a transition to a state one level deeper whose failure is not us.
+        if trieChild[state * width + symbol] { kids.append((symbol, renumbered[target])) }
+      }
+      var word: UInt64 = UInt64(renumbered[failure[state]]) << 42
+      if !merged[state].isEmpty { word |= 1 << 41 }
+      if position == 0 || kids.count >= Self.denseChildren {
+        word |= 1 << 40
+        word |= UInt64(denseRows.count / width)
+        for symbol in 0..<width {
+          denseRows.append(UInt32(renumbered[Int(table[state * width + symbol])]))
+        }
+      } else {
+        word |= UInt64(childList.count) | UInt64(kids.count) << 32
+        for (symbol, child) in kids { childList.append(UInt32(symbol) << 24 | UInt32(child)) }
+      }
+      packed[position] = word
+      flat.append(contentsOf: merged[state])
+      starts.append(Int32(flat.count))
+    }
+    info = packed
+    children = childList
+    rows = denseRows
+    outputStart = starts
+    outputs = flat
   }
 
   /// Calls `body` for every occurrence of every pattern in `text`, in order of match end.
   /// `text` should be framed by spaces (` word word `) so that words at its edges match.
   public func forEachMatch(in text: [UInt8], _ body: (Match) -> Void) {
-    switch transitions {
-    case .compact(let table): run(table, over: text, body)
-    case .wide(let table): run(table, over: text, body)
-    }
-  }
-
-  private func run<State: FixedWidthInteger>(
-    _ table: [State], over text: [UInt8], _ body: (Match) -> Void
-  ) {
+    let width = classCount
     text.withUnsafeBufferPointer { buffer in
-      table.withUnsafeBufferPointer { table in
-        classOf.withUnsafeBufferPointer { classes in
-          var state = 0
-          for position in 0..<buffer.count {
-            state = Int(table[state * classCount + Int(classes[Int(buffer[position])])])
-            let first = Int(outputStart[state])
-            let last = Int(outputStart[state + 1])
-            guard first < last else { continue }
-            for slot in first..<last {
-              let pattern = Int(outputs[slot])
-              let matchEnd = position + 1
-              let matchStart = matchEnd - patternLengths[pattern]
-              // Report the words only: skip the framing spaces.
-              let trailing = buffer[position] == 0x20 ? 1 : 0
-              body(Match(pattern: pattern, start: matchStart + 1, end: matchEnd - trailing))
+      classOf.withUnsafeBufferPointer { classes in
+        info.withUnsafeBufferPointer { info in
+          children.withUnsafeBufferPointer { children in
+            rows.withUnsafeBufferPointer { rows in
+              var state = 0
+              for position in 0..<buffer.count {
+                let symbol = Int(classes[Int(buffer[position])])
+                if symbol == 0 {
+                  // A byte no pattern contains: every state goes back to the root.
+                  state = 0
+                  continue
+                }
+                while true {
+                  let word = info[state]
+                  if word & (1 << 40) != 0 {
+                    state = Int(rows[Int(word & 0xFFFF_FFFF) &* width &+ symbol])
+                    break
+                  }
+                  let first = Int(word & 0xFFFF_FFFF)
+                  let count = Int((word >> 32) & 0xFF)
+                  var next = -1
+                  for slot in first..<(first + count) {
+                    let child = children[slot]
+                    if Int(child >> 24) == symbol {
+                      next = Int(child & 0xFF_FFFF)
+                      break
+                    }
+                  }
+                  if next >= 0 {
+                    state = next
+                    break
+                  }
+                  state = Int(word >> 42)
+                }
+                guard info[state] & (1 << 41) != 0 else { continue }
+                let firstOutput = Int(outputStart[state])
+                let lastOutput = Int(outputStart[state + 1])
+                for slot in firstOutput..<lastOutput {
+                  let pattern = Int(outputs[slot])
+                  let matchEnd = position + 1
+                  let matchStart = matchEnd - patternLengths[pattern]
+                  // Report the words only: skip the framing spaces.
+                  let trailing = buffer[position] == 0x20 ? 1 : 0
+                  body(Match(pattern: pattern, start: matchStart + 1, end: matchEnd - trailing))
+                }
+              }
             }
           }
         }

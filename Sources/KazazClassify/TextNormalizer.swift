@@ -24,45 +24,55 @@ public enum TextNormalizer {
   /// Appends the normalised form of `text` to `output`. Runs of separators become one space; the
   /// output never starts a word without a preceding space unless it is empty.
   public static func append(_ text: String, to output: inout [UInt8]) {
-    let source =
-      needsCompatibilityNormalization(text)
-      ? text.precomposedStringWithCompatibilityMapping : text
+    let source = compatibilityForm(text)
     var lastWasSpace = output.last == nil || output.last == 0x20
     for scalar in source.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        let byte = UInt8(value)
-        switch byte {
-        case 0x61...0x7A, 0x30...0x39:
-          output.append(byte)
-          lastWasSpace = false
-        case 0x41...0x5A:
-          output.append(byte | 0x20)
-          lastWasSpace = false
-        default:
-          if !lastWasSpace {
-            output.append(0x20)
-            lastWasSpace = true
-          }
-        }
-        continue
-      }
-      switch FoldTable.fold(scalar) {
-      case .drop:
-        continue
-      case .separator:
+      append(scalar, to: &output, lastWasSpace: &lastWasSpace)
+    }
+  }
+
+  /// `text` in NFKC when it needs it (combining marks, compatibility characters), else unchanged.
+  static func compatibilityForm(_ text: String) -> String {
+    needsCompatibilityNormalization(text) ? text.precomposedStringWithCompatibilityMapping : text
+  }
+
+  /// Appends one scalar's normalised form (callers that stream scalars must have applied
+  /// `compatibilityForm` to the text first).
+  @inline(__always)
+  static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8], lastWasSpace: inout Bool) {
+    let value = scalar.value
+    if value < 0x80 {
+      let byte = UInt8(value)
+      switch byte {
+      case 0x61...0x7A, 0x30...0x39:
+        output.append(byte)
+        lastWasSpace = false
+      case 0x41...0x5A:
+        output.append(byte | 0x20)
+        lastWasSpace = false
+      default:
         if !lastWasSpace {
           output.append(0x20)
           lastWasSpace = true
         }
-      case .bytes(let packed, let count):
-        var word = packed
-        for _ in 0..<count {
-          output.append(UInt8(truncatingIfNeeded: word))
-          word >>= 8
-        }
-        lastWasSpace = false
       }
+      return
+    }
+    switch FoldTable.fold(scalar) {
+    case .drop:
+      return
+    case .separator:
+      if !lastWasSpace {
+        output.append(0x20)
+        lastWasSpace = true
+      }
+    case .bytes(let packed, let count):
+      var word = packed
+      for _ in 0..<count {
+        output.append(UInt8(truncatingIfNeeded: word))
+        word >>= 8
+      }
+      lastWasSpace = false
     }
   }
 

@@ -8,12 +8,17 @@ import Yams
 /// compound relation forms, the fifteen topics (in digest order) and the negative evidence.
 public enum ProfileLoader {
   static let topLevelKeys = [
-    "version", "name", "thresholds", "regions", "sides", "relation", "topics", "negative",
+    "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
+    "negative", "key_facts",
   ]
-  static let thresholdKeys = ["relevance", "side_minimum", "topic"]
+  static let thresholdKeys = [
+    "relevance", "side_minimum", "balance", "list_focus", "sports", "topic", "topic_relative",
+    "topic_sentence", "topic_nearby",
+  ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
   static let negativeKeys = ["other_countries", "sports"]
+  static let keyFactKeys = ["people", "institutions"]
   static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
 
   public static func load(path: String) throws(ConfigError) -> ClassifierProfile {
@@ -42,13 +47,24 @@ public enum ProfileLoader {
       case "name": profile.name = reader.string(value, "name") ?? profile.name
       case "thresholds":
         guard let mapping = reader.mapping(value, "thresholds") else { continue }
-        for (name, _, number) in reader.entries(
+        for (name, _, node) in reader.entries(
           mapping, allowed: thresholdKeys, context: "thresholds")
         {
-          guard let number = reader.number(number, "thresholds.\(name)") else { continue }
+          guard let number = reader.number(node, "thresholds.\(name)") else { continue }
           switch name {
           case "relevance": profile.thresholds.relevance = number
           case "side_minimum": profile.thresholds.sideMinimum = number
+          case "balance": profile.thresholds.balance = number
+          case "list_focus":
+            guard number > 0 else {
+              reader.problem("thresholds.list_focus: must be greater than 0", at: node)
+              continue
+            }
+            profile.thresholds.listFocus = number
+          case "sports": profile.thresholds.sports = number
+          case "topic_relative": profile.thresholds.topicRelative = number
+          case "topic_sentence": profile.thresholds.topicSentence = number
+          case "topic_nearby": profile.thresholds.topicNearby = number
           default: profile.thresholds.topic = number
           }
         }
@@ -70,6 +86,8 @@ public enum ProfileLoader {
         }
       case "relation":
         profile.terms += terms(value, kind: .relation, context: "relation", reader)
+      case "context":
+        profile.terms += terms(value, kind: .context, context: "context", reader)
       case "topics":
         guard let mapping = reader.mapping(value, "topics") else { continue }
         let known = TopicID.all.map(\.rawValue)
@@ -86,6 +104,8 @@ public enum ProfileLoader {
           let kind: ClassifierProfile.TermKind = group == "sports" ? .sports : .otherCountry
           profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
         }
+      case "key_facts":
+        profile.entities += entities(value, reader)
       default: break
       }
     }
@@ -100,6 +120,41 @@ public enum ProfileLoader {
     }
     guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
     return profile
+  }
+
+  /// `{people: {Display Name: [pattern, …]}, institutions: …}` → entities.
+  private static func entities(_ node: Node, _ reader: NodeReader) -> [ClassifierProfile.Entity] {
+    guard let groups = reader.mapping(node, "key_facts") else { return [] }
+    var result: [ClassifierProfile.Entity] = []
+    for (group, _, names) in reader.entries(groups, allowed: keyFactKeys, context: "key_facts") {
+      let kind: ClassifierProfile.Entity.Kind = group == "people" ? .person : .institution
+      guard let mapping = reader.mapping(names, "key_facts.\(group)") else { continue }
+      for (nameNode, patternsNode) in mapping {
+        guard let name = nameNode.string, !name.isEmpty else {
+          reader.problem("key_facts.\(group): a name must be text", at: nameNode)
+          continue
+        }
+        guard let list = reader.sequence(patternsNode, "key_facts.\(group).\(name)") else {
+          continue
+        }
+        var patterns: [String] = []
+        for item in list {
+          guard let pattern = item.string, !pattern.isEmpty else {
+            reader.problem("key_facts.\(group).\(name): a pattern must be text", at: item)
+            continue
+          }
+          if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex)
+          {
+            reader.problem(
+              "key_facts.\(group).\(name): \"\(pattern)\": `*` may only end a pattern", at: item)
+            continue
+          }
+          patterns.append(pattern)
+        }
+        result.append(.init(name: name, kind: kind, patterns: patterns))
+      }
+    }
+    return result
   }
 
   /// `{en: {pattern: weight, …}, ru: …}` → terms.

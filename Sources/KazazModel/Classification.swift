@@ -8,6 +8,8 @@ public enum EvidenceKind: Sendable, Hashable {
   case kazakhstan
   case azerbaijan
   case relation
+  /// A phrase referring back to the pair ("the two countries"): context for topics only.
+  case context
   case topic(TopicID)
   case negative
 
@@ -16,6 +18,7 @@ public enum EvidenceKind: Sendable, Hashable {
     case .kazakhstan: "kazakhstan"
     case .azerbaijan: "azerbaijan"
     case .relation: "relation"
+    case .context: "context"
     case .topic(let id): "topic:\(id.rawValue)"
     case .negative: "negative"
     }
@@ -50,10 +53,14 @@ public struct Classification: Sendable, Hashable {
   public var evidence: [Evidence]
   /// The profile version that produced this verdict, so stored items can be reclassified.
   public var profileVersion: String
+  /// The score of each assigned topic.
+  public var topicScores: [TopicID: Double]
+  /// Sums of money, percentages, people and institutions found in the article.
+  public var keyFacts: [KeyFact]
 
   public init(
     relevant: Bool, score: Double, language: Language, topics: [TopicID], evidence: [Evidence],
-    profileVersion: String
+    profileVersion: String, topicScores: [TopicID: Double] = [:], keyFacts: [KeyFact] = []
   ) {
     self.relevant = relevant
     self.score = score
@@ -61,6 +68,8 @@ public struct Classification: Sendable, Hashable {
     self.topics = topics
     self.evidence = evidence
     self.profileVersion = profileVersion
+    self.topicScores = topicScores
+    self.keyFacts = keyFacts
   }
 }
 
@@ -72,6 +81,7 @@ extension EvidenceKind: Codable {
     case "kazakhstan": self = .kazakhstan
     case "azerbaijan": self = .azerbaijan
     case "relation": self = .relation
+    case "context": self = .context
     case "negative": self = .negative
     default:
       guard label.hasPrefix("topic:") else {

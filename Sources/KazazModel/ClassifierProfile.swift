@@ -23,6 +23,9 @@ public struct ClassifierProfile: Sendable, Equatable {
     case azerbaijan
     /// A compound form naming both sides ("Kazakh-Azerbaijani", "Astana and Baku").
     case relation
+    /// A phrase that refers back to the pair ("the two countries", "стороны", "bilateral"): it
+    /// puts a sentence in bilateral context for topics, but weighs nothing for relevance.
+    case context
     case topic(TopicID)
     /// Another country: many of them in one sentence mean a list, not a bilateral story.
     case otherCountry
@@ -30,18 +33,45 @@ public struct ClassifierProfile: Sendable, Equatable {
     case sports
   }
 
+  /// Decision thresholds and scoring parameters (the profile's `thresholds:` section).
   public struct Thresholds: Sendable, Equatable {
     /// Minimum overall score for an article to be relevant.
     public var relevance: Double
     /// Minimum weight each side must reach on its own.
     public var sideMinimum: Double
+    /// Minimum ratio of the weaker side's weight to the stronger's: below it the article is
+    /// about one country and names the other in passing.
+    public var balance: Double
+    /// A side named in a sentence with `n` other countries counts `listFocus / (listFocus + n)`
+    /// of its weight there: roll-calls of many countries count for little.
+    public var listFocus: Double
+    /// Sports-fixture weight at which the score is halved (and cut to a tenth at twice this).
+    public var sports: Double
     /// Minimum score for a topic to be assigned.
     public var topic: Double
+    /// A topic must also reach this fraction of the best topic's score.
+    public var topicRelative: Double
+    /// A topic needs one sentence in context whose topic terms weigh this much (as written in
+    /// the profile, before region weights): a sentence of substance, not a list of spheres.
+    public var topicSentence: Double
+    /// How much topic terms count in a sentence next to one that names a side (in the same
+    /// paragraph). Sentences naming a side, and the headline, count fully; others not at all.
+    public var topicNearby: Double
 
-    public init(relevance: Double, sideMinimum: Double, topic: Double) {
+    public init(
+      relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
+      listFocus: Double = 2, sports: Double = 2, topicRelative: Double = 0,
+      topicSentence: Double = 0, topicNearby: Double = 0.5
+    ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
       self.topic = topic
+      self.balance = balance
+      self.listFocus = listFocus
+      self.sports = sports
+      self.topicRelative = topicRelative
+      self.topicSentence = topicSentence
+      self.topicNearby = topicNearby
     }
   }
 
@@ -65,6 +95,21 @@ public struct ClassifierProfile: Sendable, Equatable {
     }
   }
 
+  /// A person or institution reported as a key fact, with the patterns that name it.
+  public struct Entity: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case person, institution }
+    /// Display name, the same in every language ("Ilham Aliyev").
+    public var name: String
+    public var kind: Kind
+    public var patterns: [String]
+
+    public init(name: String, kind: Kind, patterns: [String]) {
+      self.name = name
+      self.kind = kind
+      self.patterns = patterns
+    }
+  }
+
   public var name: String
   public var version: String
   public var thresholds: Thresholds
@@ -72,6 +117,8 @@ public struct ClassifierProfile: Sendable, Equatable {
   /// Topics in the order the profile lists them (digests follow it).
   public var topicOrder: [TopicID]
   public var terms: [Term]
+  /// People and institutions reported as key facts (the profile's `key_facts` section).
+  public var entities: [Entity] = []
 
   public init(
     name: String, version: String, thresholds: Thresholds, regions: RegionWeights,

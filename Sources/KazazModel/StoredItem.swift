@@ -14,13 +14,15 @@ public struct StoredItem: Sendable, Equatable {
   public var relevant: Bool
   public var score: Double
   public var topics: [TopicID]
+  /// Money, percentages, people and institutions the classifier found.
+  public var keyFacts: [KeyFact]
   /// The story the item belongs to (its lead item's id), when it shares one with other items.
   public var storyID: Int64?
 
   public init(
     id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
     publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
-    topics: [TopicID], storyID: Int64? = nil
+    topics: [TopicID], keyFacts: [KeyFact] = [], storyID: Int64? = nil
   ) {
     self.id = id
     self.feedTitle = feedTitle
@@ -34,6 +36,7 @@ public struct StoredItem: Sendable, Equatable {
     self.relevant = relevant
     self.score = score
     self.topics = topics
+    self.keyFacts = keyFacts
     self.storyID = storyID
   }
 }

@@ -69,6 +69,12 @@ enum Migrations {
       }
       try db.create(index: "feed_nextCheckAt", on: "feed", columns: ["nextCheckAt"])
     }
+    // Key facts (money, percentages, people, institutions) as JSON, for digests.
+    migrator.registerMigration("v3-key-facts") { db in
+      try db.alter(table: "classification") { t in
+        t.add(column: "keyFacts", .text).notNull().defaults(to: "[]")
+      }
+    }
     migrator.registerMigration("v4-stories-search") { db in
       // A story is named by its lead (earliest) item: `storyId` is that item's id, on the lead
       // too once a second item joins; NULL means the item is a story of its own.

@@ -70,6 +70,8 @@ struct ClassificationRecord: Codable, FetchableRecord, PersistableRecord {
   var evidence: String
   var profileVersion: String
   var classifiedAt: Date
+  /// `[KeyFact]` as JSON (added by migration v3-key-facts).
+  var keyFacts: String
 }
 
 /// Rows of the `itemTopic` table.

@@ -15,6 +15,7 @@ extension Store {
           SELECT item.id, item.storyId, item.title, item.url, item.summary, item.content, item.publishedAt,
                  item.firstSeenAt, feed.url AS feedURL, feed.title AS feedTitle,
                  classification.relevant, classification.score, classification.language,
+                 classification.keyFacts,
                  (SELECT group_concat(topic, ',') FROM itemTopic WHERE itemTopic.itemId = item.id)
                    AS topics
           FROM item
@@ -154,11 +155,14 @@ extension Store {
     let topics = (row["topics"] as String?)?.split(separator: ",").map {
       TopicID(rawValue: String($0))
     }
+    let keyFacts = (row["keyFacts"] as String?).flatMap {
+      try? JSONDecoder().decode([KeyFact].self, from: Data($0.utf8))
+    }
     return StoredItem(
       id: row["id"], feedTitle: row["feedTitle"], feedURL: row["feedURL"], title: row["title"],
       url: row["url"], text: text, publishedAt: row["publishedAt"], firstSeenAt: row["firstSeenAt"],
       language: Language(rawValue: row["language"] ?? "other") ?? .other,
       relevant: row["relevant"] ?? false, score: row["score"] ?? 0,
-      topics: (topics ?? []).sorted(), storyID: row["storyId"])
+      topics: (topics ?? []).sorted(), keyFacts: keyFacts ?? [], storyID: row["storyId"])
   }
 }

@@ -78,29 +78,42 @@ extension Store {
       bands[3],
     ])
     let itemID = db.lastInsertedRowID
-    let classification = incoming.classification
-    let evidence = String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
-    let insertClassification = try db.cachedStatement(
-      sql: """
-        INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
-                                    classifiedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
-    try insertClassification.execute(arguments: [
-      itemID, classification.relevant, classification.score, classification.language.rawValue,
-      evidence, classification.profileVersion, now,
-    ])
     if let searchText = incoming.searchText, !searchText.isEmpty {
       let insertSearch = try db.cachedStatement(
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
       try insertSearch.execute(arguments: [itemID, searchText])
     }
     try indexFigures(itemID: itemID, incoming: incoming, db: db)
+    try Self.save(incoming.classification, itemID: itemID, at: now, encoder: encoder, db: db)
+  }
+
+  /// Writes an item's classification and topic rows, replacing any earlier ones (new items and
+  /// reclassification alike), through cached statements.
+  static func save(
+    _ classification: Classification, itemID: Int64, at now: Date, encoder: JSONEncoder,
+    db: Database
+  ) throws {
+    let evidence = String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
+    let keyFacts = String(decoding: try encoder.encode(classification.keyFacts), as: UTF8.self)
+    let saveClassification = try db.cachedStatement(
+      sql: """
+        INSERT OR REPLACE INTO classification (itemId, relevant, score, language, evidence,
+                                               profileVersion, classifiedAt, keyFacts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try saveClassification.execute(arguments: [
+      itemID, classification.relevant, classification.score, classification.language.rawValue,
+      evidence, classification.profileVersion, now, keyFacts,
+    ])
+    let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
+    try clearTopics.execute(arguments: [itemID])
     guard !classification.topics.isEmpty else { return }
     let insertTopic = try db.cachedStatement(
-      sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, 0)")
+      sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, ?)")
     for topic in classification.topics {
-      try insertTopic.execute(arguments: [itemID, topic.rawValue])
+      try insertTopic.execute(arguments: [
+        itemID, topic.rawValue, classification.topicScores[topic] ?? 0,
+      ])
     }
   }
 

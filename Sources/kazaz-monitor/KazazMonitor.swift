@@ -8,9 +8,9 @@ struct KazazMonitor: AsyncParsableCommand {
     abstract: "Monitors news feeds for Kazakhstan–Azerbaijan cooperation and writes daily digests.",
     version: "0.1.0",
     subcommands: [
-      RunCommand.self, ClassifyCommand.self, ParseCommand.self, DigestCommand.self,
-      StatusCommand.self, SearchCommand.self, IngestCommand.self, BackupCommand.self,
-      PruneCommand.self,
+      RunCommand.self, ClassifyCommand.self, EvalCommand.self, ReclassifyCommand.self,
+      ParseCommand.self, DigestCommand.self, StatusCommand.self, SearchCommand.self,
+      IngestCommand.self, BackupCommand.self, PruneCommand.self,
     ]
   )
 }

@@ -89,3 +89,70 @@ struct LanguageIdentifierTests {
     #expect(LanguageIdentifier.identify(text).rawValue == expected)
   }
 }
+
+@Suite("Normalisation and stems per language")
+struct LanguageFormsTests {
+  /// Matches `patterns` (profile syntax) against `text` and returns the patterns found, in order.
+  func found(_ text: String, _ patterns: [String]) -> [String] {
+    let matcher = TermMatcher(patterns: patterns.compactMap(CompiledProfile.compile))
+    let bytes = Array((" " + TextNormalizer.normalize(text) + " ").utf8)
+    return matcher.matches(in: bytes).map { patterns[$0.pattern] }
+  }
+
+  @Test("English: possessives, hyphenated compounds, dash and quote variants")
+  func english() {
+    #expect(
+      TextNormalizer.normalize("Kazakhstan’s Kazakh‑Azerbaijani “ties”")
+        == "kazakhstan s kazakh azerbaijani ties")
+    #expect(
+      found("Azerbaijan's and Kazakhstani firms", ["azerbaijan*", "kazakhstan*"]) == [
+        "azerbaijan*", "kazakhstan*",
+      ])
+  }
+
+  @Test("Russian: ё folds to е, case endings match stems, hyphenated adjectives are phrases")
+  func russian() {
+    #expect(TextNormalizer.normalize("ЁМКОСТЬ Всё") == "емкость все")
+    #expect(
+      found(
+        "Казахстанско-азербайджанские отношения между Казахстаном и Азербайджаном",
+        ["казахстанско азербайджанск*", "между казахстаном и азербайджаном"])
+        == ["казахстанско азербайджанск*", "между казахстаном и азербайджаном"])
+    #expect(found("Азербайджана, Азербайджану, азербайджанцы", ["азербайджан*"]).count == 3)
+  }
+
+  @Test("Kazakh: its letters are kept, upper case folds, suffixes match stems")
+  func kazakh() {
+    #expect(
+      TextNormalizer.normalize("ӘЗІРБАЙЖАН ҚАЗАҚСТАН ҒЫЛЫМ ҢӨҰҮҺІ")
+        == "әзірбайжан қазақстан ғылым ңөұүһі")
+    #expect(
+      found("Қазақстанның, Қазақстанға, Әзірбайжанмен", ["қазақстан*", "әзірбайжан*"]) == [
+        "қазақстан*", "қазақстан*", "әзірбайжан*",
+      ])
+    #expect(found("Қазақстан мен Әзірбайжан", ["қазақстан мен әзірбайжан*"]).count == 1)
+    // Russian и/к never match Kazakh і/қ: the letters stay distinct.
+    #expect(found("Казахстан", ["қазақстан*"]).isEmpty)
+  }
+
+  @Test("Azerbaijani: ə ı İ ğ ş ç ö ü fold, case suffixes match stems")
+  func azerbaijani() {
+    #expect(
+      TextNormalizer.normalize("AZƏRBAYCAN İLHAM ƏLİYEV Şuşa Gəncə ölkə üçün")
+        == "azerbaycan ilham eliyev susa gence olke ucun")
+    #expect(
+      found("Qazaxıstanın, Qazaxıstanla, Azərbaycanda", ["qazaxistan*", "azerbaycan*"]) == [
+        "qazaxistan*", "qazaxistan*", "azerbaycan*",
+      ])
+    #expect(found("Bakıda, Bakının", ["bakida", "bakinin"]) == ["bakida", "bakinin"])
+  }
+
+  @Test("Turkish: dotted and dotless I, apostrophe before suffixes")
+  func turkish() {
+    #expect(TextNormalizer.normalize("KAZAKİSTAN ILIK Işık") == "kazakistan ilik isik")
+    #expect(
+      found("Kazakistan'ın ve Azerbaycan'a", ["kazakistan*", "azerbaycan*"]) == [
+        "kazakistan*", "azerbaycan*",
+      ])
+  }
+}

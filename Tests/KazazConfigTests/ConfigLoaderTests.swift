@@ -190,4 +190,59 @@ struct ProfileLoaderTests {
       #expect(lines.contains { $0.contains("topics: missing politics-diplomacy") })
     }
   }
+
+  @Test("Scoring thresholds, context terms and key-fact entities are read")
+  func scoringKeys() throws {
+    let topics = TopicID.all.map { "  \($0.rawValue): { en: { \"x\($0.canonicalIndex)y\": 1 } }" }
+      .joined(separator: "\n")
+    let text = """
+      version: "7"
+      thresholds: { relevance: 5, side_minimum: 1.5, balance: 0.25, list_focus: 3, sports: 2.5,
+                    topic: 1.8, topic_relative: 0.1, topic_sentence: 1.2, topic_nearby: 0.4 }
+      sides:
+        kazakhstan: { en: { "kazakhstan*": 1.3 } }
+        azerbaijan: { en: { "azerbaijan*": 1.3 } }
+      context: { en: { "two countries": 1 }, ru: { "двух стран": 1 } }
+      topics:
+      \(topics)
+      key_facts:
+        people: { Ilham Aliyev: ["ilham aliyev", "ильхам алиев*"] }
+        institutions: { SOCAR: ["socar", "гнкар"] }
+      """
+    let profile = try ProfileLoader.parse(text, displayName: "p.yaml")
+    let thresholds = profile.thresholds
+    #expect(thresholds.relevance == 5 && thresholds.sideMinimum == 1.5)
+    #expect(thresholds.balance == 0.25 && thresholds.listFocus == 3 && thresholds.sports == 2.5)
+    #expect(thresholds.topic == 1.8 && thresholds.topicRelative == 0.1)
+    #expect(thresholds.topicSentence == 1.2 && thresholds.topicNearby == 0.4)
+    #expect(
+      profile.terms.filter { $0.kind == .context }.map(\.pattern).sorted() == [
+        "two countries", "двух стран",
+      ])
+    #expect(
+      profile.entities == [
+        .init(name: "Ilham Aliyev", kind: .person, patterns: ["ilham aliyev", "ильхам алиев*"]),
+        .init(name: "SOCAR", kind: .institution, patterns: ["socar", "гнкар"]),
+      ])
+  }
+
+  @Test("Bad key-fact patterns and a zero list focus are reported")
+  func keyFactErrors() {
+    let text = """
+      version: "x"
+      thresholds: { list_focus: 0 }
+      key_facts:
+        people: { Somebody: ["some*body"] }
+        things: { X: ["x"] }
+      """
+    do {
+      _ = try ProfileLoader.parse(text, displayName: "p.yaml")
+      Issue.record("expected errors")
+    } catch {
+      let lines = error.problems.map(\.description)
+      #expect(lines.contains { $0.contains("list_focus: must be greater than 0") })
+      #expect(lines.contains { $0.contains("Somebody") && $0.contains("`*` may only end") })
+      #expect(lines.contains { $0.contains("unknown key \"things\"") })
+    }
+  }
 }

@@ -144,4 +144,90 @@ struct StoreTests {
     }
     #expect(throws: StoreError.self) { try Store.open(path: path) }
   }
+
+  @Test("Key facts and topic scores are stored with the classification")
+  func keyFacts() throws {
+    let feed = try #require(store.registerFeeds(urls: ["https://a.kz/rss"]).first)
+    var item = incoming("1", link: "https://a.kz/1", topics: ["trade-economy"])
+    item.classification.topicScores = [TopicID(rawValue: "trade-economy"): 4.5]
+    item.classification.keyFacts = [
+      KeyFact(kind: .money, text: "$1 billion", value: 1e9, currency: "USD"),
+      KeyFact(kind: .person, text: "Ilham Aliyev", count: 2),
+    ]
+    try store.commit(
+      FeedPollResult(
+        feedID: feed.id, checkedAt: now,
+        outcome: .updated(status: 200, etag: nil, lastModified: nil, warnings: []), items: [item]))
+    let stored = try #require(
+      store.items(firstSeenFrom: now.addingTimeInterval(-1), to: now.addingTimeInterval(1)).first)
+    #expect(stored.keyFacts == item.classification.keyFacts)
+    let score = try store.pool.read { db in
+      try Double.fetchOne(db, sql: "SELECT score FROM itemTopic WHERE topic = 'trade-economy'")
+    }
+    #expect(score == 4.5)
+  }
+
+  @Test("Items of another profile version are listed in pages and reclassified in place")
+  func reclassify() throws {
+    let feed = try #require(store.registerFeeds(urls: ["https://a.kz/rss"]).first)
+    try store.commit(
+      FeedPollResult(
+        feedID: feed.id, checkedAt: now,
+        outcome: .updated(status: 200, etag: nil, lastModified: nil, warnings: []),
+        items: (1...5).map { incoming("\($0)", link: "https://a.kz/\($0)", topics: ["energy"]) }))
+    #expect(try store.staleClassificationCount(version: "1") == 0)
+    #expect(try store.staleClassificationCount(version: "2") == 5)
+    #expect(try store.itemsToReclassify(version: "1").isEmpty)
+    let first = try store.itemsToReclassify(version: "2", limit: 3)
+    #expect(first.count == 3 && first[0].title == "Title 1" && first[0].text == "Text 1")
+    #expect(first[0].profileVersion == "1")
+    let rest = try store.itemsToReclassify(version: "2", afterID: first[2].id, limit: 3)
+    #expect(rest.count == 2)
+    let updated = Classification(
+      relevant: false, score: 0.5, language: .ru, topics: [TopicID(rawValue: "agriculture")],
+      evidence: [], profileVersion: "2", topicScores: [TopicID(rawValue: "agriculture"): 3],
+      keyFacts: [KeyFact(kind: .percentage, text: "5%", value: 5)])
+    try store.replaceClassifications(first.map { ($0.id, updated) }, at: now)
+    #expect(try store.staleClassificationCount(version: "2") == 2)
+    #expect(try store.itemsToReclassify(version: "2").map(\.id) == rest.map(\.id))
+    #expect(try store.itemsToReclassify(version: "2", all: true).count == 5)
+    let topics = try store.pool.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT topic FROM itemTopic WHERE itemId = ? ORDER BY topic",
+        arguments: [first[0].id])
+    }
+    #expect(topics == ["agriculture"])
+    #expect(try store.counts().relevant == 2)
+    #expect(try store.relevanceByItem()[first[0].id] == false)
+  }
+
+  @Test("Migration v2 adds key facts to a store written before it, keeping its rows")
+  func migrationFromV1() throws {
+    let path = directory.path("old/store.sqlite").path
+    try FileManager.default.createDirectory(
+      atPath: directory.path("old").path, withIntermediateDirectories: true)
+    let queue = try DatabaseQueue(path: path)
+    var migrator = Migrations.migrator
+    migrator.eraseDatabaseOnSchemaChange = false
+    try migrator.migrate(queue, upTo: "v1-initial")
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT INTO feed (url, addedAt, consecutiveFailures) VALUES ('https://a.kz', ?, 0)",
+        arguments: [now])
+      try db.execute(
+        sql: "INSERT INTO item (feedId, guid, firstSeenAt) VALUES (1, 'g', ?)", arguments: [now])
+      try db.execute(
+        sql: """
+          INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
+            classifiedAt) VALUES (1, 1, 9, 'en', '[]', '1', ?)
+          """, arguments: [now])
+    }
+    try queue.close()
+    let reopened = try Store.open(path: path)
+    let keyFacts = try reopened.pool.read { db in
+      try String.fetchOne(db, sql: "SELECT keyFacts FROM classification WHERE itemId = 1")
+    }
+    #expect(keyFacts == "[]")
+    #expect(try reopened.itemsToReclassify(version: "2").map(\.id) == [1])
+  }
 }

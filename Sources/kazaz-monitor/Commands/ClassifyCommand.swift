@@ -17,10 +17,29 @@ struct ClassifyCommand: ParsableCommand {
     help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
   var profile: String?
 
+  @Option(help: "Also classify the files listed in LIST, one path per line (for many files).")
+  var filesFrom: String?
+
   @Argument(help: "Article files.")
-  var paths: [String]
+  var paths: [String] = []
+
+  func validate() throws {
+    if paths.isEmpty && filesFrom == nil {
+      throw ValidationError("give article files, or --files-from LIST")
+    }
+  }
 
   func run() throws {
+    var paths = self.paths
+    if let filesFrom {
+      do {
+        let list = try String(contentsOfFile: filesFrom, encoding: .utf8)
+        paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+      } catch {
+        printError("\(filesFrom): \(error.localizedDescription)")
+        throw ExitCode.failure
+      }
+    }
     let profilePath = try ProfileLocator.locate(explicit: profile)
     let loaded: ClassifierProfile
     do {
@@ -66,6 +85,7 @@ struct ClassificationJSON: Encodable {
   var language: String
   var topics: [String]
   var evidence: [Evidence]
+  var keyFacts: [KeyFact]
   var profileVersion: String
 
   init(file: String, classification: Classification) {
@@ -75,11 +95,13 @@ struct ClassificationJSON: Encodable {
     language = classification.language.rawValue
     topics = classification.topics.map(\.rawValue)
     evidence = classification.evidence
+    keyFacts = classification.keyFacts
     profileVersion = classification.profileVersion
   }
 
   enum CodingKeys: String, CodingKey {
     case file, relevant, score, language, topics, evidence
+    case keyFacts = "key_facts"
     case profileVersion = "profile_version"
   }
 }

@@ -1,0 +1,309 @@
+import Foundation
+import KazazModel
+
+/// Finds sums of money and percentages in English and Russian news text (and the same shapes in
+/// Kazakh, Azerbaijani and Turkish): "$1 billion", "375.3 million US dollars", "$86.6 mln",
+/// "300 млн долларов", "529,4 млн долл. США", "1,5 млрд манатов", "€20m", "14.3%",
+/// "30.4 percent", "на 22 процента".
+///
+/// A number is digits with separators. Spaces (also no-break and thin spaces) always group
+/// thousands; several equal `,`/`.` separators group thousands ("1,000,000"); a single one is a
+/// decimal point unless exactly three digits follow and no scale word comes next ("1,500" is
+/// fifteen hundred, "3.785 million" three point seven). A money amount needs a currency: a symbol
+/// or code before the number ("$", "US$", "€", "₸", "₼", "USD") or a currency word after it and
+/// its scale ("dollars", "долларов", "манат", "tenge", "AZN"). A number with a scale word but no
+/// currency ("3.7 million tons") is not reported.
+///
+/// The scanner looks only around digits, so text without numbers costs one pass over its
+/// scalars.
+public enum AmountExtractor {
+  /// At most this many facts per article (the first ones, in order of appearance).
+  public static let limit = 20
+
+  public static func facts(in source: String) -> [KeyFact] {
+    guard source.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+    return facts(in: Array(source.unicodeScalars))
+  }
+
+  /// As `facts(in:)` on text already split into scalars.
+  public static func facts(in scalars: [Unicode.Scalar]) -> [KeyFact] {
+    var facts: [KeyFact] = []
+    var seen: Set<String> = []
+    var index = 0
+    while index < scalars.count, facts.count < limit {
+      guard isDigit(scalars[index]), index == 0 || !isWordScalar(scalars[index - 1]) else {
+        index += 1
+        continue
+      }
+      let start = index
+      guard let number = parseNumber(scalars, from: index) else {
+        index += 1
+        continue
+      }
+      index = number.end
+      var cursor = skipSpaces(scalars, from: number.end)
+      // Most numbers (dates, counts) have neither a sign, a symbol nor a word around them.
+      let after = cursor < scalars.count ? scalars[cursor] : " "
+      let before = start > 0 ? scalars[skipSpacesBackward(scalars, from: start - 1)] : " "
+      guard
+        after == "%" || before == "%" || symbols[after] != nil || symbols[before] != nil
+          || isLetter(after) || isLetter(before)
+      else { continue }
+      // Percentages: "14.3%", "%14,3" (Turkish and Azerbaijani put the sign first), "30 percent".
+      if start > 0, scalars[start - 1] == "%" {
+        append(
+          KeyFact(
+            kind: .percentage, text: slice(scalars, start - 1, number.end),
+            value: number.value),
+          to: &facts, seen: &seen)
+        continue
+      }
+      if cursor < scalars.count, scalars[cursor] == "%" {
+        append(
+          KeyFact(
+            kind: .percentage, text: slice(scalars, start, cursor + 1), value: number.value),
+          to: &facts, seen: &seen)
+        index = cursor + 1
+        continue
+      }
+      if let length = percentWord(scalars, at: cursor) {
+        let end = cursor + length
+        append(
+          KeyFact(kind: .percentage, text: slice(scalars, start, end), value: number.value),
+          to: &facts, seen: &seen)
+        index = end
+        continue
+      }
+      // Money: currency before, scale after, currency after.
+      var amountStart = start
+      var currency = currencyBefore(scalars, numberStart: start, amountStart: &amountStart)
+      var value = number.value
+      var end = number.end
+      if let (multiplier, length) = scale(scalars, at: cursor) {
+        value *= multiplier
+        end = cursor + length
+        cursor = skipSpaces(scalars, from: end)
+      } else if number.scaleSensitive {
+        // "1,500" without a scale word: a thousands separator after all.
+        value = number.groupedValue
+      }
+      if currency == nil, let (code, length) = currencyAfter(scalars, at: cursor) {
+        currency = code
+        end = cursor + length
+      }
+      if let currency {
+        let display = slice(scalars, amountStart, end).trimmingCharacters(
+          in: CharacterSet(charactersIn: " .,"))
+        append(
+          KeyFact(kind: .money, text: display, value: value, currency: currency),
+          to: &facts, seen: &seen)
+        index = end
+      }
+    }
+    return facts
+  }
+
+  // MARK: - Numbers
+
+  struct Number {
+    var value: Double
+    /// The value if the single separator groups thousands instead ("1,500").
+    var groupedValue: Double
+    /// True when one `,`/`.` separator is followed by exactly three digits.
+    var scaleSensitive: Bool
+    var end: Int
+  }
+
+  static func parseNumber(_ s: [Unicode.Scalar], from start: Int) -> Number? {
+    var groups: [String] = [""]
+    var separators: [Unicode.Scalar] = []
+    var index = start
+    while index < s.count {
+      let scalar = s[index]
+      if isDigit(scalar) {
+        groups[groups.count - 1].unicodeScalars.append(scalar)
+        index += 1
+      } else if [",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(scalar),
+        index + 1 < s.count, isDigit(s[index + 1]),
+        scalar == "," || scalar == "." || groupsOfThree(s, from: index + 1)
+      {
+        separators.append(
+          scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" ? " " : scalar)
+        groups.append("")
+        index += 1
+      } else {
+        break
+      }
+    }
+    let digitsOnly = groups.joined()
+    guard let whole = Double(digitsOnly) else { return nil }
+    let points = separators.filter { $0 != " " }
+    if points.isEmpty {
+      return Number(value: whole, groupedValue: whole, scaleSensitive: false, end: index)
+    }
+    if Set(points).count == 1 && points.count > 1 {
+      // "1,000,000": thousands.
+      return Number(value: whole, groupedValue: whole, scaleSensitive: false, end: index)
+    }
+    // The last `,`/`.` is the decimal point; separators before it group thousands.
+    let lastPoint = separators.lastIndex { $0 != " " }!
+    let integer = groups[0...lastPoint].joined()
+    let fraction = groups[(lastPoint + 1)...].joined()
+    guard let value = Double(integer + "." + fraction) else { return nil }
+    return Number(
+      value: value, groupedValue: whole,
+      scaleSensitive: points.count == 1 && fraction.count == 3 && lastPoint == groups.count - 2,
+      end: index)
+  }
+
+  /// True when exactly three digits start at `index` and no digit follows them.
+  static func groupsOfThree(_ s: [Unicode.Scalar], from index: Int) -> Bool {
+    guard index + 3 <= s.count else { return false }
+    for offset in 0..<3 where !isDigit(s[index + offset]) { return false }
+    return index + 3 == s.count || !isDigit(s[index + 3])
+  }
+
+  // MARK: - Words around the number
+
+  static let percentWords = ["percent", "pct", "процент", "пайыз", "faiz"]
+
+  /// The length of a percent word at `index` ("percent", "per cent", "процента"), or nil.
+  static func percentWord(_ s: [Unicode.Scalar], at index: Int) -> Int? {
+    guard let first = word(s, at: index) else { return nil }
+    let lower = first.lowercased()
+    if percentWords.contains(where: { lower.hasPrefix($0) }) { return first.unicodeScalars.count }
+    let next = index + first.unicodeScalars.count + 1
+    if lower == "per", next < s.count, s[next - 1] == " ", word(s, at: next)?.lowercased() == "cent"
+    {
+      return next + 4 - index
+    }
+    return nil
+  }
+
+  /// Scale words and their multipliers; matched as whole words (an optional `.` may follow).
+  static let scales: [(String, Double)] = [
+    ("thousand", 1e3), ("тыс", 1e3), ("тысяч", 1e3), ("мың", 1e3),
+    ("million", 1e6), ("millions", 1e6), ("mln", 1e6), ("mn", 1e6), ("m", 1e6),
+    ("млн", 1e6), ("миллион", 1e6), ("миллиона", 1e6), ("миллионов", 1e6), ("milyon", 1e6),
+    ("billion", 1e9), ("billions", 1e9), ("bln", 1e9), ("bn", 1e9), ("b", 1e9),
+    ("млрд", 1e9), ("миллиард", 1e9), ("миллиарда", 1e9), ("миллиардов", 1e9),
+    ("milyard", 1e9), ("milyar", 1e9),
+    ("trillion", 1e12), ("трлн", 1e12), ("триллион", 1e12), ("триллиона", 1e12),
+  ]
+
+  static func scale(_ s: [Unicode.Scalar], at index: Int) -> (Double, Int)? {
+    guard let word = word(s, at: index) else { return nil }
+    let lower = word.lowercased()
+    guard let multiplier = scales.first(where: { $0.0 == lower })?.1 else { return nil }
+    var length = word.unicodeScalars.count
+    if index + length < s.count, s[index + length] == "." { length += 1 }
+    return (multiplier, length)
+  }
+
+  static let symbols: [Unicode.Scalar: String] = [
+    "$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₼": "AZN", "₽": "RUB", "¥": "CNY",
+    "₺": "TRY",
+  ]
+  static let codes = ["USD", "EUR", "GBP", "KZT", "AZN", "RUB", "CNY", "TRY"]
+
+  /// Currency words after a number, by prefix (lower case), with their codes.
+  static let currencyWords: [(String, String)] = [
+    ("us dollar", "USD"), ("u.s. dollar", "USD"), ("dollar", "USD"), ("долл", "USD"),
+    ("доллар", "USD"), ("dolları", "USD"), ("dollar", "USD"), ("euro", "EUR"), ("евро", "EUR"),
+    ("avro", "EUR"), ("manat", "AZN"), ("манат", "AZN"), ("tenge", "KZT"), ("тенге", "KZT"),
+    ("теңге", "KZT"), ("rubl", "RUB"), ("roubl", "RUB"), ("рубл", "RUB"), ("руб", "RUB"),
+    ("yuan", "CNY"), ("юан", "CNY"), ("pound", "GBP"), ("lira", "TRY"), ("лир", "TRY"),
+  ]
+
+  static func currencyBefore(
+    _ s: [Unicode.Scalar], numberStart: Int, amountStart: inout Int
+  ) -> String? {
+    var index = numberStart - 1
+    while index >= 0, s[index] == " " || s[index] == "\u{00A0}" { index -= 1 }
+    guard index >= 0 else { return nil }
+    if let code = symbols[s[index]] {
+      amountStart = index
+      // "US$": the letters before the sign belong to it.
+      if index >= 2, s[index - 1] == "S", s[index - 2] == "U" { amountStart = index - 2 }
+      return code
+    }
+    // A three-letter code ending right before the number.
+    if index >= 2 {
+      let code = String(String.UnicodeScalarView(s[(index - 2)...index]))
+      if codes.contains(code), index < 3 || !isWordScalar(s[index - 3]) {
+        amountStart = index - 2
+        return code
+      }
+    }
+    return nil
+  }
+
+  static func currencyAfter(_ s: [Unicode.Scalar], at index: Int) -> (String, Int)? {
+    guard index < s.count else { return nil }
+    if let code = symbols[s[index]] { return (code, 1) }
+    guard let word = word(s, at: index) else { return nil }
+    if codes.contains(word) { return (word, word.unicodeScalars.count) }
+    let lower = word.lowercased()
+    // "US dollars", "долл. США": look at two words when the first is "us"/"u.s.".
+    if lower == "us" || lower == "u" {
+      var next = index + word.unicodeScalars.count
+      while next < s.count, s[next] == "." || s[next] == " " { next += 1 }
+      if let second = self.word(s, at: next), second.lowercased().hasPrefix("dollar") {
+        return ("USD", next - index + second.unicodeScalars.count)
+      }
+      return nil
+    }
+    guard let code = currencyWords.first(where: { lower.hasPrefix($0.0) })?.1 else { return nil }
+    var length = word.unicodeScalars.count
+    if index + length < s.count, s[index + length] == "." { length += 1 }
+    return (code, length)
+  }
+
+  // MARK: - Helpers
+
+  static func word(_ s: [Unicode.Scalar], at index: Int) -> String? {
+    var end = index
+    while end < s.count, isLetter(s[end]) { end += 1 }
+    guard end > index else { return nil }
+    return String(String.UnicodeScalarView(s[index..<end]))
+  }
+
+  static func skipSpacesBackward(_ s: [Unicode.Scalar], from index: Int) -> Int {
+    var index = index
+    while index > 0, s[index] == " " || s[index] == "\u{00A0}" { index -= 1 }
+    return index
+  }
+
+  @inline(__always)
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 {
+      return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+    return scalar.properties.isAlphabetic
+  }
+
+  static func skipSpaces(_ s: [Unicode.Scalar], from index: Int) -> Int {
+    var index = index
+    while index < s.count, s[index] == " " || s[index] == "\u{00A0}" || s[index] == "\u{202F}" {
+      index += 1
+    }
+    return index
+  }
+
+  static func slice(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    String(String.UnicodeScalarView(s[start..<min(end, s.count)]))
+  }
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    isDigit(scalar) || scalar.properties.isAlphabetic
+  }
+
+  static func append(_ fact: KeyFact, to facts: inout [KeyFact], seen: inout Set<String>) {
+    let key = "\(fact.kind.rawValue)|\(fact.value ?? 0)|\(fact.currency ?? "")"
+    if seen.insert(key).inserted { facts.append(fact) }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KazazModel
+
+extension EvaluationReport {
+  /// The report as plain text for a terminal: relevance overall and per language, the naive
+  /// "mentions both countries" rule beside it, topics micro-averaged and per topic, then every
+  /// relevance error with the evidence behind it and every topic disagreement.
+  public func renderText() -> String {
+    var lines: [String] = []
+    func line(_ name: String, _ score: PRF) -> String {
+      let counts =
+        "tp \(score.truePositives)  fp \(score.falsePositives)  fn \(score.falseNegatives)"
+      return
+        "\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) P \(Self.format(score.precision))  R \(Self.format(score.recall))  F1 \(Self.format(score.f1))   \(counts)"
+    }
+    lines.append(
+      "documents: \(documents) (scored \(documents - borderline), borderline excluded \(borderline))"
+    )
+    lines.append("")
+    lines.append("relevance")
+    lines.append(line("  classifier", relevance))
+    for language in relevanceByLanguage.keys.sorted() {
+      lines.append(line("    \(language)", relevanceByLanguage[language] ?? PRF()))
+    }
+    lines.append(line("  both countries named", baseline))
+    for language in baselineByLanguage.keys.sorted() {
+      lines.append(line("    \(language)", baselineByLanguage[language] ?? PRF()))
+    }
+    lines.append("")
+    lines.append("topics (over documents labelled relevant)")
+    lines.append(line("  micro-average", topicsMicro))
+    for topic in topics.keys.sorted() {
+      lines.append(line("    \(topic.rawValue)", topics[topic] ?? PRF()))
+    }
+    if !misclassified.isEmpty {
+      lines.append("")
+      lines.append("misclassified")
+      for miss in misclassified {
+        let verdict = miss.predictedRelevant ? "relevant" : "not relevant"
+        lines.append(
+          "  \(miss.file) [\(miss.lang)] labelled \(miss.expected), classified \(verdict) (score \(miss.score))"
+        )
+        lines.append("    evidence: " + Self.evidenceSummary(miss.evidence))
+      }
+    }
+    if !topicErrors.isEmpty {
+      lines.append("")
+      lines.append("topic differences")
+      for miss in topicErrors {
+        var parts: [String] = []
+        if !miss.missingTopics.isEmpty {
+          parts.append("missing " + miss.missingTopics.map(\.rawValue).joined(separator: ", "))
+        }
+        if !miss.extraTopics.isEmpty {
+          parts.append("extra " + miss.extraTopics.map(\.rawValue).joined(separator: ", "))
+        }
+        lines.append("  \(miss.file) [\(miss.lang)]: " + parts.joined(separator: "; "))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+  /// The strongest pieces of evidence, `kind term@region +contribution`.
+  static func evidenceSummary(_ evidence: [Evidence], limit: Int = 12) -> String {
+    guard !evidence.isEmpty else { return "none" }
+    let shown = evidence.prefix(limit).map {
+      "\($0.kind.label) \"\($0.term)\"@\($0.region.rawValue)×\($0.count) +\($0.contribution)"
+    }
+    let more = evidence.count > limit ? ", … (\(evidence.count - limit) more)" : ""
+    return shown.joined(separator: ", ") + more
+  }
+}
