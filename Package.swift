@@ -62,11 +62,21 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(name: "KazazDigest", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+
+    // The control socket: Codable messages, newline-delimited JSON over a unix socket.
+    .target(
+      name: "KazazControl",
+      dependencies: [
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest",
+        "KazazDigest", "KazazControl",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -79,7 +89,7 @@ let package = Package(
       name: "kazaz-monitor",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch",
+        "KazazDigest", "KazazFetch", "KazazControl",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -125,9 +135,26 @@ let package = Package(
     .testTarget(
       name: "KazazServiceTests",
       dependencies: [
-        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting", "KazazControl",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazControlTests",
+      dependencies: [
+        "KazazControl", "KazazTesting",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Runs the built kazaz-monitor binary as systemd would: notify socket, signals, control socket.
+    .testTarget(
+      name: "DaemonIntegrationTests",
+      dependencies: ["KazazControl", "KazazTesting", "KazazStore", "KazazModel"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -14,13 +14,16 @@ public struct Config: Sendable, Equatable {
   public var digest: DigestConfig
   public var fetch: FetchConfig
   public var feeds: [FeedEntry]
+  /// The daemon's control socket, when the config names one (`control_socket`). Absolute.
+  public var controlSocket: URL?
   /// The file this configuration was read from.
   public var sourceFile: URL
 
   public init(
     stateDirectory: URL, profilePath: URL, logLevel: LogLevel = .info,
     pollInterval: Duration = Config.Defaults.pollInterval, digest: DigestConfig = DigestConfig(),
-    fetch: FetchConfig = FetchConfig(), feeds: [FeedEntry], sourceFile: URL
+    fetch: FetchConfig = FetchConfig(), feeds: [FeedEntry], controlSocket: URL? = nil,
+    sourceFile: URL
   ) {
     self.stateDirectory = stateDirectory
     self.profilePath = profilePath
@@ -29,6 +32,7 @@ public struct Config: Sendable, Equatable {
     self.digest = digest
     self.fetch = fetch
     self.feeds = feeds
+    self.controlSocket = controlSocket
     self.sourceFile = sourceFile
   }
 

@@ -9,6 +9,7 @@ import Yams
 public enum ConfigLoader {
   static let topLevelKeys = [
     "state_dir", "profile", "log_level", "poll_interval", "digest", "fetch", "feeds",
+    "control_socket",
   ]
   static let digestKeys = ["time", "timezone", "formats"]
   static let fetchKeys = [
@@ -49,6 +50,7 @@ public enum ConfigLoader {
     var digest = DigestConfig()
     var fetch = FetchConfig()
     var feeds: [FeedEntry]?
+    var controlSocket: URL?
 
     for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
       switch key {
@@ -81,6 +83,10 @@ public enum ConfigLoader {
         fetch = parseFetch(value, reader, baseDirectory: baseDirectory)
       case "feeds":
         feeds = parseFeeds(value, reader, baseDirectory: baseDirectory)
+      case "control_socket":
+        if let path = reader.string(value, "control_socket") {
+          controlSocket = resolve(path: path, against: baseDirectory)
+        }
       default:
         reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
       }
@@ -99,7 +105,8 @@ public enum ConfigLoader {
     }
     return Config(
       stateDirectory: stateDirectory, profilePath: profile, logLevel: logLevel,
-      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds, sourceFile: location)
+      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
+      controlSocket: controlSocket, sourceFile: location)
   }
 
   private static func parseDigest(_ node: Node, _ reader: NodeReader) -> DigestConfig {

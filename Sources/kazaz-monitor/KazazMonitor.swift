@@ -9,7 +9,7 @@ struct KazazMonitor: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ClassifyCommand.self, ParseCommand.self, DigestCommand.self,
-      StatusCommand.self,
+      StatusCommand.self, RefreshCommand.self,
     ]
   )
 }

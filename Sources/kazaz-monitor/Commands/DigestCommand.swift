@@ -14,8 +14,14 @@ struct DigestCommand: AsyncParsableCommand {
   @Option(help: "The day, YYYY-MM-DD, in the digest time zone (default: today).")
   var date: String?
 
+  @Flag(help: "Ask the running daemon to write the current digest now (without a daemon: here).")
+  var now = false
+
   func run() async throws {
     let config = try options.load()
+    if now, date == nil, try DigestNow.viaDaemon(config: config, configPath: options.config) {
+      return
+    }
     var period: DigestPeriod?
     if let date {
       guard let day = DigestPeriod.day(named: date, in: config.digest.timeZone) else {
