@@ -80,8 +80,9 @@ in_sandbox usermod -aG kazaz-operators alice
 in_sandbox id alice
 
 step "5. refresh as the operator: kazaz-monitor refresh --wait"
-as_operator kazaz-monitor refresh --wait | tee /dev/stderr | grep -q "2 feeds polled" \
-  || fail "refresh --wait did not report 2 feeds polled"
+output=$(as_operator kazaz-monitor refresh --wait)
+echo "$output"
+grep -q "2 feeds polled" <<<"$output" || fail "refresh --wait did not report 2 feeds polled"
 if in_sandbox runuser -u bob -- kazaz-monitor refresh 2>&1; then
   fail "a user outside kazaz-operators could use the control socket"
 else
@@ -89,8 +90,9 @@ else
 fi
 
 step "6. status as the operator: kazaz-monitor status"
-as_operator kazaz-monitor status | tee /dev/stderr | grep -q "daemon: running" \
-  || fail "status did not reach the daemon"
+output=$(as_operator kazaz-monitor status)
+echo "$output"
+grep -q "daemon: running" <<<"$output" || fail "status did not reach the daemon"
 
 step "7. reload: systemctl reload kazaz-monitor"
 in_sandbox systemctl reload kazaz-monitor

@@ -56,8 +56,9 @@ struct StatusCommand: AsyncParsableCommand {
 enum DaemonStatusView {
   static func print(_ status: DaemonStatus) {
     let now = status.now
-    let uptime = FeedHealthLine.relative(status.startedAt, now).replacingOccurrences(
-      of: " ago", with: "")
+    let up = max(1, now.timeIntervalSince(status.startedAt))
+    let uptime = FeedHealthLine.relative(now.addingTimeInterval(up), now).replacingOccurrences(
+      of: "in ", with: "")
     Swift.print("daemon: running, pid \(status.pid), up \(uptime)")
     Swift.print("config: \(status.configFile)")
     Swift.print(
