@@ -65,11 +65,22 @@ let package = Package(
       name: "KazazDigest", dependencies: ["KazazModel"],
       // The JSON Schema of the digest JSON: documentation and test input, not a resource.
       exclude: ["Schema"], swiftSettings: swiftSettings),
+
+
+    // The control socket: Codable messages, newline-delimited JSON over a unix socket.
+    .target(
+      name: "KazazControl",
+      dependencies: [
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest",
+        "KazazDigest", "KazazControl",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -82,7 +93,7 @@ let package = Package(
       name: "kazaz-monitor",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch",
+        "KazazDigest", "KazazFetch", "KazazControl",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -138,10 +149,28 @@ let package = Package(
       name: "KazazServiceTests",
       dependencies: [
         "KazazService", "KazazClassify", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        "KazazControl",
         // Built first, so tests can run the real binary as a child process.
         "kazaz-monitor",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazControlTests",
+      dependencies: [
+        "KazazControl", "KazazTesting",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Runs the built kazaz-monitor binary as systemd would: notify socket, signals, control socket.
+    .testTarget(
+      name: "DaemonIntegrationTests",
+      dependencies: ["KazazControl", "KazazTesting", "KazazStore", "KazazModel"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -16,6 +16,8 @@ public struct Config: Sendable, Equatable {
   public var feeds: [FeedEntry]
   /// Irrelevant items lose their text after this many days; relevant items are kept.
   public var irrelevantRetentionDays: Int
+  /// The daemon's control socket, when the config names one (`control_socket`). Absolute.
+  public var controlSocket: URL?
   /// The file this configuration was read from.
   public var sourceFile: URL
 
@@ -23,7 +25,8 @@ public struct Config: Sendable, Equatable {
     stateDirectory: URL, profilePath: URL, logLevel: LogLevel = .info,
     pollInterval: Duration = Config.Defaults.pollInterval, digest: DigestConfig = DigestConfig(),
     fetch: FetchConfig = FetchConfig(), feeds: [FeedEntry],
-    irrelevantRetentionDays: Int = Config.Defaults.irrelevantRetentionDays, sourceFile: URL
+    irrelevantRetentionDays: Int = Config.Defaults.irrelevantRetentionDays,
+    controlSocket: URL? = nil, sourceFile: URL
   ) {
     self.stateDirectory = stateDirectory
     self.profilePath = profilePath
@@ -33,6 +36,7 @@ public struct Config: Sendable, Equatable {
     self.fetch = fetch
     self.feeds = feeds
     self.irrelevantRetentionDays = irrelevantRetentionDays
+    self.controlSocket = controlSocket
     self.sourceFile = sourceFile
   }
 

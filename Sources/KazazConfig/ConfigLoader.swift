@@ -9,7 +9,7 @@ import Yams
 public enum ConfigLoader {
   static let topLevelKeys = [
     "state_dir", "profile", "log_level", "poll_interval", "digest", "fetch", "feeds",
-    "retention",
+    "retention", "control_socket",
   ]
   static let retentionKeys = ["irrelevant_days"]
   static let digestKeys = [
@@ -55,6 +55,7 @@ public enum ConfigLoader {
     var fetch = FetchConfig()
     var feeds: [FeedEntry]?
     var retentionDays = Config.Defaults.irrelevantRetentionDays
+    var controlSocket: URL?
 
     for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
       switch key {
@@ -94,6 +95,10 @@ public enum ConfigLoader {
             retentionDays = count
           }
         }
+      case "control_socket":
+        if let path = reader.string(value, "control_socket") {
+          controlSocket = resolve(path: path, against: baseDirectory)
+        }
       default:
         reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
       }
@@ -113,7 +118,7 @@ public enum ConfigLoader {
     return Config(
       stateDirectory: stateDirectory, profilePath: profile, logLevel: logLevel,
       pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
-      irrelevantRetentionDays: retentionDays, sourceFile: location)
+      irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location)
   }
 
   private static func parseDigest(_ node: Node, _ reader: NodeReader) -> DigestConfig {

@@ -30,6 +30,10 @@ public struct FeedPipeline: Sendable {
     var logger = logger
     logger[metadataKey: "feed.url"] = "\(feed.fetchURL)"
     var (result, observation) = await produce(feed, policy: policy, logger: logger, now: now)
+    // A transfer aborted by shutdown says nothing about the feed: record nothing.
+    if case .failed(let kind, _, _) = result.outcome, kind == FetchError.cancelled.kind {
+      return FeedPollReport(feedURL: feed.url, outcome: result.outcome, commit: PollCommit())
+    }
     let plan = planner.plan(
       observation: observation, interval: policy.interval,
       failuresBefore: feed.consecutiveFailures, unchangedBefore: feed.unchangedPolls,

@@ -46,6 +46,14 @@ public struct Monitor: Sendable {
   /// Polls the configured feeds that are due at `now`. Feeds never polled before are first
   /// scheduled across `spreadWindow`, so a large list does not fire at once.
   public func refreshDue(now: Date = Date(), spreadWindow: Duration) async throws -> CycleSummary? {
+    let due = try dueFeeds(now: now, spreadWindow: spreadWindow)
+    guard !due.isEmpty else { return nil }
+    return await poll(due)
+  }
+
+  /// The configured feeds due at `now`, after scheduling the never-polled ones across
+  /// `spreadWindow`.
+  func dueFeeds(now: Date, spreadWindow: Duration) throws -> [FeedState] {
     let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
     let planner = PollPlanner()
     let fresh = feeds.filter { $0.lastCheckedAt == nil && $0.nextCheckAt == nil && !$0.isDisabled }
@@ -56,9 +64,7 @@ public struct Monitor: Sendable {
             ($0.id, planner.firstCheck(url: $0.url, now: now, window: spreadWindow))
           }))
     }
-    let due = try store.dueFeeds(at: now, among: Set(config.feeds.map(\.url)))
-    guard !due.isEmpty else { return nil }
-    return await poll(due)
+    return try store.dueFeeds(at: now, among: Set(config.feeds.map(\.url)))
   }
 
   /// When the next configured feed is due.
@@ -66,13 +72,15 @@ public struct Monitor: Sendable {
     try store.nextDueDate(among: Set(config.feeds.map(\.url)))
   }
 
-  private func poll(_ feeds: [FeedState]) async -> CycleSummary {
+  func poll(
+    _ feeds: [FeedState], onReport: (@Sendable (FeedPollReport) -> Void)? = nil
+  ) async -> CycleSummary {
     let pipeline = FeedPipeline(
       engine: engine, parser: FeedParser(maxDocumentBytes: config.fetch.maxResponseBytes),
       classifier: classifier, store: store)
     return await RefreshCycle(pipeline: pipeline).run(
       feeds: feeds, policies: config.feedPolicies,
-      defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger)
+      defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger, onReport: onReport)
   }
 
   public func shutdown() {

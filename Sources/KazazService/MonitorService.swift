@@ -1,5 +1,6 @@
 import Foundation
 import KazazConfig
+import KazazControl
 import KazazDigest
 import Logging
 import ServiceLifecycle
@@ -8,10 +9,25 @@ import ServiceLifecycle
 /// ended at the configured time of day. Stops promptly on graceful shutdown (SIGTERM/SIGINT):
 /// waits are cancelled, a cycle in flight finishes its store writes.
 public struct MonitorService: Service {
-  public let monitor: Monitor
+  public let holder: MonitorHolder
+  public let coordinator: RefreshCoordinator
+  let onCycle: @Sendable (CycleRecord) -> Void
+
+  /// The current monitor: a reload replaces it.
+  public var monitor: Monitor { holder.current }
 
   public init(monitor: Monitor) {
-    self.monitor = monitor
+    self.init(holder: MonitorHolder(monitor), coordinator: RefreshCoordinator())
+  }
+
+  /// `onCycle` hears of every cycle that polled something.
+  public init(
+    holder: MonitorHolder, coordinator: RefreshCoordinator,
+    onCycle: @escaping @Sendable (CycleRecord) -> Void = { _ in }
+  ) {
+    self.holder = holder
+    self.coordinator = coordinator
+    self.onCycle = onCycle
   }
 
   public func run() async throws {
@@ -22,25 +38,10 @@ public struct MonitorService: Service {
     monitor.shutdown()
   }
 
-  /// Polls feeds as they fall due. Sleeps until the next feed is due, but never longer than
-  /// `maximumSleep`, so feeds added by a reload or made due by hand are picked up promptly.
+  /// Polls feeds as they fall due, and whatever is requested by hand (see `RefreshLoop`).
   private func refreshLoop() async {
-    let spread = min(monitor.config.pollInterval, Self.firstPollSpread)
-    while !Task.isShuttingDownGracefully && !Task.isCancelled {
-      do {
-        _ = try await monitor.refreshDue(spreadWindow: spread)
-      } catch {
-        monitor.logger.error("refresh failed", metadata: ["error": "\(error)"])
-      }
-      let next = (try? monitor.nextDueDate()) ?? nil
-      let wait = min(max(next?.timeIntervalSinceNow ?? Self.maximumSleep, 1), Self.maximumSleep)
-      try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
-    }
+    await RefreshLoop(holder: holder, coordinator: coordinator, onCycle: onCycle).run()
   }
-
-  /// New feeds are first polled across this window (or the poll interval, when shorter).
-  static let firstPollSpread: Duration = .seconds(120)
-  static let maximumSleep = 60.0
 
   /// Writes digests at the configured time, after catching up on missed ones.
   private func digestLoop() async {

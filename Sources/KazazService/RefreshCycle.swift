@@ -3,6 +3,7 @@ import KazazFetch
 import KazazModel
 import KazazStore
 import Logging
+import ServiceLifecycle
 
 /// Polls every feed once, many at a time, and sums up what happened.
 ///
@@ -20,21 +21,26 @@ public struct RefreshCycle: Sendable {
   }
 
   /// Polls `feeds`, each with its policy (`defaultPolicy` for feeds missing from `policies`).
+  /// `onReport` sees each poll as it completes. Once a graceful shutdown begins (or the task is
+  /// cancelled) no further poll starts; polls in flight finish and commit.
   public func run(
-    feeds: [FeedState], policies: [String: FeedPolicy], defaultPolicy: FeedPolicy, logger: Logger
+    feeds: [FeedState], policies: [String: FeedPolicy], defaultPolicy: FeedPolicy, logger: Logger,
+    onReport: (@Sendable (FeedPollReport) -> Void)? = nil
   ) async -> CycleSummary {
     let started = ContinuousClock.now
     var summary = CycleSummary()
     await withTaskGroup(of: FeedPollReport.self) { group in
       var pending = feeds[...]
       func startNext() {
-        guard let feed = pending.popFirst() else { return }
+        guard !Task.isShuttingDownGracefully, !Task.isCancelled, let feed = pending.popFirst()
+        else { return }
         let policy = policies[feed.url] ?? defaultPolicy
         group.addTask { await pipeline.poll(feed, policy: policy, logger: logger) }
       }
       for _ in 0..<min(window, feeds.count) { startNext() }
       for await report in group {
         summary.add(report)
+        onReport?(report)
         startNext()
       }
     }

@@ -25,6 +25,7 @@ enum FeedHealthLine {
 
   static func relative(_ date: Date, _ now: Date) -> String {
     let seconds = Int(date.timeIntervalSince(now).rounded())
+    if seconds == 0 { return "just now" }
     let magnitude = abs(seconds)
     let text: String
     switch magnitude {

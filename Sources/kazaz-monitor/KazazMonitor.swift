@@ -9,8 +9,8 @@ struct KazazMonitor: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ClassifyCommand.self, EvalCommand.self, ReclassifyCommand.self,
-      ParseCommand.self, DigestCommand.self, StatusCommand.self, SearchCommand.self,
-      IngestCommand.self, BackupCommand.self, PruneCommand.self,
+      ParseCommand.self, DigestCommand.self, StatusCommand.self, RefreshCommand.self,
+      SearchCommand.self, IngestCommand.self, BackupCommand.self, PruneCommand.self,
     ]
   )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KazazConfig
 import KazazModel
+import KazazService
 import Logging
 
 /// `--config FILE`, shared by the commands that work on a configured installation.
@@ -35,11 +36,12 @@ func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Logs go to standard error; the level comes from the config or `--log-level`.
+/// Logs go to standard error, with journald priorities when it is the journal; the level comes
+/// from the config or `--log-level`.
 enum LoggingBootstrap {
   static func logger(level: LogLevel) -> Logger {
     var logger = Logger(label: "kazaz-monitor") { label in
-      StreamLogHandler.standardError(label: label)
+      JournalLogHandler(label: label)
     }
     logger.logLevel = Logger.Level(rawValue: level.rawValue) ?? .info
     return logger

@@ -36,7 +36,7 @@ struct CrashSafetyTests {
   }
 
   @Test("SIGKILL at random points of 50 cycles loses nothing, duplicates nothing, corrupts nothing")
-  func killRepeatedly() throws {
+  func killRepeatedly() async throws {
     let binary = try #require(BuiltBinary.kazazMonitor(), "the kazaz-monitor binary was not built")
     let directory = try TemporaryDirectory()
     let server = try LoopbackHTTPServer()
@@ -61,39 +61,39 @@ struct CrashSafetyTests {
       feeds:
       \((0..<Self.feedCount).map { "  - url: \(server.url("/feed\($0).xml"))" }.joined(separator: "\n"))
       """, to: "config.yaml")
+    let database = directory.path("state/kazaz-monitor.sqlite").path
 
-    var interrupted = 0
-    var generator = SystemRandomNumberGenerator()
-    for _ in 0..<Self.kills {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = ["run", "--once", "--config", config.path]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      Thread.sleep(forTimeInterval: Double.random(in: 0.02...0.6, using: &generator))
-      if process.isRunning {
-        kill(process.processIdentifier, SIGKILL)
-        interrupted += 1
+    // Processes and sleeps block: they run on a thread of their own.
+    let (interrupted, problems) = try await OffPool.run { () -> (Int, [String]) in
+      var interrupted = 0
+      var problems: [String] = []
+      var generator = SystemRandomNumberGenerator()
+      for round in 0..<Self.kills {
+        let process = try Self.start(binary, config: config)
+        Thread.sleep(forTimeInterval: Double.random(in: 0.02...0.6, using: &generator))
+        if process.isRunning {
+          kill(process.processIdentifier, SIGKILL)
+          interrupted += 1
+        }
+        process.waitUntilExit()
+        problems += try Self.consistencyProblems(database).map { "after kill \(round): \($0)" }
       }
-      process.waitUntilExit()
-      try checkConsistency(directory.path("state/kazaz-monitor.sqlite").path)
+      return (interrupted, problems)
     }
+    #expect(problems.isEmpty, "\(problems)")
     // Most runs must really have been cut short, or the test proves little.
     #expect(interrupted >= Self.kills / 2, "only \(interrupted) runs were interrupted")
 
     // A final, uninterrupted run: every item the server published is stored exactly once.
-    let final = Process()
-    final.executableURL = binary
-    final.arguments = ["run", "--once", "--config", config.path]
-    final.standardOutput = FileHandle.nullDevice
-    final.standardError = FileHandle.nullDevice
-    try final.run()
-    final.waitUntilExit()
-    #expect(final.terminationStatus == 0)
-    let store = try Store.open(path: directory.path("state/kazaz-monitor.sqlite").path)
+    let status = try await OffPool.run { () -> Int32 in
+      let process = try Self.start(binary, config: config)
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+    #expect(status == 0)
+    let store = try Store.open(path: database)
     for feed in try store.feeds() {
-      let index = Int(feed.url.split(separator: "/").last!.dropFirst(4).dropLast(4))!
+      let index = Self.feedIndex(feed.url)
       let published = Set(
         (0...versions.current(index)).flatMap { Self.items(feed: index, version: $0) })
       let stored = try store.knownGUIDs(feedID: feed.id)
@@ -103,22 +103,42 @@ struct CrashSafetyTests {
     #expect(try store.integrityCheck() == "ok")
   }
 
+  static func start(_ binary: URL, config: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["run", "--once", "--config", config.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  static func feedIndex(_ url: String) -> Int {
+    Int(url.split(separator: "/").last!.dropFirst(4).dropLast(4))!
+  }
+
   /// After a kill: the file is sound, and a feed whose state says it committed version N holds
   /// every item of version N (its poll result was committed whole, or not at all).
-  func checkConsistency(_ path: String) throws {
-    guard FileManager.default.fileExists(atPath: path) else { return }
+  static func consistencyProblems(_ path: String) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: path) else { return [] }
     let store = try Store.open(path: path)
-    #expect(try store.integrityCheck() == "ok")
+    var problems: [String] = []
+    let integrity = try store.integrityCheck()
+    if integrity != "ok" { problems.append("integrity_check: \(integrity)") }
     for feed in try store.feeds() {
       guard let etag = feed.etag else {
-        #expect(feed.itemCount == 0, "items stored without the feed state that goes with them")
+        if feed.itemCount != 0 {
+          problems.append("\(feed.url): items stored without the feed state that goes with them")
+        }
         continue
       }
       let version = Int(etag.dropFirst(2).dropLast())!
-      let index = Int(feed.url.split(separator: "/").last!.dropFirst(4).dropLast(4))!
-      let stored = try store.knownGUIDs(feedID: feed.id)
-      #expect(Set(Self.items(feed: index, version: version)).isSubset(of: stored))
+      let expected = Set(Self.items(feed: feedIndex(feed.url), version: version))
+      if !expected.isSubset(of: try store.knownGUIDs(feedID: feed.id)) {
+        problems.append("\(feed.url): state says \(etag) but its items are missing")
+      }
     }
+    return problems
   }
 }
 

@@ -233,7 +233,7 @@ struct DigestWriterTests {
 
   @Test("A delivery command that runs too long is stopped and reported")
   func deliveryTimeout() async {
-    let command = DeliveryCommand(arguments: ["/bin/sleep", "30"], timeout: .milliseconds(200))
+    let command = DeliveryCommand(arguments: ["/bin/sleep", "600"], timeout: .milliseconds(200))
     let failure = await command.run(paths: [])
     #expect(failure?.contains("timed out") == true)
     #expect(

@@ -11,7 +11,8 @@ struct DigestCommand: AsyncParsableCommand {
     discussion: """
       The digest of day D covers the items first seen from D-1 to D at the digest time, in the \
       digest time zone. Rewriting a day with unchanged data gives byte-identical files. No \
-      delivery command is run.
+      delivery command is run. --now writes the digest of the period in progress (through the \
+      running daemon when there is one).
       """)
 
   @OptionGroup var options: ConfigOptions
@@ -20,11 +21,24 @@ struct DigestCommand: AsyncParsableCommand {
     help: "The day, YYYY-MM-DD, in the digest time zone (default: the newest complete digest).")
   var date: String?
 
+  @Flag(help: "Write the digest of the period in progress now (via the daemon when it runs).")
+  var now = false
+
   func run() async throws {
     let config = try options.load()
+    if now, date != nil {
+      throw ValidationError("--now and --date exclude each other")
+    }
+    if now, try DigestNow.viaDaemon(config: config, configPath: options.config) {
+      return
+    }
     let monitor = try Monitor.open(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
+    if now {
+      for file in try monitor.writeDigest() { print(file.path) }
+      return
+    }
     let day = date ?? monitor.latestDueDigestDay()
     guard let period = monitor.digestPeriod(day: day) else {
       throw ValidationError("--date: expected YYYY-MM-DD, found \"\(day)\"")

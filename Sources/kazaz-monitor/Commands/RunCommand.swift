@@ -1,21 +1,23 @@
 import ArgumentParser
 import Foundation
 import KazazConfig
+import KazazControl
 import KazazService
 import Logging
-import ServiceLifecycle
-import UnixSignals
 
 struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run the monitor: poll the feeds, classify, store, and write daily digests.",
     discussion: """
-      Without --once the daemon keeps running, polling every interval and writing the digest at \
-      the configured time (after catching up on digests missed while it was down), until SIGTERM \
-      or SIGINT. With --once it polls every feed once, writes the digest of the period in \
-      progress (since the last digest time, labelled with the day of the next one, marked \
-      partial), prints its paths and exits.
+      Without --once the daemon keeps running, polling feeds as they fall due and writing the \
+      digest at the configured time (after catching up on digests missed while it was down). It \
+      listens on a control socket (see `refresh`, `status`, `digest --now`), reloads its \
+      configuration on SIGHUP, polls every feed on SIGUSR1, and stops cleanly on SIGTERM or \
+      SIGINT. Under systemd (Type=notify) it reports readiness, reloads, its last cycle and its \
+      stop, and feeds the watchdog. With --once it polls every feed once, writes the digest of \
+      the period in progress (since the last digest time, labelled with the day of the next one, \
+      marked partial), prints its paths and exits.
       """)
 
   @OptionGroup var options: ConfigOptions
@@ -36,13 +38,24 @@ struct RunCommand: AsyncParsableCommand {
       for file in files { print(file.path) }
       return
     }
-    let group = ServiceGroup(
-      services: [MonitorService(monitor: monitor)],
-      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    let daemon: Daemon
+    do {
+      daemon = try await Daemon.make(
+        monitor: monitor, configPath: options.config,
+        logLevelOverride: options.logLevel.flatMap { LogLevel(rawValue: $0.lowercased()) },
+        logger: logger)
+    } catch {
+      monitor.shutdown()
+      logger.critical("cannot open the control socket", metadata: ["error": "\(error)"])
+      throw ExitCode.failure
+    }
     logger.info(
       "kazaz-monitor started",
-      metadata: ["feeds": "\(config.feeds.count)", "state_dir": "\(config.stateDirectory.path)"])
-    try await group.run()
+      metadata: [
+        "feeds": "\(config.feeds.count)", "state_dir": "\(config.stateDirectory.path)",
+        "control_socket": "\(daemon.controlSocket)",
+      ])
+    try await daemon.run()
     logger.info("kazaz-monitor stopped")
   }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The daemon's side of one client connection: sends replies to it. Safe to use from any task
+/// (progress lines come from the refresh cycle); a client that went away is noticed, not fatal.
+public final class ControlResponder: @unchecked Sendable {
+  private let lock = NSLock()
+  private let channel: LineChannel
+  private var gone = false
+
+  init(channel: LineChannel) {
+    self.channel = channel
+  }
+
+  /// Sends `reply`; returns false when the client is gone (closed, or stopped reading).
+  @discardableResult
+  public func send(_ reply: ControlReply) -> Bool {
+    lock.withLock {
+      guard !gone else { return false }
+      do {
+        try channel.send(reply)
+        return true
+      } catch {
+        gone = true
+        return false
+      }
+    }
+  }
+
+  func close() {
+    lock.withLock {
+      gone = true
+      channel.close()
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The daemon's own account of its state, for `kazaz-monitor status`.
+public struct DaemonStatus: Codable, Sendable, Equatable {
+  public var pid: Int32
+  public var startedAt: Date
+  /// The daemon's clock when it answered.
+  public var now: Date
+  public var configFile: String
+  public var storePath: String
+  /// A cycle is polling feeds right now.
+  public var cycleRunning: Bool
+  public var lastCycle: CycleRecord?
+  /// When the next configured feed is due (nil: none scheduled).
+  public var nextCycleAt: Date?
+  public var nextDigestAt: Date?
+  public var items: Int
+  public var relevantItems: Int
+  public var feeds: [FeedHealth]
+
+  public init(
+    pid: Int32, startedAt: Date, now: Date, configFile: String, storePath: String,
+    cycleRunning: Bool, lastCycle: CycleRecord?, nextCycleAt: Date?, nextDigestAt: Date?,
+    items: Int, relevantItems: Int, feeds: [FeedHealth]
+  ) {
+    self.pid = pid
+    self.startedAt = startedAt
+    self.now = now
+    self.configFile = configFile
+    self.storePath = storePath
+    self.cycleRunning = cycleRunning
+    self.lastCycle = lastCycle
+    self.nextCycleAt = nextCycleAt
+    self.nextDigestAt = nextDigestAt
+    self.items = items
+    self.relevantItems = relevantItems
+    self.feeds = feeds
+  }
+}
+
+/// A finished refresh cycle: when, why, and what it did.
+public struct CycleRecord: Codable, Sendable, Equatable {
+  public var startedAt: Date
+  public var finishedAt: Date
+  /// `scheduled`, `manual` or `signal`, joined with `+` when requests were coalesced.
+  public var trigger: String
+  public var report: RefreshReport
+
+  public init(startedAt: Date, finishedAt: Date, trigger: String, report: RefreshReport) {
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.trigger = trigger
+    self.report = report
+  }
+}
+
+/// One feed's health, as the store records it.
+public struct FeedHealth: Codable, Sendable, Equatable {
+  public var id: Int64
+  public var url: String
+  public var currentURL: String?
+  public var title: String?
+  public var itemCount: Int
+  public var lastStatus: Int?
+  public var lastCheckedAt: Date?
+  public var lastSuccessAt: Date?
+  public var consecutiveFailures: Int
+  public var lastError: String?
+  public var nextCheckAt: Date?
+  public var disabledReason: String?
+
+  public init(
+    id: Int64, url: String, currentURL: String?, title: String?, itemCount: Int, lastStatus: Int?,
+    lastCheckedAt: Date?, lastSuccessAt: Date?, consecutiveFailures: Int, lastError: String?,
+    nextCheckAt: Date?, disabledReason: String?
+  ) {
+    self.id = id
+    self.url = url
+    self.currentURL = currentURL
+    self.title = title
+    self.itemCount = itemCount
+    self.lastStatus = lastStatus
+    self.lastCheckedAt = lastCheckedAt
+    self.lastSuccessAt = lastSuccessAt
+    self.consecutiveFailures = consecutiveFailures
+    self.lastError = lastError
+    self.nextCheckAt = nextCheckAt
+    self.disabledReason = disabledReason
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import KazazControl
+import Testing
+
+@testable import KazazService
+
+/// Coalescing of manual refreshes with the daemon's own cycles.
+@Suite("Refresh coordination")
+struct RefreshCoordinatorTests {
+  @Test("Scopes: all covers everything; due and named feeds merge into one cycle")
+  func scopes() {
+    #expect(RefreshScope.all.covers(.due))
+    #expect(RefreshScope.all.covers(.feeds(["a"])))
+    #expect(!RefreshScope.due.covers(.all))
+    #expect(!RefreshScope.due.covers(.feeds(["a"])))
+    #expect(RefreshScope.feeds(["a", "b"]).covers(.feeds(["a"])))
+    let merged = RefreshScope.due.union(.feeds(["a"])).union(.feeds(["b"]))
+    #expect(merged == RefreshScope(due: true, feeds: ["a", "b"]))
+    #expect(!RefreshScope().covers(.due) && RefreshScope().isEmpty)
+  }
+
+  @Test("Requests during a cycle: covered ones join it, the rest share one next cycle")
+  func coalescing() async throws {
+    let coordinator = RefreshCoordinator()
+    await coordinator.enqueue(.feeds(["a"]), trigger: .manual)
+    let (first, _) = await coordinator.begin(includeDue: true)
+    #expect(first == RefreshScope(due: true, feeds: ["a"]))
+
+    // While it runs: another request for "a" joins it; "b" and "c" are queued together.
+    async let joined = coordinator.refresh(.feeds(["a"]), trigger: .manual)
+    async let feedB = coordinator.refresh(.feeds(["b"]), trigger: .manual)
+    async let feedC = coordinator.refresh(.feeds(["c"]), trigger: .signal)
+    try await waitUntil { await coordinator.queuedCount == 2 }
+    #expect(await coordinator.isRunning)
+    await coordinator.finish(RefreshReport(feedsPolled: 5))
+    #expect(await joined.feedsPolled == 5)
+    #expect(await coordinator.lastCycle?.trigger == "manual")
+
+    let (second, _) = await coordinator.begin(includeDue: true)
+    #expect(second == RefreshScope(due: true, feeds: ["b", "c"]))
+    await coordinator.finish(RefreshReport(feedsPolled: 2))
+    #expect(await feedB.feedsPolled == 2)
+    #expect(await feedC.feedsPolled == 2)
+    let triggers = await coordinator.lastCycle?.trigger.split(separator: "+").sorted()
+    #expect(triggers == ["manual", "signal"])
+  }
+
+  @Test("Stopping answers queued requests as interrupted, and later ones at once")
+  func stop() async throws {
+    let coordinator = RefreshCoordinator()
+    _ = await coordinator.begin(includeDue: true)
+    async let queued = coordinator.refresh(.all, trigger: .manual)
+    try await waitUntil { await coordinator.queuedCount == 1 }
+    await coordinator.stop()
+    #expect(await queued.interrupted)
+    #expect(await coordinator.refresh(.all, trigger: .manual).interrupted)
+  }
+
+  @Test("The refresh loop's wait ends when a request arrives")
+  func wakesOnRequest() async {
+    let coordinator = RefreshCoordinator()
+    async let waited: Void = coordinator.waitForWork(upTo: .seconds(3600))
+    await coordinator.enqueue(.feeds(["a"]), trigger: .manual)
+    await waited
+    #expect(await coordinator.queuedCount == 1)
+  }
+
+  /// Polls `condition` (bounded) while other tasks reach their suspension points.
+  func waitUntil(_ condition: () async -> Bool) async throws {
+    for _ in 0..<500 {
+      if await condition() { return }
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("condition not reached")
+  }
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Installs kazaz-monitor as a systemd service, or removes it.
+#
+#   systemd/install.sh [install]             build a release binary, then install everything
+#   systemd/install.sh build                 only build the release binary (no root needed)
+#   systemd/install.sh install --binary FILE install a binary built elsewhere (no toolchain needed)
+#   systemd/install.sh uninstall [--purge]   remove binary and units; --purge also removes the
+#                                            config, the state (store, digests) and the group
+#
+# Installs /usr/local/bin/kazaz-monitor; /etc/kazaz-monitor/config.yaml (from
+# config/kazaz-monitor.example.yaml) and /etc/kazaz-monitor/profiles/kazaz.yaml, each only when
+# absent (an existing config or profile is never overwritten); the units kazaz-monitor.service,
+# kazaz-monitor-once.service and kazaz-monitor-once.timer in /etc/systemd/system; and the
+# system group kazaz-operators, whose members may use the control socket. It does not start
+# anything: `systemctl enable --now kazaz-monitor` does.
+#
+# The binary is built with `swift build -c release --static-swift-stdlib` (the host then needs
+# only libcurl4, libsqlite3-0 and libxml2). SCRATCH_PATH chooses the build folder (default .build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=/usr/local/bin/kazaz-monitor
+ETC=/etc/kazaz-monitor
+UNITS=/etc/systemd/system
+UNIT_FILES=(kazaz-monitor.service kazaz-monitor-once.service kazaz-monitor-once.timer)
+GROUP=kazaz-operators
+SCRATCH_PATH=${SCRATCH_PATH:-.build}
+
+say() { printf 'install.sh: %s\n' "$*"; }
+die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
+need_root() { [ "$(id -u)" -eq 0 ] || die "run as root (sudo $0 $*)"; }
+have_systemd() { [ -d /run/systemd/system ] && command -v systemctl >/dev/null; }
+
+build() {
+  bash .ci/setup
+  swift build -c release --static-swift-stdlib --product kazaz-monitor --scratch-path "$SCRATCH_PATH"
+  built="$SCRATCH_PATH/release/kazaz-monitor"
+  say "built $built"
+}
+
+# install_once SRC DEST: installs SRC unless DEST exists; a differing SRC goes beside it as .dist.
+install_once() {
+  if [ ! -e "$2" ]; then
+    install -m 0644 "$1" "$2"
+    say "installed $2"
+  elif cmp -s "$1" "$2"; then
+    say "kept $2 (unchanged)"
+  else
+    install -m 0644 "$1" "$2.dist"
+    say "kept your $2; the shipped version is $2.dist"
+  fi
+}
+
+install_files() {
+  local binary=$1
+  [ -x "$binary" ] || die "no executable binary at $binary"
+  install -D -m 0755 "$binary" "$BIN"
+  say "installed $BIN"
+  install -d -m 0755 "$ETC" "$ETC/profiles"
+  install_once config/profiles/kazaz.yaml "$ETC/profiles/kazaz.yaml"
+  install_once config/kazaz-monitor.example.yaml "$ETC/config.yaml"
+  if getent group "$GROUP" >/dev/null; then
+    say "group $GROUP exists"
+  else
+    groupadd --system "$GROUP"
+    say "created group $GROUP"
+  fi
+  for unit in "${UNIT_FILES[@]}"; do
+    install -m 0644 "systemd/$unit" "$UNITS/$unit"
+    say "installed $UNITS/$unit"
+  done
+  if have_systemd; then systemctl daemon-reload; fi
+  say "done. Start it with: systemctl enable --now kazaz-monitor"
+  say "let a user run refresh/status: usermod -aG $GROUP USER (then log in again)"
+}
+
+uninstall() {
+  local purge=$1
+  if have_systemd; then
+    systemctl disable --now kazaz-monitor.service kazaz-monitor-once.timer 2>/dev/null || true
+    systemctl stop kazaz-monitor-once.service 2>/dev/null || true
+  fi
+  for unit in "${UNIT_FILES[@]}"; do rm -f "$UNITS/$unit"; done
+  if have_systemd; then systemctl daemon-reload; fi
+  rm -f "$BIN"
+  say "removed $BIN and the units"
+  if [ "$purge" = yes ]; then
+    rm -rf "$ETC" /var/lib/kazaz-monitor /var/lib/private/kazaz-monitor
+    if getent group "$GROUP" >/dev/null; then groupdel "$GROUP"; fi
+    say "purged $ETC, the state in /var/lib/kazaz-monitor and the group $GROUP"
+  else
+    say "kept $ETC and /var/lib/kazaz-monitor (remove them with: $0 uninstall --purge)"
+  fi
+}
+
+command=${1:-install}
+[ $# -gt 0 ] && shift
+case "$command" in
+  build)
+    build
+    ;;
+  install)
+    binary=""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --binary) binary=${2:?--binary needs a file}; shift 2 ;;
+        *) die "unknown option $1" ;;
+      esac
+    done
+    need_root install
+    if [ -z "$binary" ]; then build; binary=$built; fi
+    install_files "$binary"
+    ;;
+  uninstall)
+    purge=no
+    [ "${1:-}" = --purge ] && purge=yes
+    need_root uninstall
+    uninstall "$purge"
+    ;;
+  *)
+    die "usage: $0 [build | install [--binary FILE] | uninstall [--purge]]"
+    ;;
+esac
