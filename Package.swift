@@ -56,6 +56,12 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(name: "KazazClassify", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    // Web pages: feed autodiscovery, OPML, and the main text of an article page.
+    .target(
+      name: "KazazSources",
+      dependencies: ["KazazModel", "CLibXML2"],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "KazazStore",
       dependencies: ["KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
@@ -69,7 +75,7 @@ let package = Package(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest",
+        "KazazDigest", "KazazSources",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -82,7 +88,7 @@ let package = Package(
       name: "kazaz-monitor",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch",
+        "KazazDigest", "KazazFetch", "KazazSources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,6 +126,12 @@ let package = Package(
     .testTarget(
       name: "KazazParseTests",
       dependencies: ["KazazParse", "KazazModel", "KazazTesting"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazSourcesTests",
+      dependencies: ["KazazSources", "KazazTesting"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
