@@ -149,7 +149,7 @@ let package = Package(
     .testTarget(
       name: "KazazServiceTests",
       dependencies: [
-        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
+        "KazazService", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting", "KazazFetch",
         // Built first, so tests can run the real binary as a child process.
         "kazaz-monitor",
         .product(name: "Logging", package: "swift-log"),

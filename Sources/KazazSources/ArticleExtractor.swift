@@ -55,7 +55,8 @@ public enum ArticleExtractor {
     extract(HTMLDocument(data: data, httpCharset: httpCharset))
   }
 
-  static func wordCount(_ text: String) -> Int {
+  /// Words in `text` (runs separated by white space).
+  public static func wordCount(_ text: String) -> Int {
     text.split(whereSeparator: { $0.isWhitespace }).count
   }
 
