@@ -32,8 +32,13 @@ public enum ConfigEditor {
     }
   }
 
+  /// Why an edit was not made; the file is unchanged.
   public struct EditError: Error, CustomStringConvertible, Equatable {
     public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   /// Where the `feeds:` list is in the text.

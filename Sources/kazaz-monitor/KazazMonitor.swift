@@ -10,7 +10,7 @@ struct KazazMonitor: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, ClassifyCommand.self, ParseCommand.self, DigestCommand.self,
       StatusCommand.self, SearchCommand.self, IngestCommand.self, BackupCommand.self,
-      PruneCommand.self,
+      PruneCommand.self, FeedsCommand.self,
     ]
   )
 }
