@@ -60,7 +60,30 @@ public enum ArticleExtractor {
     text.split(whereSeparator: { $0.isWhitespace }).count
   }
 
+  /// A short line that only dates or signs the article ("By Samir Guliyev, 24 November 2026",
+  /// "25.11.2026 11:40"), as found above the first paragraph.
+  static func isByline(_ text: String) -> Bool {
+    guard text.count < 70 else { return false }
+    let lower = text.lowercased()
+    if lower.hasPrefix("by ") || lower.hasPrefix("автор:") || lower.hasPrefix("posted by") {
+      return true
+    }
+    let digits = text.filter(\.isNumber).count
+    let months = [
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "январ", "феврал", "март", "апрел", "мая", "июн", "июл",
+      "август", "сентябр", "октябр", "ноябр", "декабр",
+    ]
+    let hasMonth = months.contains { lower.contains($0) }
+    let words = text.split(whereSeparator: \.isWhitespace).count
+    // Mostly figures (dates, times) or a month name with a year in a few words.
+    return (digits * 2 >= text.filter { !$0.isWhitespace }.count)
+      || (hasMonth && digits >= 4 && words <= 6)
+  }
+
   static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td"]
+  /// Blocks that group others; one that is mostly links is a list of other articles.
+  static let containerTags: Set<String> = ["div", "section", "ul", "ol", "table", "dl"]
   static let blockTags: Set<String> = [
     "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tbody", "thead", "tr",
     "td", "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure",
@@ -123,14 +146,20 @@ public enum ArticleExtractor {
       return false
     }
 
+    /// The length of the text below each element that is not link text (scripts and styles
+    /// excluded): what a reader would read there.
     private func paragraphTextLength(
       _ element: HTMLElement, into table: inout [ObjectIdentifier: Int]
     ) -> Int {
       var length = 0
-      for child in element.elements {
-        length +=
-          child.name == "p"
-          ? child.text.count : paragraphTextLength(child, into: &table)
+      for child in element.children {
+        switch child {
+        case .text(let text):
+          length += text.count { !$0.isWhitespace }
+        case .element(let child):
+          if child.name == "a" || child.name == "script" || child.name == "style" { continue }
+          length += paragraphTextLength(child, into: &table)
+        }
       }
       table[ObjectIdentifier(element)] = length
       return length
@@ -244,6 +273,7 @@ public enum ArticleExtractor {
       var lines: [String] = []
       var current = ""
       var linkLength = 0
+      var seenLongParagraph = false
       func flush() {
         let text = current.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         defer {
@@ -254,6 +284,10 @@ public enum ArticleExtractor {
         if Double(linkLength) > 0.5 * Double(text.count) { return }
         if Boilerplate.isNoiseParagraph(text) { return }
         if text.count < 3 { return }
+        if !seenLongParagraph {
+          if ArticleExtractor.isByline(text) { return }
+          seenLongParagraph = text.count >= 80
+        }
         lines.append(text)
       }
       func walk(_ element: HTMLElement, inLink: Bool) {
@@ -268,6 +302,9 @@ public enum ArticleExtractor {
             if removed.contains(ObjectIdentifier(child)) { continue }
             if ["h1", "figure", "figcaption"].contains(child.name) { continue }
             if child.name != "a" && Boilerplate.matches(child.classAndID, Boilerplate.furniture) {
+              continue
+            }
+            if ArticleExtractor.containerTags.contains(child.name), linkDensity(child) > 0.5 {
               continue
             }
             let isBlock = ArticleExtractor.blockTags.contains(child.name)
