@@ -96,6 +96,11 @@ struct ArticleFetcherTests {
     #expect(item.text.contains("signed six agreements"))
     #expect(!item.text.contains("Most read") && !item.text.contains("finally the ferries"))
     #expect(!item.text.contains("Politics"))
+    // The digest's lead comes from the article, not from the feed's one-line description.
+    let files = try monitor.writeDigest()
+    let digest = try String(contentsOf: try #require(files.first), encoding: .utf8)
+    #expect(digest.contains("held talks with the President of Azerbaijan"))
+    #expect(!digest.contains("Short lead."))
   }
 
   @Test("never: no article page is fetched and the headline alone is not enough")
