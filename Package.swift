@@ -56,6 +56,12 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(name: "KazazClassify", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    // Web pages: feed autodiscovery, OPML, and the main text of an article page.
+    .target(
+      name: "KazazSources",
+      dependencies: ["KazazModel", "CLibXML2"],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "KazazStore",
       dependencies: ["KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
@@ -80,7 +86,7 @@ let package = Package(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest", "KazazControl",
+        "KazazDigest", "KazazControl", "KazazSources",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -93,7 +99,7 @@ let package = Package(
       name: "kazaz-monitor",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch", "KazazControl",
+        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -135,6 +141,12 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "KazazSourcesTests",
+      dependencies: ["KazazSources", "KazazTesting"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "KazazStoreTests",
       dependencies: ["KazazStore", "KazazModel", "KazazTesting"],
       swiftSettings: swiftSettings
@@ -149,7 +161,7 @@ let package = Package(
       name: "KazazServiceTests",
       dependencies: [
         "KazazService", "KazazClassify", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
-        "KazazControl",
+        "KazazControl", "KazazFetch",
         // Built first, so tests can run the real binary as a child process.
         "kazaz-monitor",
         .product(name: "Logging", package: "swift-log"),

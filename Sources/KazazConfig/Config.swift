@@ -50,6 +50,16 @@ public enum LogLevel: String, Sendable, Equatable, CaseIterable {
   case trace, debug, info, notice, warning, error, critical
 }
 
+/// When the daemon fetches the article page of a feed item for its full text.
+public enum FullTextMode: String, Sendable, Equatable, CaseIterable {
+  /// When the feed's own text is short, or the headline alone makes the item a candidate.
+  case auto
+  /// For every new item.
+  case always
+  /// Never: the feed's text is all there is.
+  case never
+}
+
 /// One configured feed.
 public struct FeedEntry: Sendable, Equatable {
   /// Absolute URL: `http`, `https` or `file` (relative file paths already resolved).
@@ -58,17 +68,23 @@ public struct FeedEntry: Sendable, Equatable {
   public var interval: Duration?
   /// Overrides `fetch.max_response_size` for this feed.
   public var maxResponseBytes: Int?
+  /// A folder for OPML export ("Agencies/Kazakhstan"); nil at the top level.
+  public var category: String?
+  /// Whether new items get the text of their article page.
+  public var fullText: FullTextMode
   /// The line of the entry in the config file, for messages.
   public var line: Int?
 
   public init(
     url: String, title: String? = nil, interval: Duration? = nil, maxResponseBytes: Int? = nil,
-    line: Int? = nil
+    category: String? = nil, fullText: FullTextMode = .auto, line: Int? = nil
   ) {
     self.url = url
     self.title = title
     self.interval = interval
     self.maxResponseBytes = maxResponseBytes
+    self.category = category
+    self.fullText = fullText
     self.line = line
   }
 }

@@ -20,7 +20,9 @@ public enum ConfigLoader {
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
     "ca_bundle", "proxy",
   ]
-  static let feedKeys = ["url", "title", "interval", "max_response_size"]
+  static let feedKeys = [
+    "url", "title", "interval", "max_response_size", "category", "full_text",
+  ]
 
   /// Loads and validates the file at `path`.
   public static func load(path: String) throws(ConfigError) -> Config {
@@ -304,6 +306,26 @@ public enum ConfigLoader {
           entry.interval = interval
         case "max_response_size":
           entry.maxResponseBytes = byteSize(value, "feeds.max_response_size", reader)
+        case "category":
+          guard let text = reader.string(value, "feeds.category") else { continue }
+          let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+          }
+          if parts.contains(where: \.isEmpty) {
+            reader.problem(
+              "feeds.category: expected a folder name or path such as Agencies/Kazakhstan, "
+                + "found \"\(text)\"", at: value)
+          } else {
+            entry.category = parts.joined(separator: "/")
+          }
+        case "full_text":
+          guard let text = reader.string(value, "feeds.full_text") else { continue }
+          if let mode = FullTextMode(rawValue: text.lowercased()) {
+            entry.fullText = mode
+          } else {
+            reader.problem(
+              "feeds.full_text: expected auto, always or never, found \"\(text)\"", at: value)
+          }
         default: break
         }
       }

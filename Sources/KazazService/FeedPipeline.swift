@@ -6,7 +6,7 @@ import KazazParse
 import KazazStore
 import Logging
 
-/// One feed, one poll: fetch → parse → classify the new items → plan the next poll → commit,
+/// One feed, one poll: fetch → parse → full article text where wanted → classify the new items → plan the next poll → commit,
 /// as one unit of work. Any failure becomes the feed's recorded state; nothing escapes to stop
 /// the cycle.
 public struct FeedPipeline: Sendable {
@@ -128,7 +128,10 @@ public struct FeedPipeline: Sendable {
     }
     observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
     let known = (try? store.knownGUIDs(feedID: feed.id)) ?? []
-    let incoming = parsed.items.filter { !known.contains($0.id) }.map { item in
+    let fresh = parsed.items.filter { !known.contains($0.id) }
+    let enriched = await ArticleFetcher(engine: engine, classifier: classifier).enrich(
+      fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes, logger: logger)
+    let incoming = enriched.map { item in
       ItemIndexing.incoming(
         item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
     }

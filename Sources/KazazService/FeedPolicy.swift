@@ -4,10 +4,13 @@ import KazazConfig
 public struct FeedPolicy: Sendable, Equatable {
   public var interval: Duration
   public var maxResponseBytes: Int?
+  /// When new items get the text of their article page.
+  public var fullText: FullTextMode
 
-  public init(interval: Duration, maxResponseBytes: Int? = nil) {
+  public init(interval: Duration, maxResponseBytes: Int? = nil, fullText: FullTextMode = .auto) {
     self.interval = interval
     self.maxResponseBytes = maxResponseBytes
+    self.fullText = fullText
   }
 }
 
@@ -18,7 +21,9 @@ extension Config {
       feeds.map {
         (
           $0.url,
-          FeedPolicy(interval: $0.interval ?? pollInterval, maxResponseBytes: $0.maxResponseBytes)
+          FeedPolicy(
+            interval: $0.interval ?? pollInterval, maxResponseBytes: $0.maxResponseBytes,
+            fullText: $0.fullText)
         )
       }, uniquingKeysWith: { first, _ in first })
   }

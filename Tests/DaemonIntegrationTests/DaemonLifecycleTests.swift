@@ -164,7 +164,7 @@ struct DaemonLifecycleTests {
       return
     }
     // Stop while the slow feed's transfer is in flight.
-    let deadline = ContinuousClock.now + .seconds(30)
+    let deadline = ContinuousClock.now + .seconds(120)
     while server.requests(to: "/slow.rss").isEmpty && ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(20))
     }

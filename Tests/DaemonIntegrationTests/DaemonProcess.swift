@@ -53,7 +53,7 @@ final class DaemonProcess: @unchecked Sendable {
   func signal(_ number: Int32) { kill(pid, number) }
 
   /// Waits (bounded) for the process to exit; returns its status, or nil if it still runs.
-  func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {
+  func waitForExit(timeout: Duration = .seconds(120)) async -> Int32? {
     let deadline = ContinuousClock.now + timeout
     while process.isRunning && ContinuousClock.now < deadline {
       try? await Task.sleep(for: .milliseconds(50))

@@ -42,7 +42,7 @@ final class NotifyListener: @unchecked Sendable {
   /// Waits (bounded) until a message after the first `skipping` ones satisfies `predicate`;
   /// returns its index, or nil on timeout.
   func waitFor(
-    after skipping: Int = 0, timeout: Duration = .seconds(30), _ predicate: (String) -> Bool
+    after skipping: Int = 0, timeout: Duration = .seconds(120), _ predicate: (String) -> Bool
   ) async -> Int? {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {

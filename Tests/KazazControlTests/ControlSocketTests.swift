@@ -52,7 +52,9 @@ struct ControlSocketTests {
       responder.send(.refreshed(RefreshReport(feedsPolled: 3, newItems: 6)))
     }) { _ in
       let seen = Mutex<[String]>([])
-      let reply = try await ControlClient(path: path).request(.refresh(feed: "x", wait: true), timeout: .seconds(300)) {
+      let reply = try await ControlClient(path: path).request(
+        .refresh(feed: "x", wait: true), timeout: .seconds(300)
+      ) {
         progress in seen.withLock { $0.append(progress.feed) }
       }
       #expect(seen.withLock { $0 } == ["x-1", "x-2", "x-3"])

@@ -59,7 +59,7 @@ struct CrashSafetyTests {
       log_level: error
       fetch: { concurrency: 4, per_host: 4 }
       feeds:
-      \((0..<Self.feedCount).map { "  - url: \(server.url("/feed\($0).xml"))" }.joined(separator: "\n"))
+      \((0..<Self.feedCount).map { "  - url: \(server.url("/feed\($0).xml"))\n    full_text: never" }.joined(separator: "\n"))
       """, to: "config.yaml")
     let database = directory.path("state/kazaz-monitor.sqlite").path
 

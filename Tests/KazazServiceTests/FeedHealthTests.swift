@@ -33,7 +33,7 @@ struct FeedHealthTests {
       profile: \(ProjectPaths.profile.path)
       poll_interval: 15m
       feeds:
-      \(paths.map { "  - url: \(server.url($0))" }.joined(separator: "\n"))
+      \(paths.map { "  - url: \(server.url($0))\n    full_text: never" }.joined(separator: "\n"))
       """
     let config = try ConfigLoader.load(path: directory.write(text, to: "config.yaml").path)
     return try Monitor.open(config: config, logger: logger)

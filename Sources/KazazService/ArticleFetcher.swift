@@ -1,0 +1,113 @@
+import Foundation
+import KazazClassify
+import KazazConfig
+import KazazFetch
+import KazazModel
+import KazazSources
+import Logging
+
+/// Fetches the article pages of new feed items and puts their extracted text in the item, before
+/// classification, so a feed that carries only a headline and a sentence is classified (and its
+/// digest lead written) from the article itself. The page is not kept, only its text.
+///
+/// Which items: with `full_text: always` every new item with an http(s) link; with `auto` those
+/// whose feed text is short (under `shortTextWords`), or whose headline and feed text already
+/// name Kazakhstan, Azerbaijan or their relations while the text is not yet article-length.
+/// At most `maxPerPoll` pages per feed poll; the rest keep their feed text. Pages go through
+/// the same libcurl engine as feeds, so its limits apply: response size, timeouts, transfers per
+/// host. Each item is new, so there is no earlier response to revalidate.
+public struct ArticleFetcher: Sendable {
+  public let engine: CurlEngine
+  public let classifier: Classifier
+  public var maxPerPoll: Int
+  static let shortTextWords = 80
+  static let articleLengthWords = 250
+
+  public init(engine: CurlEngine, classifier: Classifier, maxPerPoll: Int = 10) {
+    self.engine = engine
+    self.classifier = classifier
+    self.maxPerPoll = maxPerPoll
+  }
+
+  /// True when `item` would have its article fetched under `mode`.
+  public func wantsFullText(_ item: ParsedItem, mode: FullTextMode) -> Bool {
+    guard mode != .never, let link = item.link?.lowercased(),
+      link.hasPrefix("http://") || link.hasPrefix("https://")
+    else { return false }
+    if mode == .always { return true }
+    let words = ArticleExtractor.wordCount(item.bodyText)
+    if words < Self.shortTextWords { return true }
+    guard words < Self.articleLengthWords else { return false }
+    let preview = classifier.classify(title: item.title ?? "", body: item.bodyText)
+    return preview.evidence.contains {
+      switch $0.kind {
+      case .kazakhstan, .azerbaijan, .relation: true
+      default: false
+      }
+    }
+  }
+
+  /// `items` with the article text of those that want it (at most `maxPerPoll`).
+  public func enrich(
+    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, logger: Logger
+  ) async -> [ParsedItem] {
+    let wanted = items.indices.filter { wantsFullText(items[$0], mode: mode) }
+    guard !wanted.isEmpty else { return items }
+    let chosen = Array(wanted.prefix(maxPerPoll))
+    if wanted.count > chosen.count {
+      logger.debug(
+        "article fetches capped for this poll",
+        metadata: ["wanted": "\(wanted.count)", "fetched": "\(chosen.count)"])
+    }
+    var result = items
+    await withTaskGroup(of: (Int, ExtractedArticle?).self) { group in
+      for index in chosen {
+        let link = items[index].link!
+        group.addTask {
+          (index, await article(at: link, maxResponseBytes: maxResponseBytes, logger: logger))
+        }
+      }
+      for await (index, article) in group {
+        guard let article else { continue }
+        result[index] = Self.merge(article, into: items[index])
+      }
+    }
+    return result
+  }
+
+  /// Fetches and extracts one page; nil when it cannot be had (logged, never fatal).
+  public func article(at url: String, maxResponseBytes: Int?, logger: Logger) async
+    -> ExtractedArticle?
+  {
+    do {
+      let response = try await engine.fetch(
+        FetchRequest(url: url, maxResponseBytes: maxResponseBytes))
+      guard (200..<300).contains(response.status) else {
+        logger.debug(
+          "article page unavailable", metadata: ["url": "\(url)", "status": "\(response.status)"])
+        return nil
+      }
+      let type = response.header("content-type")?.lowercased() ?? "text/html"
+      guard type.contains("html") || type.contains("xml") || type.hasPrefix("text/") else {
+        logger.debug("article page is not HTML", metadata: ["url": "\(url)", "type": "\(type)"])
+        return nil
+      }
+      return ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
+    } catch {
+      logger.debug("article fetch failed", metadata: ["url": "\(url)", "error": "\(error)"])
+      return nil
+    }
+  }
+
+  /// The article's text replaces the feed's when it is longer; its date and author fill gaps.
+  static func merge(_ article: ExtractedArticle, into item: ParsedItem) -> ParsedItem {
+    var item = item
+    if ArticleExtractor.wordCount(article.text) > ArticleExtractor.wordCount(item.bodyText) {
+      item.content = article.text
+    }
+    if item.published == nil { item.published = article.published }
+    if item.author == nil { item.author = article.author }
+    if item.title?.isEmpty ?? true { item.title = article.title }
+    return item
+  }
+}

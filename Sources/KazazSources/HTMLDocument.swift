@@ -1,0 +1,137 @@
+import CLibXML2
+import Foundation
+
+/// An HTML page parsed by libxml2's HTML parser (the forgiving one browsers' behaviour is modelled
+/// on) into an `HTMLElement` tree. Never touches the network; errors are recovered, not reported.
+public struct HTMLDocument {
+  /// The `html` element (libxml2 adds one when the page has none).
+  public let root: HTMLElement
+  /// The character encoding the page was read in.
+  public let encoding: String
+
+  /// Parses `data`. The encoding is, in order: the HTTP `charset`, the page's own
+  /// `<meta charset>` or `http-equiv` declaration, UTF-8 when the bytes are valid UTF-8, else
+  /// windows-1251 (the usual encoding of Russian pages that declare nothing).
+  public init(data: Data, httpCharset: String? = nil) {
+    let encoding = HTMLCharset.decide(data: data, httpCharset: httpCharset)
+    self.encoding = encoding
+    let options =
+      Int32(HTML_PARSE_RECOVER.rawValue) | Int32(HTML_PARSE_NONET.rawValue)
+      | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)
+      | Int32(HTML_PARSE_COMPACT.rawValue)
+    let document: htmlDocPtr? = data.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+      return htmlReadMemory(
+        base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, encoding, options)
+    }
+    let root = HTMLElement(name: "html", attributes: [:])
+    if let document {
+      defer { xmlFreeDoc(document) }
+      if let top = xmlDocGetRootElement(document) {
+        var node: xmlNodePtr? = top
+        while let current = node {
+          Self.append(current, to: root, depth: 0)
+          node = current.pointee.next
+        }
+      }
+    }
+    // libxml2's root is itself `html`; unwrap it so `root` is that element.
+    if root.children.count == 1, case .element(let only) = root.children[0], only.name == "html" {
+      only.parent = nil
+      self.root = only
+    } else {
+      self.root = root
+    }
+  }
+
+  /// Parses a string that is already decoded.
+  public init(html: String) {
+    self.init(data: Data(html.utf8), httpCharset: "utf-8")
+  }
+
+  /// Deeper nesting than this is flattened into its ancestor: hostile pages nest thousands deep.
+  static let maximumDepth = 200
+
+  private static func append(_ node: xmlNodePtr, to parent: HTMLElement, depth: Int) {
+    switch node.pointee.type {
+    case XML_ELEMENT_NODE:
+      let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+      var attributes: [String: String] = [:]
+      var attribute = node.pointee.properties
+      while let current = attribute {
+        if let attributeName = current.pointee.name {
+          let key = String(cString: attributeName).lowercased()
+          if attributes[key] == nil {
+            var value = ""
+            var text = current.pointee.children
+            while let piece = text {
+              if let content = piece.pointee.content { value += String(cString: content) }
+              text = piece.pointee.next
+            }
+            attributes[key] = value
+          }
+        }
+        attribute = current.pointee.next
+      }
+      let target: HTMLElement
+      if depth < maximumDepth {
+        let element = HTMLElement(name: name, attributes: attributes)
+        element.parent = parent
+        parent.children.append(.element(element))
+        target = element
+      } else {
+        target = parent
+      }
+      var child = node.pointee.children
+      while let current = child {
+        append(current, to: target, depth: depth + 1)
+        child = current.pointee.next
+      }
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let content = node.pointee.content {
+        parent.children.append(.text(String(cString: content)))
+      }
+    default:
+      break
+    }
+  }
+}
+
+/// Chooses the encoding of an HTML page.
+enum HTMLCharset {
+  static func decide(data: Data, httpCharset: String?) -> String {
+    if let httpCharset, !httpCharset.isEmpty {
+      let name = httpCharset.lowercased()
+      if (name == "utf-8" || name == "utf8") && !isValidUTF8(data) { return "windows-1251" }
+      return httpCharset
+    }
+    if let declared = declared(in: data) {
+      let name = declared.lowercased()
+      if (name == "utf-8" || name == "utf8") && !isValidUTF8(data) { return "windows-1251" }
+      return declared
+    }
+    return isValidUTF8(data) ? "UTF-8" : "windows-1251"
+  }
+
+  /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the
+  /// first 4 KiB.
+  static func declared(in data: Data) -> String? {
+    let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+    var searchFrom = head.startIndex
+    while let meta = head.range(of: "<meta", range: searchFrom..<head.endIndex) {
+      let end = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
+      let tag = head[meta.upperBound..<end]
+      if let charset = tag.range(of: "charset=") {
+        let value = tag[charset.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+          .prefix { !"\"'; />".contains($0) }
+        if !value.isEmpty { return String(value) }
+      }
+      searchFrom = end
+    }
+    return nil
+  }
+
+  static func isValidUTF8(_ data: Data) -> Bool {
+    String(validating: data, as: UTF8.self) != nil
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import KazazSources
+import Testing
+
+@Suite("OPML")
+struct OPMLTests {
+  @Test("OPML 1.0: flat list, text as title")
+  func opml1() throws {
+    let text = """
+      <?xml version="1.0" encoding="ISO-8859-1"?>
+      <opml version="1.0">
+        <head><title>mySubscriptions</title></head>
+        <body>
+          <outline text="Report.az" type="rss" xmlUrl="https://report.az/rss/" htmlUrl="https://report.az/"/>
+          <outline text="Caf&#233; news" type="rss" xmlUrl="https://example.org/feed?a=1&amp;b=2"/>
+        </body>
+      </opml>
+      """
+    let feeds = try OPML.parse(Data(text.utf8))
+    #expect(
+      feeds == [
+        OPMLFeed(url: "https://report.az/rss/", title: "Report.az", siteURL: "https://report.az/"),
+        OPMLFeed(url: "https://example.org/feed?a=1&b=2", title: "Café news"),
+      ])
+  }
+
+  @Test("OPML 2.0: nested folders become category paths; the category attribute is read")
+  func opml2() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <opml version="2.0">
+        <head><title>Desk</title></head>
+        <body>
+          <outline text="Agencies">
+            <outline text="Kazakhstan">
+              <outline type="rss" text="Kazinform" title="Kazinform" xmlUrl="https://www.inform.kz/rss/"/>
+            </outline>
+            <outline type="rss" text="Trend" xmlUrl="https://en.trend.az/feeds/index.rss"/>
+          </outline>
+          <outline type="rss" text="APA" xmlUrl="https://apa.az/rss" category="/Azerbaijan/Agencies,/News"/>
+          <outline type="rss" text="Loose" xmlUrl="https://example.org/rss"/>
+        </body>
+      </opml>
+      """
+    let feeds = try OPML.parse(Data(text.utf8))
+    #expect(
+      feeds.map(\.category) == ["Agencies/Kazakhstan", "Agencies", "Azerbaijan/Agencies", nil])
+    #expect(feeds.map(\.title) == ["Kazinform", "Trend", "APA", "Loose"])
+  }
+
+  @Test("export then import gives the same list back, categories and odd characters kept")
+  func roundTrip() throws {
+    let feeds = [
+      OPMLFeed(url: "https://report.az/rss/", title: "Report.az", category: "Azerbaijan"),
+      OPMLFeed(
+        url: "https://www.inform.kz/rss/", title: "Kazinform <KZ> & \"news\"",
+        category: "Kazakhstan/Agencies"),
+      OPMLFeed(url: "https://example.org/a?x=1&y=2", title: "Uncategorised"),
+      OPMLFeed(
+        url: "https://apa.az/rss", title: "APA", category: "Azerbaijan", siteURL: "https://apa.az/"),
+      OPMLFeed(url: "https://kapital.kz/rss", title: "Капитал", category: "Kazakhstan/Business"),
+    ]
+    let written = OPML.write(
+      feeds, title: "kazaz-monitor feeds", created: Date(timeIntervalSince1970: 0))
+    #expect(written.contains("<opml version=\"2.0\">"))
+    let read = try OPML.parse(Data(written.utf8))
+    // Feeds come back grouped by folder, in the order folders first appear.
+    let grouped = [feeds[0], feeds[3], feeds[1], feeds[4], feeds[2]]
+    #expect(read == grouped)
+    #expect(
+      OPML.write(read, title: "kazaz-monitor feeds", created: Date(timeIntervalSince1970: 0))
+        == written)
+  }
+
+  @Test("not OPML, broken XML and entity tricks are refused or harmless")
+  func refusals() {
+    #expect(throws: OPMLError.self) { try OPML.parse(Data("<rss><channel/></rss>".utf8)) }
+    #expect(throws: OPMLError.self) { try OPML.parse(Data()) }
+    let external = """
+      <?xml version="1.0"?>
+      <!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+      <opml version="2.0"><body><outline text="&x;" xmlUrl="https://example.org/rss"/></body></opml>
+      """
+    let feeds = try? OPML.parse(Data(external.utf8))
+    #expect(feeds?.first?.title?.contains("root:") != true)
+  }
+}
+
+@Suite("Feed autodiscovery (pages)")
+struct FeedDiscoveryTests {
+  @Test("<link rel=alternate>: relative and absolute, feeds before comment feeds, RSS before JSON")
+  func links() {
+    let page = HTMLDocument(
+      html: """
+        <html><head>
+        <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed/">
+        <link rel="alternate" type="application/feed+json" href="https://news.example/feed.json">
+        <link rel="alternate" type="application/rss+xml" title="Main feed" href="/rss">
+        <link rel="alternate" type="application/atom+xml" href="atom.xml">
+        <link rel="alternate" type="text/html" hreflang="ru" href="/ru/">
+        <link rel="stylesheet" href="/site.css">
+        <link rel="alternate" type="application/rss+xml" href="/rss">
+        </head><body><a href="/rss">RSS</a></body></html>
+        """)
+    let feeds = FeedDiscovery.feeds(in: page, pageURL: "https://news.example/section/page.html")
+    #expect(
+      feeds.map(\.url) == [
+        "https://news.example/rss", "https://news.example/section/atom.xml",
+        "https://news.example/feed.json", "https://news.example/comments/feed/",
+      ])
+    #expect(feeds.first?.title == "Main feed")
+  }
+
+  @Test("<base href> is honoured; common paths are on the page's origin")
+  func baseAndCommonPaths() {
+    let page = HTMLDocument(
+      html:
+        "<html><head><base href=\"https://cdn.example/site/\"><link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\"></head></html>"
+    )
+    #expect(
+      FeedDiscovery.feeds(in: page, pageURL: "https://news.example/").map(\.url) == [
+        "https://cdn.example/site/feed.xml"
+      ])
+    let common = FeedDiscovery.commonCandidates(for: "http://127.0.0.1:8080/news/item?id=5#top")
+    #expect(common.first == "http://127.0.0.1:8080/feed")
+    #expect(common.contains("http://127.0.0.1:8080/index.rss"))
+    #expect(common.allSatisfy { !$0.contains("?") && !$0.contains("#") })
+  }
+
+  @Test("feeds are told from pages by their first bytes")
+  func looksLikeFeed() {
+    #expect(FeedDiscovery.looksLikeFeed(Data("<?xml version=\"1.0\"?><rss version=\"2.0\">".utf8)))
+    #expect(FeedDiscovery.looksLikeFeed(Data("<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)))
+    #expect(!FeedDiscovery.looksLikeFeed(Data("<!DOCTYPE html><html><head>".utf8)))
+  }
+}
