@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// Renders an Atom 1.0 feed of recent digests, so any feed reader can subscribe to them. Each
 /// entry links to the digest's file (through the configured base URL, or as a `file:` URL) and
@@ -82,24 +83,8 @@ public struct AtomRenderer: Sendable {
     return text
   }
 
-  /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
+  /// XML text and attribute escaping, on one line.
   private func xml(_ text: String) -> String {
-    var out = ""
-    for scalar in DigestText.oneLine(text).unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default:
-        let value = scalar.value
-        let allowed =
-          value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
-          || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-        if allowed { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out
+    XMLEscaping.escape(DigestText.oneLine(text))
   }
 }

@@ -1,20 +1,11 @@
+import KazazModel
+
 /// Escaping for HTML text and attribute values (and for XML: the same five characters).
 enum HTMLEscaping {
   /// Escapes `& < > " '` after putting the text on one line. Safe in text and in quoted
   /// attribute values.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for character in DigestText.oneLine(text) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
+    XMLEscaping.escape(DigestText.oneLine(text))
   }
 
   /// An anchor when `url` is http(s), else the escaped text alone.

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import KazazModel
 
 /// One subscription in an OPML file.
 public struct OPMLFeed: Sendable, Equatable {
@@ -165,18 +166,5 @@ public enum OPML {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\n": result += "&#10;"
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }

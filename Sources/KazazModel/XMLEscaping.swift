@@ -1,0 +1,27 @@
+/// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references,
+/// line breaks become `&#10;` (kept through attribute normalisation), and characters XML 1.0
+/// forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
+/// dropped. One implementation for the digests' HTML and Atom and for OPML.
+public enum XMLEscaping {
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\n": out += "&#10;"
+      default:
+        let value = scalar.value
+        let allowed =
+          value == 0x9 || value == 0xD || (0x20...0xD7FF).contains(value)
+          || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+        if allowed { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+}
