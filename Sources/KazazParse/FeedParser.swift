@@ -26,10 +26,21 @@ public struct FeedParser: Sendable {
     if first == UInt8(ascii: "{") {
       return try JSONFeedAdapter.parse(data, baseURL: baseURL, now: now)
     }
-    let encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset)
-    let repaired = XMLRepair.repair(data)
-    var (raw, failure) = XMLFeedReader.read(repaired.data, encoding: encoding.encoding)
+    // Optimistic pass: most feeds are well-formed and say truthfully what they are, so read them
+    // as labelled, without scanning the bytes first. At the first XML error the reader stops,
+    // and the careful pass below validates the encoding, repairs the bytes and reads again.
+    var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
+    var repaired = XMLRepair.Result(data: data)
+    var (raw, failure, damaged) = XMLFeedReader.read(
+      data, encoding: encoding.encoding, stopAtFirstError: true)
     if let failure { throw failure }
+    if damaged {
+      encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: true)
+      repaired = XMLRepair.repair(data)
+      (raw, failure, _) = XMLFeedReader.read(
+        repaired.data, encoding: encoding.encoding, stopAtFirstError: false)
+      if let failure { throw failure }
+    }
     guard let format = FeedAdapter.format(of: raw) else {
       if raw.root == nil, let warning = raw.warnings.first {
         throw .malformedXML(line: Self.line(of: warning), message: warning)
@@ -43,12 +54,26 @@ public struct FeedParser: Sendable {
       raw.warnings.insert("\(repaired.controlCharacters) control characters removed", at: 0)
     }
     var feed = FeedAdapter.adapt(raw, format: format, baseURL: baseURL, now: now)
-    if encoding.isFallback {
+    if encoding.isFallback, let name = encoding.encoding {
       feed.warnings.insert(
-        "the document is not valid UTF-8 and declares no other encoding; read as "
-          + EncodingSniffer.fallbackEncoding, at: 0)
+        "the document is not valid UTF-8 and declares no other encoding; read as " + name, at: 0)
     }
+    if let warning = encoding.warning { feed.warnings.insert(warning, at: 0) }
     return feed
+  }
+
+  /// The `charset` parameter of an HTTP `Content-Type` value, if any.
+  public static func charset(ofContentType contentType: String) -> String? {
+    for parameter in contentType.split(separator: ";").dropFirst() {
+      let pair = parameter.split(separator: "=", maxSplits: 1)
+      guard pair.count == 2,
+        pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
+      else { continue }
+      let value = pair[1].trimmingCharacters(in: .whitespaces)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+      return value.isEmpty ? nil : value
+    }
+    return nil
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {

@@ -13,13 +13,13 @@ struct RawItem {
   var elements: [RawElement] = []
   /// `xml:base` in effect for the item, if the document set one.
   var base: String?
+  /// RSS 1.0's `rdf:about` of the item: its URI.
+  var about: String?
 
   func first(_ path: String) -> RawElement? { elements.first { $0.path == path } }
   func all(_ path: String) -> [RawElement] { elements.filter { $0.path == path } }
   func text(_ path: String) -> String? {
-    guard let text = first(path)?.text else { return nil }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.isEmpty ? nil : trimmed
+    first(path)?.text.trimmedOrNil
   }
 }
 
@@ -27,6 +27,8 @@ struct RawFeed {
   /// Root element, prefixed (`rss`, `rdf:RDF`, `atom:feed`, `atom03:feed`).
   var root: String?
   var rootAttributes: [String: String] = [:]
+  /// Namespace URI of `<channel>`, which tells RSS 0.90 from RSS 1.0.
+  var channelNamespace: String?
   var channel = RawItem()
   var items: [RawItem] = []
   var warnings: [String] = []

@@ -16,12 +16,24 @@ final class XMLFeedReader {
   static let expansionLimit = 1_000_000
   /// Elements are collected this deep below an item or the channel (e.g. `author/name`).
   static let captureDepth = 2
+  /// Bounded memory per feed: text kept per field, items kept, elements kept per item. What is
+  /// cut is reported as a warning.
+  static let maxFieldBytes = 1 << 20
+  static let maxItems = 50_000
+  static let maxElementsPerItem = 512
 
   private struct Capture {
     var path: String
     var depth: Int
     var attributes: [String: String]
-    var text: String
+    /// Where this element's text starts in `text`.
+    var textStart: Int
+  }
+
+  /// One key of the element-name cache: libxml2's interned local name and namespace pointers.
+  private struct NameKey: Hashable {
+    var local: UnsafeRawPointer
+    var uri: UnsafeRawPointer?
   }
 
   private(set) var raw = RawFeed()
@@ -32,11 +44,18 @@ final class XMLFeedReader {
   private var itemDepth: Int?
   private var currentItem: RawItem?
   private var captures: [Capture] = []
-  private var names: [String] = []
+  /// Text of the open captures: nested captures own suffixes of their parent's text.
+  private var text: [UInt8] = []
+  private var truncatedFields = 0
+  private var droppedItems = 0
+  private var droppedElements = 0
+  private var nameCache: [NameKey: String] = [:]
   private var declared: [String: String] = [:]
   private var expanded = 0
   private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
   private var errorCount = 0
+  private var stopAtFirstError = false
+  private(set) var damaged = false
 
   deinit {
     for entity in entities.values {
@@ -47,8 +66,13 @@ final class XMLFeedReader {
   }
 
   /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
-  static func read(_ data: Data, encoding: String?) -> (RawFeed, ParseError?) {
+  /// - Parameter stopAtFirstError: stop at the first XML error (the document is not clean) and
+  ///   report it as `damaged`, instead of recovering.
+  static func read(_ data: Data, encoding: String?, stopAtFirstError: Bool)
+    -> (RawFeed, ParseError?, damaged: Bool)
+  {
     let reader = XMLFeedReader()
+    reader.stopAtFirstError = stopAtFirstError
     var handler = xmlSAXHandler()
     handler.initialized = UInt32(XML_SAX2_MAGIC)
     handler.startElementNs = saxStartElement
@@ -60,17 +84,20 @@ final class XMLFeedReader {
     handler.serror = saxStructuredError
     let context = Unmanaged.passUnretained(reader).toOpaque()
     guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
-      return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"))
+      return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"), false)
     }
     defer { xmlFreeParserCtxt(parser) }
     reader.parserContext = parser
-    let options =
+    reader.text.reserveCapacity(64 * 1024)
+    var options =
       Int32(XML_PARSE_RECOVER.rawValue) | Int32(XML_PARSE_NONET.rawValue)
       | Int32(XML_PARSE_NOCDATA.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
+    // A forced encoding must survive the XML declaration, which libxml2 would otherwise obey.
+    if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
     xmlCtxtUseOptions(parser, options)
     if let encoding {
       guard let handlerForEncoding = xmlFindCharEncodingHandler(encoding) else {
-        return (reader.raw, .unsupportedEncoding(encoding))
+        return (reader.raw, .unsupportedEncoding(encoding), false)
       }
       xmlSwitchToEncoding(parser, handlerForEncoding)
     }
@@ -78,35 +105,39 @@ final class XMLFeedReader {
     data.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
       var offset = 0
-      while offset < buffer.count && reader.failure == nil {
+      while offset < buffer.count && reader.failure == nil && !reader.damaged {
         let length = min(chunkSize, buffer.count - offset)
         xmlParseChunk(parser, base + offset, Int32(length), 0)
         offset += length
       }
     }
-    if reader.failure == nil { xmlParseChunk(parser, nil, 0, 1) }
+    if reader.failure == nil && !reader.damaged { xmlParseChunk(parser, nil, 0, 1) }
+    if reader.damaged { return (reader.raw, reader.failure, true) }
     reader.closeOpenElements()
-    return (reader.raw, reader.failure)
+    reader.reportLimits()
+    return (reader.raw, reader.failure, false)
   }
 
   // MARK: - Events
 
-  fileprivate func startElement(name: String, attributes: [String: String]) {
+  fileprivate func startElement(
+    name: String, uri: UnsafePointer<xmlChar>?, attributes: [String: String]
+  ) {
     depth += 1
-    names.append(name)
     if raw.root == nil {
       raw.root = name
       raw.rootAttributes = attributes
       if name == "atom:feed" || name == "atom03:feed" { channelDepth = depth }
       return
     }
-    if itemDepth == nil, channelDepth == nil, name == "channel" || name == "rss:channel" {
+    if itemDepth == nil, channelDepth == nil, name == "channel" {
       channelDepth = depth
+      raw.channelNamespace = uri.map { String(cString: $0) }
       return
     }
     if itemDepth == nil, Self.isItem(name) {
       itemDepth = depth
-      currentItem = RawItem(base: attributes["xml:base"])
+      currentItem = RawItem(base: attributes["xml:base"], about: attributes["rdf:about"])
       return
     }
     let anchor = itemDepth ?? (channelDepth.flatMap { depth > $0 ? $0 : nil })
@@ -115,7 +146,8 @@ final class XMLFeedReader {
     if relative <= Self.captureDepth {
       let parentPath = captures.last(where: { $0.depth == depth - 1 })?.path
       let path = relative == 1 ? name : "\(parentPath ?? "?")/\(name)"
-      captures.append(Capture(path: path, depth: depth, attributes: attributes, text: ""))
+      captures.append(
+        Capture(path: path, depth: depth, attributes: attributes, textStart: text.count))
     } else if !captures.isEmpty {
       // Markup inside a field (XHTML content): keep words apart.
       appendText(" ")
@@ -123,36 +155,86 @@ final class XMLFeedReader {
   }
 
   fileprivate func endElement() {
-    defer {
-      depth -= 1
-      if !names.isEmpty { names.removeLast() }
-    }
+    defer { depth -= 1 }
     if let capture = captures.last, capture.depth == depth {
       captures.removeLast()
       let element = RawElement(
-        path: capture.path, text: capture.text, attributes: capture.attributes)
+        path: capture.path, text: String(decoding: text[capture.textStart...], as: UTF8.self),
+        attributes: capture.attributes)
+      if captures.isEmpty { text.removeAll(keepingCapacity: true) }
       if itemDepth != nil {
-        currentItem?.elements.append(element)
-      } else {
+        if currentItem?.elements.count ?? 0 < Self.maxElementsPerItem {
+          currentItem?.elements.append(element)
+        } else {
+          droppedElements += 1
+        }
+      } else if raw.channel.elements.count < Self.maxElementsPerItem {
         raw.channel.elements.append(element)
+      } else {
+        droppedElements += 1
       }
       return
     }
     if let itemDepth, depth == itemDepth, let item = currentItem {
-      raw.items.append(item)
+      if raw.items.count < Self.maxItems {
+        raw.items.append(item)
+      } else {
+        droppedItems += 1
+      }
       currentItem = nil
       self.itemDepth = nil
     }
   }
 
-  fileprivate func appendText(_ text: String) {
+  fileprivate func appendText(_ string: String) {
     guard !captures.isEmpty else { return }
-    for index in captures.indices { captures[index].text += text }
+    text.append(contentsOf: string.utf8)
   }
 
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-    guard !captures.isEmpty, length > 0 else { return }
-    appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+    guard let outer = captures.first, length > 0 else { return }
+    let room = Self.maxFieldBytes - (text.count - outer.textStart)
+    guard room >= length else {
+      if room > 0 {
+        // Cut at a character boundary: never leave half a UTF-8 sequence.
+        var cut = room
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: cut))
+        text.append(contentsOf: repeatElement(0x20, count: room - cut))
+        truncatedFields += 1
+      }
+      return
+    }
+    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+  }
+
+  /// Turns what the limits cut into warnings.
+  private func reportLimits() {
+    if truncatedFields > 0 {
+      warn("\(truncatedFields) fields longer than \(Self.maxFieldBytes) bytes truncated")
+    }
+    if droppedItems > 0 { warn("\(droppedItems) items beyond \(Self.maxItems) dropped") }
+    if droppedElements > 0 {
+      warn("\(droppedElements) elements beyond \(Self.maxElementsPerItem) per item dropped")
+    }
+  }
+
+  /// The prefixed name of an element or attribute, cached by libxml2's interned pointers.
+  fileprivate func qualifiedName(
+    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?
+  ) -> String {
+    guard let parserContext, let dictionary = parserContext.pointee.dict,
+      xmlDictOwns(dictionary, local) == 1, uri.map({ xmlDictOwns(dictionary, $0) == 1 }) ?? true
+    else {
+      return Namespaces.qualified(
+        local: String(cString: local), uri: uri.map { String(cString: $0) })
+    }
+    let key = NameKey(local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) })
+    if let name = nameCache[key] { return name }
+    let name = Namespaces.qualified(
+      local: String(cString: local), uri: uri.map { String(cString: $0) })
+    nameCache[key] = name
+    return name
   }
 
   /// A truncated document ends with open elements: keep what they hold.
@@ -248,6 +330,11 @@ final class XMLFeedReader {
   }
 
   fileprivate func recordError(line: Int, message: String) {
+    if stopAtFirstError {
+      damaged = true
+      if let parserContext { xmlStopParser(parserContext) }
+      return
+    }
     warn("line \(line): \(message)")
   }
 }
@@ -270,7 +357,7 @@ private func saxStartElement(
   _ defaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
   guard let reader = reader(context), let localName else { return }
-  let name = Namespaces.qualified(local: String(cString: localName), uri: string(uri))
+  let name = reader.qualifiedName(local: localName, uri: uri)
   var values: [String: String] = [:]
   if let attributes, attributeCount > 0 {
     // Each attribute is five pointers: localname, prefix, URI, value start, value end.
@@ -279,14 +366,13 @@ private func saxStartElement(
       guard let local = attributes[base], let start = attributes[base + 3],
         let end = attributes[base + 4]
       else { continue }
-      let key = Namespaces.qualified(
-        local: String(cString: local), uri: string(attributes[base + 2]))
+      let key = reader.qualifiedName(local: local, uri: attributes[base + 2])
       let length = end - start
       values[key] = String(
         decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
     }
   }
-  reader.startElement(name: name, attributes: values)
+  reader.startElement(name: name, uri: uri, attributes: values)
 }
 
 private func saxEndElement(

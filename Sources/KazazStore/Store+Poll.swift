@@ -65,7 +65,8 @@ extension Store {
     var record = ItemRecord(
       id: nil, feedId: feedID, guid: item.id, url: item.link, canonicalURL: incoming.canonicalURL,
       title: item.title, summary: item.summary, content: item.content, author: item.author,
-      publishedAt: item.published, updatedAt: item.updated, firstSeenAt: now)
+      publishedAt: item.dateEstimated ? nil : item.published,
+      updatedAt: item.updated, firstSeenAt: now)
     try record.insert(db)
     guard let itemID = record.id else { return }
     let classification = incoming.classification

@@ -10,32 +10,50 @@ struct ParseCommand: AsyncParsableCommand {
     abstract: "Parse one feed (a file or an http/https/file URL) and print it normalised.")
 
   @Flag(
-    help:
-      "Print JSON: {format, title, link, items: [{id, title, link, published, updated, author, summary}]}."
+    help: """
+      Print JSON: {format, title, link, warnings, items: [{id, title, link, published, updated, \
+      date_estimated, author, summary, categories, media}]}.
+      """
   )
   var json = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The HTTP Content-Type the document came with (its charset is trusted over the XML "
+        + "declaration). For files; URLs use the server's.",
+      valueName: "type"))
+  var contentType: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The URL relative links resolve against (default: the file's or the final URL).",
+      valueName: "url"))
+  var baseURL: String?
 
   @Argument(help: "A feed file path or URL.")
   var source: String
 
   func run() async throws {
-    let (data, baseURL, charset) = try await load()
+    var (data, base, charset) = try await load()
+    if let contentType { charset = FeedParser.charset(ofContentType: contentType) }
+    if let baseURL { base = baseURL }
     let feed: ParsedFeed
     do {
-      feed = try FeedParser().parse(data, baseURL: baseURL, httpCharset: charset)
+      feed = try FeedParser().parse(data, baseURL: base, httpCharset: charset)
     } catch {
       printError("\(source): \(error.description)")
       throw ExitCode.failure
     }
     for warning in feed.warnings { printError("\(source): warning: \(warning)") }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(ParsedFeedJSON(feed)), as: UTF8.self))
+      var bytes = FeedJSON.encode(feed)
+      bytes.append(0x0A)
+      FileHandle.standardOutput.write(Data(bytes))
     } else {
       print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
       for item in feed.items {
-        let date = item.published.map { RFC3339.string($0) } ?? "no date"
+        var date = item.published.map(CivilTime.rfc3339) ?? "no date"
+        if item.dateEstimated { date += ", estimated" }
         print("- \(item.title ?? "(untitled)") [\(date)] \(item.link ?? "")")
       }
     }
@@ -66,43 +84,5 @@ struct ParseCommand: AsyncParsableCommand {
       printError("\(source): \(error.description)")
       throw ExitCode.failure
     }
-  }
-}
-
-/// The normalised JSON shape of `parse --json`; missing values are explicit nulls.
-struct ParsedFeedJSON: Encodable {
-  let feed: ParsedFeed
-
-  init(_ feed: ParsedFeed) { self.feed = feed }
-
-  enum Keys: String, CodingKey {
-    case format, title, link, items, id, published, updated, author, summary
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(feed.format.rawValue, forKey: .format)
-    try container.encode(feed.title, forKey: .title)
-    try container.encode(feed.link, forKey: .link)
-    var items = container.nestedUnkeyedContainer(forKey: .items)
-    for item in feed.items {
-      var entry = items.nestedContainer(keyedBy: Keys.self)
-      try entry.encode(item.id, forKey: .id)
-      try entry.encode(item.title, forKey: .title)
-      try entry.encode(item.link, forKey: .link)
-      try entry.encode(item.published.map(RFC3339.string), forKey: .published)
-      try entry.encode(item.updated.map(RFC3339.string), forKey: .updated)
-      try entry.encode(item.author, forKey: .author)
-      try entry.encode(item.summary ?? item.content, forKey: .summary)
-    }
-  }
-}
-
-enum RFC3339 {
-  static func string(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(secondsFromGMT: 0)
-    return formatter.string(from: date)
   }
 }
