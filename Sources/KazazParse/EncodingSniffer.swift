@@ -75,15 +75,31 @@ enum EncodingSniffer {
     return true
   }
 
-  /// windows-1251 unless the letters read as KOI8-R.
+  /// windows-1251 unless the letters read as KOI8-R — or as Latin: in Cyrillic text nearly
+  /// every non-ASCII byte has a non-ASCII neighbour (whole words are non-ASCII), while in
+  /// Portuguese, German or Turkish text accented letters stand alone between ASCII ones.
   static func cyrillicGuess(_ data: Data) -> String {
     var upperHalf = 0  // 0xE0–0xFF: lower case in windows-1251, upper case in KOI8-R
     var lowerHalf = 0  // 0xC0–0xDF: the reverse
+    var high = 0
+    var paired = 0
     data.withUnsafeBytes { raw in
-      for byte in raw.bindMemory(to: UInt8.self) where byte >= 0xC0 {
-        if byte >= 0xE0 { upperHalf += 1 } else { lowerHalf += 1 }
+      let bytes = raw.bindMemory(to: UInt8.self)
+      for index in bytes.indices where bytes[index] >= 0x80 {
+        high += 1
+        if (index > 0 && bytes[index - 1] >= 0x80)
+          || (index + 1 < bytes.count && bytes[index + 1] >= 0x80)
+        {
+          paired += 1
+        }
+        if bytes[index] >= 0xE0 {
+          upperHalf += 1
+        } else if bytes[index] >= 0xC0 {
+          lowerHalf += 1
+        }
       }
     }
+    if high >= 8 && paired * 2 < high { return "windows-1252" }
     return lowerHalf > upperHalf * 2 ? "KOI8-R" : fallbackEncoding
   }
 

@@ -59,22 +59,20 @@ enum FeedAdapter {
   static func adaptItem(_ item: RawItem, base: String?, now: Date, undated: inout Int)
     -> ParsedItem
   {
-    let link =
+    let ownLink =
       URLResolver.resolve(item.text("link"), base: base) ?? alternateLink(item, base: base)
       ?? URLResolver.resolve(permalinkGUID(item), base: base)
-    let title = firstText(item, ["title", "atom:title", "atom03:title", "dc:title"])
-      .map(HTMLText.plainText)
-    let summaryHTML = firstText(
-      item, ["description", "atom:summary", "atom03:summary", "dc:description"])
-    let contentHTML = firstText(
+    let title = rendered(
+      item,
+      ["title", "atom:title", "atom03:title", "dc:title", "media:title", "media:group/media:title"])
+    let summary = rendered(
+      item,
+      [
+        "description", "atom:summary", "atom03:summary", "dc:description", "media:description",
+        "media:group/media:description",
+      ])
+    let content = rendered(
       item, ["content:encoded", "yandex:full-text", "atom:content", "atom03:content"])
-    var summary = summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-    let content = contentHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-    if summary == nil,
-      let text = firstText(item, ["media:description", "media:group/media:description"])
-    {
-      summary = HTMLText.plainText(text)
-    }
     let publishedText = firstText(item, publishedPaths)
     let updatedText = firstText(item, updatedPaths)
     let published = publishedText.flatMap { FeedDateParser.parse($0, now: now) }
@@ -86,6 +84,12 @@ enum FeedAdapter {
       item, ["author", "dc:creator", "atom:author/atom:name", "atom03:author/atom03:name"]
     ).map(HTMLText.plainText)
     let guid = firstText(item, ["guid", "atom:id", "atom03:id"]) ?? item.about
+    // Atom's id is a permalink when it is a web address and nothing else is.
+    let link =
+      ownLink
+      ?? firstText(item, ["atom:id", "atom03:id"]).flatMap {
+        $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil
+      }
     let id = ItemIdentity.identifier(
       guid: guid, link: link, title: title, text: content ?? summary)
     return ParsedItem(
@@ -93,6 +97,33 @@ enum FeedAdapter {
       updated: updated ?? published, author: author, summary: summary, content: content,
       media: media(item, base: base), categories: categories(item),
       dateEstimated: published == nil && updated == nil)
+  }
+
+  /// The plain text of the first of `paths` that has any, read by its declared content type:
+  /// HTML (the default, and what RSS means), XHTML (already structure: only white space to
+  /// collapse), or base64 (Atom's `mode="base64"` and binary MIME types).
+  private static func rendered(_ item: RawItem, _ paths: [String]) -> String? {
+    for path in paths {
+      guard let element = item.first(path), var text = element.text.trimmedOrNil else { continue }
+      let type = element.attributes["type"]?.lowercased() ?? "html"
+      if element.attributes["mode"] == "base64" || isBinary(type) {
+        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
+          let decoded = String(data: data, encoding: .utf8)
+        else { continue }
+        text = decoded
+      }
+      let plain =
+        type == "xhtml" || type == "application/xhtml+xml"
+        ? HTMLText.collapse(text) : HTMLText.plainText(text)
+      if !plain.isEmpty { return plain }
+    }
+    return nil
+  }
+
+  /// A MIME type whose content Atom carries base64-encoded.
+  private static func isBinary(_ type: String) -> Bool {
+    guard type.contains("/"), !type.hasPrefix("text/") else { return false }
+    return !(type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "application/xhtml+xml")
   }
 
   private static func firstText(_ item: RawItem, _ paths: [String]) -> String? {

@@ -30,16 +30,23 @@ public struct FeedParser: Sendable {
     // as labelled, without scanning the bytes first. At the first XML error the reader stops,
     // and the careful pass below validates the encoding, repairs the bytes and reads again.
     var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
-    var repaired = XMLRepair.Result(data: data)
+    var input = Self.transcode(data, encoding)
+    var repaired = XMLRepair.Result(data: input.data)
     var (raw, failure, damaged) = XMLFeedReader.read(
-      data, encoding: encoding.encoding, stopAtFirstError: true)
+      input.data, encoding: input.encoding, stopAtFirstError: true)
     if let failure { throw failure }
     if damaged {
       encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: true)
-      repaired = XMLRepair.repair(data)
+      input = Self.transcode(data, encoding)
+      repaired = XMLRepair.repair(input.data)
       (raw, failure, _) = XMLFeedReader.read(
-        repaired.data, encoding: encoding.encoding, stopAtFirstError: false)
+        repaired.data, encoding: input.encoding, stopAtFirstError: false)
       if let failure { throw failure }
+    }
+    if input.undefined > 0 {
+      raw.warnings.insert(
+        "\(input.undefined) bytes undefined in \(input.source ?? "the encoding") replaced by U+FFFD",
+        at: 0)
     }
     guard let format = FeedAdapter.format(of: raw) else {
       if raw.root == nil, let warning = raw.warnings.first {
@@ -48,7 +55,7 @@ public struct FeedParser: Sendable {
       throw .unknownFormat(root: raw.root)
     }
     if repaired.ampersands > 0 {
-      raw.warnings.insert("\(repaired.ampersands) bare '&' escaped", at: 0)
+      raw.warnings.insert("\(repaired.ampersands) bare '&' or malformed references repaired", at: 0)
     }
     if repaired.controlCharacters > 0 {
       raw.warnings.insert("\(repaired.controlCharacters) control characters removed", at: 0)
@@ -60,6 +67,21 @@ public struct FeedParser: Sendable {
     }
     if let warning = encoding.warning { feed.warnings.insert(warning, at: 0) }
     return feed
+  }
+
+  /// Single-byte encodings are decoded here, by table, and handed to libxml2 as UTF-8; others
+  /// are left to libxml2 (`encoding` nil: follow the document).
+  private static func transcode(_ data: Data, _ decision: EncodingSniffer.Decision)
+    -> (data: Data, encoding: String?, source: String?, undefined: Int)
+  {
+    let name =
+      decision.encoding
+      ?? (EncodingSniffer.hasByteOrderMark(data) ? nil : EncodingSniffer.declaredEncoding(data))
+    guard let name, !name.lowercased().hasPrefix("utf"),
+      let table = SingleByteDecoder.table(for: name)
+    else { return (data, decision.encoding, nil, 0) }
+    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
+    return (decoded, "UTF-8", name, undefined)
   }
 
   /// The `charset` parameter of an HTTP `Content-Type` value, if any.

@@ -34,6 +34,7 @@ final class XMLFeedReader {
   private struct NameKey: Hashable {
     var local: UnsafeRawPointer
     var uri: UnsafeRawPointer?
+    var isAttribute: Bool
   }
 
   private(set) var raw = RawFeed()
@@ -50,6 +51,8 @@ final class XMLFeedReader {
   private var droppedItems = 0
   private var droppedElements = 0
   private var nameCache: [NameKey: String] = [:]
+  /// Prefix given to elements in no namespace (Atom documents that forgot theirs).
+  private var unqualifiedPrefix = ""
   private var declared: [String: String] = [:]
   private var expanded = 0
   private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
@@ -61,6 +64,8 @@ final class XMLFeedReader {
     for entity in entities.values {
       free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
       free(entity.pointee.content)
+      // libxml2 hands the declaration's original text to the entity getEntity returned.
+      free(entity.pointee.orig)
       free(entity)
     }
   }
@@ -71,6 +76,7 @@ final class XMLFeedReader {
   static func read(_ data: Data, encoding: String?, stopAtFirstError: Bool)
     -> (RawFeed, ParseError?, damaged: Bool)
   {
+    kazaz_xml_silence_generic_errors()
     let reader = XMLFeedReader()
     reader.stopAtFirstError = stopAtFirstError
     var handler = xmlSAXHandler()
@@ -86,7 +92,11 @@ final class XMLFeedReader {
     guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
       return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"), false)
     }
-    defer { xmlFreeParserCtxt(parser) }
+    defer {
+      // libxml2 builds a stub document to hold a DOCTYPE's entities even for SAX; it is ours.
+      if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+      xmlFreeParserCtxt(parser)
+    }
     reader.parserContext = parser
     reader.text.reserveCapacity(64 * 1024)
     var options =
@@ -127,6 +137,11 @@ final class XMLFeedReader {
     if raw.root == nil {
       raw.root = name
       raw.rootAttributes = attributes
+      if name == "feed" {
+        // Atom without its namespace, as some generators write it: read it as Atom 1.0.
+        raw.root = "atom:feed"
+        unqualifiedPrefix = "atom:"
+      }
       if name == "atom:feed" || name == "atom03:feed" { channelDepth = depth }
       return
     }
@@ -221,20 +236,28 @@ final class XMLFeedReader {
 
   /// The prefixed name of an element or attribute, cached by libxml2's interned pointers.
   fileprivate func qualifiedName(
-    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?
+    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, isAttribute: Bool = false
   ) -> String {
     guard let parserContext, let dictionary = parserContext.pointee.dict,
       xmlDictOwns(dictionary, local) == 1, uri.map({ xmlDictOwns(dictionary, $0) == 1 }) ?? true
-    else {
-      return Namespaces.qualified(
-        local: String(cString: local), uri: uri.map { String(cString: $0) })
-    }
-    let key = NameKey(local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) })
+    else { return makeName(local: local, uri: uri, isAttribute: isAttribute) }
+    let key = NameKey(
+      local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) },
+      isAttribute: isAttribute)
     if let name = nameCache[key] { return name }
-    let name = Namespaces.qualified(
-      local: String(cString: local), uri: uri.map { String(cString: $0) })
+    let name = makeName(local: local, uri: uri, isAttribute: isAttribute)
     nameCache[key] = name
     return name
+  }
+
+  private func makeName(
+    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, isAttribute: Bool
+  ) -> String {
+    let localName = String(cString: local)
+    if uri == nil && !isAttribute && !unqualifiedPrefix.isEmpty && raw.root != nil {
+      return unqualifiedPrefix + localName
+    }
+    return Namespaces.qualified(local: localName, uri: uri.map { String(cString: $0) })
   }
 
   /// A truncated document ends with open elements: keep what they hold.
@@ -366,7 +389,7 @@ private func saxStartElement(
       guard let local = attributes[base], let start = attributes[base + 3],
         let end = attributes[base + 4]
       else { continue }
-      let key = reader.qualifiedName(local: local, uri: attributes[base + 2])
+      let key = reader.qualifiedName(local: local, uri: attributes[base + 2], isAttribute: true)
       let length = end - start
       values[key] = String(
         decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
