@@ -99,7 +99,7 @@ enum EncodingSniffer {
         }
       }
     }
-    if high >= 8 && paired * 2 < high { return "windows-1252" }
+    if paired * 2 < high { return "windows-1252" }
     return lowerHalf > upperHalf * 2 ? "KOI8-R" : fallbackEncoding
   }
 

@@ -21,10 +21,17 @@ enum FeedAdapter {
     }
   }
 
-  static func adapt(_ raw: RawFeed, format: FeedFormat, baseURL: String?, now: Date) -> ParsedFeed {
-    let feedBase =
-      raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) }
-      ?? baseURL
+  /// The URL the feed's relative links resolve against: its root `xml:base`, else its own.
+  static func feedBase(_ raw: RawFeed, baseURL: String?) -> String? {
+    raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) } ?? baseURL
+  }
+
+  /// The feed around `items` (adapted one by one as the reader produced them).
+  /// - Parameter undated: how many items had a date that was unreadable or absurd.
+  static func adapt(
+    _ raw: RawFeed, items: [ParsedItem], undated: Int, format: FeedFormat, baseURL: String?
+  ) -> ParsedFeed {
+    let feedBase = feedBase(raw, baseURL: baseURL)
     let channel = raw.channel
     let link =
       alternateLink(channel, base: feedBase)
@@ -34,13 +41,7 @@ enum FeedAdapter {
       ?? channel.text("dc:title"))
       .map(HTMLText.plainText)
     let ttl = channel.text("ttl").flatMap { Int($0) }
-    var undated = 0
     var warnings = raw.warnings
-    let items = raw.items.map { item in
-      adaptItem(
-        item, base: item.base.flatMap { URLResolver.resolve($0, base: feedBase) } ?? feedBase,
-        now: now, undated: &undated)
-    }
     if undated > 0 {
       warnings.append("\(undated) items with an unreadable or absurd date; first-seen time used")
     }
@@ -73,13 +74,9 @@ enum FeedAdapter {
       ])
     let content = rendered(
       item, ["content:encoded", "yandex:full-text", "atom:content", "atom03:content"])
-    let publishedText = firstText(item, publishedPaths)
-    let updatedText = firstText(item, updatedPaths)
-    let published = publishedText.flatMap { FeedDateParser.parse($0, now: now) }
-    let updated = updatedText.flatMap { FeedDateParser.parse($0, now: now) }
-    if (publishedText != nil || updatedText != nil) && published == nil && updated == nil {
-      undated += 1
-    }
+    let (published, publishedSeen) = firstDate(item, publishedPaths, now: now)
+    let (updated, updatedSeen) = firstDate(item, updatedPaths, now: now)
+    if (publishedSeen || updatedSeen) && published == nil && updated == nil { undated += 1 }
     let author = firstText(
       item, ["author", "dc:creator", "atom:author/atom:name", "atom03:author/atom03:name"]
     ).map(HTMLText.plainText)
@@ -104,17 +101,21 @@ enum FeedAdapter {
   /// collapse), or base64 (Atom's `mode="base64"` and binary MIME types).
   private static func rendered(_ item: RawItem, _ paths: [String]) -> String? {
     for path in paths {
-      guard let element = item.first(path), var text = element.text.trimmedOrNil else { continue }
+      guard let element = item.first(path), !element.range.isEmpty else { continue }
       let type = element.attributes["type"]?.lowercased() ?? "html"
+      let plain: String
       if element.attributes["mode"] == "base64" || isBinary(type) {
-        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
+        guard let text = item.string(element).trimmedOrNil,
+          let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
           let decoded = String(data: data, encoding: .utf8)
         else { continue }
-        text = decoded
+        plain = HTMLText.plainText(decoded)
+      } else if type == "xhtml" || type == "application/xhtml+xml" {
+        plain = HTMLText.collapse(item.string(element))
+      } else {
+        // The common case: straight from the reader's bytes to plain text.
+        plain = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
       }
-      let plain =
-        type == "xhtml" || type == "application/xhtml+xml"
-        ? HTMLText.collapse(text) : HTMLText.plainText(text)
       if !plain.isEmpty { return plain }
     }
     return nil
@@ -124,6 +125,19 @@ enum FeedAdapter {
   private static func isBinary(_ type: String) -> Bool {
     guard type.contains("/"), !type.hasPrefix("text/") else { return false }
     return !(type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "application/xhtml+xml")
+  }
+
+  /// The first of `paths` holding a plausible date; `seen` tells whether any held text at all.
+  private static func firstDate(_ item: RawItem, _ paths: [String], now: Date)
+    -> (date: Date?, seen: Bool)
+  {
+    var seen = false
+    for path in paths {
+      guard let text = item.text(path) else { continue }
+      seen = true
+      if let date = FeedDateParser.parse(text, now: now) { return (date, true) }
+    }
+    return (nil, seen)
   }
 
   private static func firstText(_ item: RawItem, _ paths: [String]) -> String? {
@@ -157,7 +171,7 @@ enum FeedAdapter {
     guard let guid = item.first("guid"), guid.attributes["isPermaLink"] != "false" else {
       return nil
     }
-    guard let text = guid.text.trimmedOrNil else { return nil }
+    guard let text = item.string(guid).trimmedOrNil else { return nil }
     return text.hasPrefix("http://") || text.hasPrefix("https://") ? text : nil
   }
 
@@ -181,7 +195,7 @@ enum FeedAdapter {
       }
       guard let url = URLResolver.resolve(element.attributes[urlKey], base: base) else { continue }
       let type = element.attributes["type"] ?? element.attributes["medium"]
-      let caption = HTMLText.plainText(element.text)
+      let caption = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
       found.append(
         ParsedMedia(kind: kind, url: url, type: type, caption: caption.isEmpty ? nil : caption))
       if found.count >= 32 { break }
@@ -196,7 +210,7 @@ enum FeedAdapter {
       let value: String?
       switch element.path {
       case "category", "dc:subject":
-        value = element.text
+        value = item.string(element)
       case "atom:category", "atom03:category":
         value = element.attributes["label"] ?? element.attributes["term"]
       default:

@@ -165,6 +165,16 @@ public enum FeedDateParser {
       .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     for token in tokens {
       let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+      // `+0500`, `-03`, `+05:00`: a zone, even though it may contain a colon.
+      if let sign = lower.first, sign == "+" || sign == "-" {
+        let digits = lower.dropFirst().filter { $0 != ":" }
+        if let value = Int(digits), digits.count == 4 || digits.count == 2 {
+          let hours = digits.count == 4 ? value / 100 : value
+          let minutes = digits.count == 4 ? value % 100 : 0
+          offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+          continue
+        }
+      }
       if token.contains(":"), let time = parseTime(token) {
         (hour, minute, second) = (time.0, time.1, time.2)
         if let zone = time.zone { offset = zone }
@@ -174,16 +184,16 @@ public enum FeedDateParser {
         pm = lower == "pm"
         continue
       }
-      if let sign = lower.first, sign == "+" || sign == "-", let value = Int(lower.dropFirst()),
-        lower.count == 5 || lower.count == 3
-      {
-        let hours = lower.count == 5 ? value / 100 : value
-        let minutes = lower.count == 5 ? value % 100 : 0
-        offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
-        continue
-      }
       if let zoneOffset = zoneOffset(lower) {
         offset = zoneOffset
+        continue
+      }
+      // `12.04.2023`: the numeric day-first form Russian-language sites use.
+      let dotted = lower.split(separator: ".")
+      if dotted.count == 3, let d = Int(dotted[0]), let m = Int(dotted[1]), let y = Int(dotted[2]),
+        dotted[2].count == 4 || dotted[2].count == 2
+      {
+        (day, month, year) = (d, m, dotted[2].count == 4 ? y : 2000 + y)
         continue
       }
       if let number = Int(lower) {

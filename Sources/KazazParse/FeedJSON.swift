@@ -10,19 +10,29 @@ import KazazModel
 /// the item's summary, else its full text, and `media` is `[{"kind", "type", "url"}]`.
 public enum FeedJSON {
   public static func encode(_ feed: ParsedFeed) -> [UInt8] {
+    var result: [UInt8] = []
+    write(feed) { result.append(contentsOf: $0) }
+    return result
+  }
+
+  /// Writes the JSON in pieces of about `chunkSize` bytes to `sink` (e.g. standard output), so
+  /// that a large feed is never held twice in memory.
+  public static func write(
+    _ feed: ParsedFeed, chunkSize: Int = 1 << 18, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     var out = JSONBytes()
-    var estimate = 4096
-    for item in feed.items {
-      let text: String? = item.summary ?? item.content
-      estimate += 256 + (text?.utf8.count ?? 0)
+    out.bytes.reserveCapacity(chunkSize + 4096)
+    func flush() {
+      out.bytes.withUnsafeBufferPointer(sink)
+      out.bytes.removeAll(keepingCapacity: true)
     }
-    out.bytes.reserveCapacity(estimate)
     out.raw("{\"format\":")
     out.string(feed.format.rawValue)
     out.raw(",\"items\":[")
     for (index, item) in feed.items.enumerated() {
       if index > 0 { out.raw(",") }
       writeItem(item, into: &out)
+      if out.bytes.count >= chunkSize { flush() }
     }
     out.raw("],\"link\":")
     out.string(feed.link)
@@ -34,7 +44,7 @@ public enum FeedJSON {
       out.string(warning)
     }
     out.raw("]}")
-    return out.bytes
+    flush()
   }
 
   private static func writeItem(_ item: ParsedItem, into out: inout JSONBytes) {

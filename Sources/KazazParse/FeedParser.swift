@@ -32,15 +32,17 @@ public struct FeedParser: Sendable {
     var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
     var input = Self.transcode(data, encoding)
     var repaired = XMLRepair.Result(data: input.data)
+    var collector = ItemCollector(baseURL: baseURL, now: now)
     var (raw, failure, damaged) = XMLFeedReader.read(
-      input.data, encoding: input.encoding, stopAtFirstError: true)
+      input.data, encoding: input.encoding, stopAtFirstError: true, onItem: collector.add)
     if let failure { throw failure }
     if damaged {
       encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: true)
       input = Self.transcode(data, encoding)
       repaired = XMLRepair.repair(input.data)
+      collector = ItemCollector(baseURL: baseURL, now: now)
       (raw, failure, _) = XMLFeedReader.read(
-        repaired.data, encoding: input.encoding, stopAtFirstError: false)
+        repaired.data, encoding: input.encoding, stopAtFirstError: false, onItem: collector.add)
       if let failure { throw failure }
     }
     if input.undefined > 0 {
@@ -60,7 +62,8 @@ public struct FeedParser: Sendable {
     if repaired.controlCharacters > 0 {
       raw.warnings.insert("\(repaired.controlCharacters) control characters removed", at: 0)
     }
-    var feed = FeedAdapter.adapt(raw, format: format, baseURL: baseURL, now: now)
+    var feed = FeedAdapter.adapt(
+      raw, items: collector.items, undated: collector.undated, format: format, baseURL: baseURL)
     if encoding.isFallback, let name = encoding.encoding {
       feed.warnings.insert(
         "the document is not valid UTF-8 and declares no other encoding; read as " + name, at: 0)
@@ -106,5 +109,27 @@ public struct FeedParser: Sendable {
   private static func line(of warning: String) -> Int {
     guard warning.hasPrefix("line ") else { return 0 }
     return Int(warning.dropFirst(5).prefix { $0.isNumber }) ?? 0
+  }
+}
+
+/// Adapts items one by one as the reader finishes them, so that the reader can reuse its
+/// storage: a 10 MB feed never holds its raw items and its parsed items at once.
+private final class ItemCollector {
+  let baseURL: String?
+  let now: Date
+  private(set) var items: [ParsedItem] = []
+  private(set) var undated = 0
+  private var feedBase: String??
+
+  init(baseURL: String?, now: Date) {
+    self.baseURL = baseURL
+    self.now = now
+  }
+
+  func add(_ item: RawItem, _ raw: RawFeed) {
+    if feedBase == nil { feedBase = .some(FeedAdapter.feedBase(raw, baseURL: baseURL)) }
+    let base = feedBase ?? nil
+    let itemBase = item.base.flatMap { URLResolver.resolve($0, base: base) } ?? base
+    items.append(FeedAdapter.adaptItem(item, base: itemBase, now: now, undated: &undated))
   }
 }

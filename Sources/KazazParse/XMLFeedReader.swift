@@ -26,8 +26,9 @@ final class XMLFeedReader {
     var path: String
     var depth: Int
     var attributes: [String: String]
-    /// Where this element's text starts in `text`.
+    /// Where this element's text starts in its item's (or the channel's) text.
     var textStart: Int
+    var inItem: Bool
   }
 
   /// One key of the element-name cache: libxml2's interned local name and namespace pointers.
@@ -43,10 +44,12 @@ final class XMLFeedReader {
   private var depth = 0
   private var channelDepth: Int?
   private var itemDepth: Int?
-  private var currentItem: RawItem?
+  /// The item being read; its storage is reused for the next.
+  private var currentItem = RawItem()
+  private var itemCount = 0
+  /// Receives each item as it ends, with the feed read so far (root, channel).
+  private var onItem: ((RawItem, RawFeed) -> Void)?
   private var captures: [Capture] = []
-  /// Text of the open captures: nested captures own suffixes of their parent's text.
-  private var text: [UInt8] = []
   private var truncatedFields = 0
   private var droppedItems = 0
   private var droppedElements = 0
@@ -73,9 +76,11 @@ final class XMLFeedReader {
   /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
   /// - Parameter stopAtFirstError: stop at the first XML error (the document is not clean) and
   ///   report it as `damaged`, instead of recovering.
-  static func read(_ data: Data, encoding: String?, stopAtFirstError: Bool)
-    -> (RawFeed, ParseError?, damaged: Bool)
-  {
+  /// - Parameter onItem: called with each item as it ends (its storage is reused afterwards).
+  static func read(
+    _ data: Data, encoding: String?, stopAtFirstError: Bool,
+    onItem: @escaping (RawItem, RawFeed) -> Void
+  ) -> (RawFeed, ParseError?, damaged: Bool) {
     kazaz_xml_silence_generic_errors()
     let reader = XMLFeedReader()
     reader.stopAtFirstError = stopAtFirstError
@@ -98,7 +103,7 @@ final class XMLFeedReader {
       xmlFreeParserCtxt(parser)
     }
     reader.parserContext = parser
-    reader.text.reserveCapacity(64 * 1024)
+    reader.onItem = onItem
     var options =
       Int32(XML_PARSE_RECOVER.rawValue) | Int32(XML_PARSE_NONET.rawValue)
       | Int32(XML_PARSE_NOCDATA.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
@@ -152,7 +157,7 @@ final class XMLFeedReader {
     }
     if itemDepth == nil, Self.isItem(name) {
       itemDepth = depth
-      currentItem = RawItem(base: attributes["xml:base"], about: attributes["rdf:about"])
+      currentItem.reset(base: attributes["xml:base"], about: attributes["rdf:about"])
       return
     }
     let anchor = itemDepth ?? (channelDepth.flatMap { depth > $0 ? $0 : nil })
@@ -161,8 +166,11 @@ final class XMLFeedReader {
     if relative <= Self.captureDepth {
       let parentPath = captures.last(where: { $0.depth == depth - 1 })?.path
       let path = relative == 1 ? name : "\(parentPath ?? "?")/\(name)"
+      let inItem = itemDepth != nil
+      let start = inItem ? currentItem.text.count : raw.channel.text.count
       captures.append(
-        Capture(path: path, depth: depth, attributes: attributes, textStart: text.count))
+        Capture(
+          path: path, depth: depth, attributes: attributes, textStart: start, inItem: inItem))
     } else if !captures.isEmpty {
       // Markup inside a field (XHTML content): keep words apart.
       appendText(" ")
@@ -173,13 +181,14 @@ final class XMLFeedReader {
     defer { depth -= 1 }
     if let capture = captures.last, capture.depth == depth {
       captures.removeLast()
-      let element = RawElement(
-        path: capture.path, text: String(decoding: text[capture.textStart...], as: UTF8.self),
-        attributes: capture.attributes)
-      if captures.isEmpty { text.removeAll(keepingCapacity: true) }
-      if itemDepth != nil {
-        if currentItem?.elements.count ?? 0 < Self.maxElementsPerItem {
-          currentItem?.elements.append(element)
+      let inItem = itemDepth != nil
+      let end = inItem ? currentItem.text.count : raw.channel.text.count
+      // A capture that began outside the item now open (or inside one now closed) has no text.
+      let range = capture.inItem == inItem ? capture.textStart..<max(capture.textStart, end) : 0..<0
+      let element = RawElement(path: capture.path, range: range, attributes: capture.attributes)
+      if inItem {
+        if currentItem.elements.count < Self.maxElementsPerItem {
+          currentItem.elements.append(element)
         } else {
           droppedElements += 1
         }
@@ -190,25 +199,39 @@ final class XMLFeedReader {
       }
       return
     }
-    if let itemDepth, depth == itemDepth, let item = currentItem {
-      if raw.items.count < Self.maxItems {
-        raw.items.append(item)
+    if let itemDepth, depth == itemDepth {
+      if itemCount < Self.maxItems {
+        itemCount += 1
+        onItem?(currentItem, raw)
       } else {
         droppedItems += 1
       }
-      currentItem = nil
       self.itemDepth = nil
     }
   }
 
   fileprivate func appendText(_ string: String) {
     guard !captures.isEmpty else { return }
-    text.append(contentsOf: string.utf8)
+    if itemDepth != nil {
+      currentItem.text.append(contentsOf: string.utf8)
+    } else {
+      raw.channel.text.append(contentsOf: string.utf8)
+    }
   }
 
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
     guard let outer = captures.first, length > 0 else { return }
-    let room = Self.maxFieldBytes - (text.count - outer.textStart)
+    if itemDepth != nil {
+      append(bytes, length, outerStart: outer.textStart, to: &currentItem.text)
+    } else {
+      append(bytes, length, outerStart: outer.textStart, to: &raw.channel.text)
+    }
+  }
+
+  private func append(
+    _ bytes: UnsafePointer<xmlChar>, _ length: Int, outerStart: Int, to text: inout [UInt8]
+  ) {
+    let room = Self.maxFieldBytes - (text.count - outerStart)
     guard room >= length else {
       if room > 0 {
         // Cut at a character boundary: never leave half a UTF-8 sequence.

@@ -46,9 +46,8 @@ struct ParseCommand: AsyncParsableCommand {
     }
     for warning in feed.warnings { printError("\(source): warning: \(warning)") }
     if json {
-      var bytes = FeedJSON.encode(feed)
-      bytes.append(0x0A)
-      FileHandle.standardOutput.write(Data(bytes))
+      FeedJSON.write(feed) { FileHandle.standardOutput.write(Data(buffer: $0)) }
+      FileHandle.standardOutput.write(Data([0x0A]))
     } else {
       print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
       for item in feed.items {
