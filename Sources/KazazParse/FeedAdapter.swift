@@ -54,7 +54,9 @@ enum FeedAdapter {
     "pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created", "dcterms:issued",
     "dcterms:created",
   ]
-  static let updatedPaths = ["atom:updated", "atom03:modified", "dcterms:modified"]
+  static let updatedPaths = [
+    "atom:updated", "atom03:modified", "atom03:updated", "dcterms:modified",
+  ]
 
   /// - Parameter undated: counts items whose date was present but unreadable or absurd.
   static func adaptItem(_ item: RawItem, base: String?, now: Date, undated: inout Int)
@@ -105,11 +107,10 @@ enum FeedAdapter {
       let type = element.attributes["type"]?.lowercased() ?? "html"
       let plain: String
       if element.attributes["mode"] == "base64" || isBinary(type) {
-        guard let text = item.string(element).trimmedOrNil,
-          let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
-          let decoded = String(data: data, encoding: .utf8)
-        else { continue }
-        plain = HTMLText.plainText(decoded)
+        guard let text = item.string(element).trimmedOrNil else { continue }
+        // Not base64 after all (a custom type over plain text): take the text as it is.
+        let decoded = Data(base64Encoded: text).flatMap { String(data: $0, encoding: .utf8) }
+        plain = HTMLText.plainText(decoded ?? text)
       } else if type == "xhtml" || type == "application/xhtml+xml" {
         plain = HTMLText.collapse(item.string(element))
       } else {

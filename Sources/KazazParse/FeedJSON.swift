@@ -17,8 +17,10 @@ public enum FeedJSON {
 
   /// Writes the JSON in pieces of about `chunkSize` bytes to `sink` (e.g. standard output), so
   /// that a large feed is never held twice in memory.
+  /// - Parameter source: when given, written as a `"source"` key (for JSON Lines of many feeds).
   public static func write(
-    _ feed: ParsedFeed, chunkSize: Int = 1 << 18, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    _ feed: ParsedFeed, source: String? = nil, chunkSize: Int = 1 << 18,
+    to sink: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     var out = JSONBytes()
     out.bytes.reserveCapacity(chunkSize + 4096)
@@ -36,6 +38,10 @@ public enum FeedJSON {
     }
     out.raw("],\"link\":")
     out.string(feed.link)
+    if let source {
+      out.raw(",\"source\":")
+      out.string(source)
+    }
     out.raw(",\"title\":")
     out.string(feed.title)
     out.raw(",\"warnings\":[")

@@ -50,6 +50,8 @@ final class XMLFeedReader {
   /// Receives each item as it ends, with the feed read so far (root, channel).
   private var onItem: ((RawItem, RawFeed) -> Void)?
   private var captures: [Capture] = []
+  /// Depth of a `script`/`style` element inside XHTML content, whose text is not text.
+  private var skipTextDepth: Int?
   private var truncatedFields = 0
   private var droppedItems = 0
   private var droppedElements = 0
@@ -172,13 +174,17 @@ final class XMLFeedReader {
         Capture(
           path: path, depth: depth, attributes: attributes, textStart: start, inItem: inItem))
     } else if !captures.isEmpty {
-      // Markup inside a field (XHTML content): keep words apart.
+      // Markup inside a field (XHTML content): keep words apart, and drop scripts and styles.
       appendText(" ")
+      if skipTextDepth == nil, name.hasSuffix("script") || name.hasSuffix("style") {
+        skipTextDepth = depth
+      }
     }
   }
 
   fileprivate func endElement() {
     defer { depth -= 1 }
+    if depth == skipTextDepth { skipTextDepth = nil }
     if let capture = captures.last, capture.depth == depth {
       captures.removeLast()
       let inItem = itemDepth != nil
@@ -220,7 +226,7 @@ final class XMLFeedReader {
   }
 
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-    guard let outer = captures.first, length > 0 else { return }
+    guard let outer = captures.first, length > 0, skipTextDepth == nil else { return }
     if itemDepth != nil {
       append(bytes, length, outerStart: outer.textStart, to: &currentItem.text)
     } else {

@@ -26,6 +26,7 @@ Usage
 """
 import argparse
 import concurrent.futures as cf
+import fnmatch
 import html
 import json
 import os
@@ -114,9 +115,25 @@ def main():
     ap.add_argument("--report", help="write a Markdown summary here")
     ap.add_argument("--details", help="write every disagreement as JSON lines here")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--reasons", default=os.path.join(here, "reasons.tsv"),
+                    help="known disagreements: corpus, file glob, field (or *), why, tab-separated")
     a = ap.parse_args()
 
     feedref = os.path.join(a.bench, "feedref.py")
+    reasons = []
+    if a.reasons and os.path.exists(a.reasons):
+        for line in open(a.reasons, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                corpus, pattern, field, why = line.rstrip("\n").split("\t", 3)
+                reasons.append((corpus, pattern, field, why))
+
+    def reason_for(corpus, path, field):
+        for c, pattern, f, why in reasons:
+            if c in (corpus, "*") and fnmatch.fnmatch(path, pattern) and f in (field, "*"):
+                return why
+        return None
+
+    disagreements = []
     details = open(a.details, "w", encoding="utf-8") if a.details else None
     summary = []
     for spec in a.corpora:
@@ -145,9 +162,14 @@ def main():
                 for field, agree, detail in results:
                     totals[field][0] += agree
                     totals[field][1] += 1
-                    if not agree and details:
+                    if agree:
+                        continue
+                    why = reason_for(name, ref["file"], field)
+                    disagreements.append((name, ref["file"], field, detail, why))
+                    if details:
                         details.write(json.dumps({"corpus": name, "file": ref["file"], "field": field,
-                                                  "detail": detail}, ensure_ascii=False) + "\n")
+                                                  "detail": detail, "reason": why},
+                                                 ensure_ascii=False) + "\n")
         summary.append((name, len(refs), totals))
         line = "  ".join("%s %.2f%% (%d/%d)" % (f, 100.0 * t[0] / t[1] if t[1] else 100.0, t[0], t[1])
                          for f, t in totals.items())
@@ -156,6 +178,8 @@ def main():
         details.close()
     all_agree = sum(t[f][0] for _, _, t in summary for f in FIELDS)
     all_total = sum(t[f][1] for _, _, t in summary for f in FIELDS)
+    print("%d disagreements, %d without a recorded reason" % (
+        len(disagreements), sum(1 for d in disagreements if d[4] is None)))
     print("overall agreement %.2f%% (%d/%d)" % (100.0 * all_agree / max(all_total, 1), all_agree, all_total))
     if a.report:
         with open(a.report, "w", encoding="utf-8") as out:
@@ -165,6 +189,13 @@ def main():
                 out.write("| %s | %d | " % (name, n) + " | ".join(
                     "%.2f%% (%d/%d)" % (100.0 * t[f][0] / t[f][1] if t[f][1] else 100.0, t[f][0], t[f][1])
                     for f in FIELDS) + " |\n")
+            unexplained = sum(1 for d in disagreements if d[4] is None)
+            out.write("\n%d disagreements, %d without a recorded reason.\n\n" % (len(disagreements), unexplained))
+            out.write("| corpus | file | field | detail | why |\n|---|---|---|---|---|\n")
+            for corpus, path, field, detail, why in disagreements:
+                cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")[:160]
+                out.write("| %s | %s | %s | %s | %s |\n" % (
+                    corpus, cell(path), field, cell(detail), cell(why or "UNEXPLAINED")))
 
 
 if __name__ == "__main__":

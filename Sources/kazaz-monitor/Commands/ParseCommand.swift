@@ -30,25 +30,47 @@ struct ParseCommand: AsyncParsableCommand {
       valueName: "url"))
   var baseURL: String?
 
-  @Argument(help: "A feed file path or URL.")
-  var source: String
+  @Argument(
+    help: """
+      Feed file paths or URLs. With several, --json prints one line per source (JSON Lines) \
+      with a "source" key, and a source that fails gives {"error", "message", "source"}.
+      """)
+  var sources: [String]
+
+  func validate() throws {
+    guard !sources.isEmpty else { throw ValidationError("give a feed file or URL") }
+  }
 
   func run() async throws {
-    var (data, base, charset) = try await load()
-    if let contentType { charset = FeedParser.charset(ofContentType: contentType) }
-    if let baseURL { base = baseURL }
+    var failed = false
+    for source in sources {
+      if !(try await parse(source, labelled: sources.count > 1)) { failed = true }
+    }
+    if failed { throw ExitCode.failure }
+  }
+
+  /// Parses and prints one source; false when it could not be parsed.
+  private func parse(_ source: String, labelled: Bool) async throws -> Bool {
+    guard let (data, loadedBase, loadedCharset) = try await load(source, labelled: labelled) else {
+      return false
+    }
+    let charset = contentType.map(FeedParser.charset(ofContentType:)) ?? loadedCharset
+    let base = baseURL ?? loadedBase
     let feed: ParsedFeed
     do {
       feed = try FeedParser().parse(data, baseURL: base, httpCharset: charset)
     } catch {
-      printError("\(source): \(error.description)")
-      throw ExitCode.failure
+      fail(source, labelled: labelled, kind: error.kind, message: error.description)
+      return false
     }
     for warning in feed.warnings { printError("\(source): warning: \(warning)") }
     if json {
-      FeedJSON.write(feed) { FileHandle.standardOutput.write(Data(buffer: $0)) }
+      FeedJSON.write(feed, source: labelled ? source : nil) {
+        FileHandle.standardOutput.write(Data(buffer: $0))
+      }
       FileHandle.standardOutput.write(Data([0x0A]))
     } else {
+      if labelled { print("== \(source)") }
       print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
       for item in feed.items {
         var date = item.published.map(CivilTime.rfc3339) ?? "no date"
@@ -56,9 +78,23 @@ struct ParseCommand: AsyncParsableCommand {
         print("- \(item.title ?? "(untitled)") [\(date)] \(item.link ?? "")")
       }
     }
+    return true
   }
 
-  private func load() async throws -> (Data, String?, String?) {
+  /// Reports a source that failed: on standard error, and as a JSON line when sources are
+  /// labelled, so that output lines stay in step with the sources.
+  private func fail(_ source: String, labelled: Bool, kind: String, message: String) {
+    printError("\(source): \(message)")
+    guard json && labelled else { return }
+    let object = ["error": kind, "message": message, "source": source]
+    if let line = try? JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    {
+      FileHandle.standardOutput.write(line + Data([0x0A]))
+    }
+  }
+
+  private func load(_ source: String, labelled: Bool) async throws -> (Data, String?, String?)? {
     let lower = source.lowercased()
     guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://")
     else {
@@ -66,8 +102,8 @@ struct ParseCommand: AsyncParsableCommand {
       do {
         return (try Data(contentsOf: url), url.absoluteString, nil)
       } catch {
-        printError("\(source): cannot read the file")
-        throw ExitCode.failure
+        fail(source, labelled: labelled, kind: "parse.unreadable", message: "cannot read the file")
+        return nil
       }
     }
     let engine = CurlEngine()
@@ -75,13 +111,13 @@ struct ParseCommand: AsyncParsableCommand {
     do {
       let response = try await engine.fetch(FetchRequest(url: source))
       guard (200..<300).contains(response.status) else {
-        printError("\(source): HTTP \(response.status)")
-        throw ExitCode.failure
+        fail(source, labelled: labelled, kind: "fetch.http", message: "HTTP \(response.status)")
+        return nil
       }
       return (response.body, response.effectiveURL, response.charset)
     } catch let error as FetchError {
-      printError("\(source): \(error.description)")
-      throw ExitCode.failure
+      fail(source, labelled: labelled, kind: "fetch", message: error.description)
+      return nil
     }
   }
 }
