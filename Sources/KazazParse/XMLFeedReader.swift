@@ -50,6 +50,9 @@ final class XMLFeedReader {
   /// Receives each item as it ends, with the feed read so far (root, channel).
   private var onItem: ((RawItem, RawFeed) -> Void)?
   private var captures: [Capture] = []
+  /// `textStart` of the outermost open capture, or -1: read on every text event, so kept apart
+  /// from `captures` (copying a `Capture` out of the array costs reference counting).
+  private var fieldStart = -1
   /// Depth of a `script`/`style` element inside XHTML content, whose text is not text.
   private var skipTextDepth: Int?
   private var truncatedFields = 0
@@ -166,10 +169,12 @@ final class XMLFeedReader {
     guard let anchor else { return }
     let relative = depth - anchor
     if relative <= Self.captureDepth {
-      let parentPath = captures.last(where: { $0.depth == depth - 1 })?.path
-      let path = relative == 1 ? name : "\(parentPath ?? "?")/\(name)"
+      let path =
+        relative == 1
+        ? name : "\(captures.last(where: { $0.depth == depth - 1 })?.path ?? "?")/\(name)"
       let inItem = itemDepth != nil
       let start = inItem ? currentItem.text.count : raw.channel.text.count
+      if captures.isEmpty { fieldStart = start }
       captures.append(
         Capture(
           path: path, depth: depth, attributes: attributes, textStart: start, inItem: inItem))
@@ -185,8 +190,9 @@ final class XMLFeedReader {
   fileprivate func endElement() {
     defer { depth -= 1 }
     if depth == skipTextDepth { skipTextDepth = nil }
-    if let capture = captures.last, capture.depth == depth {
-      captures.removeLast()
+    if !captures.isEmpty, captures[captures.count - 1].depth == depth {
+      let capture = captures.removeLast()
+      if captures.isEmpty { fieldStart = -1 }
       let inItem = itemDepth != nil
       let end = inItem ? currentItem.text.count : raw.channel.text.count
       // A capture that began outside the item now open (or inside one now closed) has no text.
@@ -226,11 +232,11 @@ final class XMLFeedReader {
   }
 
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-    guard let outer = captures.first, length > 0, skipTextDepth == nil else { return }
+    guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
     if itemDepth != nil {
-      append(bytes, length, outerStart: outer.textStart, to: &currentItem.text)
+      append(bytes, length, outerStart: fieldStart, to: &currentItem.text)
     } else {
-      append(bytes, length, outerStart: outer.textStart, to: &raw.channel.text)
+      append(bytes, length, outerStart: fieldStart, to: &raw.channel.text)
     }
   }
 
@@ -437,8 +443,11 @@ private func saxEndElement(
 private func saxCharacters(
   _ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32
 ) {
-  guard let characters else { return }
-  reader(context)?.appendBytes(characters, Int(length))
+  guard let characters, let context else { return }
+  // The hottest callback: borrow the reader without retaining it.
+  Unmanaged<XMLFeedReader>.fromOpaque(context)._withUnsafeGuaranteedRef {
+    $0.appendBytes(characters, Int(length))
+  }
 }
 
 private func saxGetEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?)

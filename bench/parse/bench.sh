@@ -41,9 +41,9 @@ done
 
 while IFS=$'\t' read -r label list; do
   # Items and bytes, from our own output (one JSON line per feed).
-  xargs -a "$list" "$BIN" parse --json 2>/dev/null >"$OUT/$label.jsonl" || true
+  "$BIN" parse --json --files-from "$list" 2>/dev/null >"$OUT/$label.jsonl" || true
   hyperfine -N -i -w 1 -r "$RUNS" --export-json "$OUT/$label.json" \
-    -n kazaz-monitor "xargs -a $list $BIN parse --json" \
+    -n kazaz-monitor "$BIN parse --json --files-from $list" \
     -n feedparser "python3 $PY feedparser @$list" \
     -n fastfeedparser "python3 $PY fastfeedparser @$list" >&2
 done <"$OUT/inputs.tsv"

@@ -35,17 +35,38 @@ struct ParseCommand: AsyncParsableCommand {
       Feed file paths or URLs. With several, --json prints one line per source (JSON Lines) \
       with a "source" key, and a source that fails gives {"error", "message", "source"}.
       """)
-  var sources: [String]
+  var sources: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Also read the sources from this file, one per line ('-': standard input).",
+      valueName: "file"))
+  var filesFrom: String?
 
   func validate() throws {
-    guard !sources.isEmpty else { throw ValidationError("give a feed file or URL") }
+    guard !sources.isEmpty || filesFrom != nil else {
+      throw ValidationError("give a feed file or URL")
+    }
   }
 
   func run() async throws {
-    var failed = false
-    for source in sources {
-      if !(try await parse(source, labelled: sources.count > 1)) { failed = true }
+    var all = sources
+    if let filesFrom {
+      let list: Data
+      do {
+        list =
+          filesFrom == "-"
+          ? FileHandle.standardInput.readDataToEndOfFile()
+          : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+      } catch {
+        printError("\(filesFrom): cannot read the list of sources")
+        throw ExitCode.failure
+      }
+      all += String(decoding: list, as: UTF8.self).split(whereSeparator: \.isNewline).map(
+        String.init)
     }
+    var failed = false
+    for source in all where !(try await parse(source, labelled: all.count > 1)) { failed = true }
     if failed { throw ExitCode.failure }
   }
 
