@@ -154,7 +154,16 @@ def main():
             with open(path, "rb") as fh:
                 headers = test_headers(fh.read()) if with_headers else {}
             ours, base = run_ours(a.bin, path, headers)
-            return ref, list(compare(ref, ours, base))
+            return ref, [(f, ok, scrub(d)) for f, ok, d in compare(ref, ours, base)]
+
+        # Reports name files relative to their corpus, never by this machine's paths.
+        root_dir = os.path.abspath(base_dir)
+        spellings = [root_dir, urllib.parse.quote(root_dir), base_dir]
+
+        def scrub(text):
+            for spelling in spellings:
+                text = text.replace("file://" + spelling, "<corpus>").replace(spelling, "<corpus>")
+            return text
 
         totals = {f: [0, 0] for f in FIELDS}
         with cf.ThreadPoolExecutor(a.jobs) as pool:
