@@ -15,4 +15,17 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 
+// libxml2 reports some problems (encoder failures, I/O) through its global "generic" error
+// function, which prints to stderr. Its signature is variadic, so it cannot be written in Swift.
+static inline void kazaz_xml_ignore_generic_error(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+
+/// Routes the calling thread's generic libxml2 errors to nowhere (the structured handler of each
+/// parser still reports them).
+static inline void kazaz_xml_silence_generic_errors(void) {
+  xmlSetGenericErrorFunc(NULL, kazaz_xml_ignore_generic_error);
+}
+
 #endif

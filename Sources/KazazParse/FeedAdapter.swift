@@ -10,64 +10,135 @@ enum FeedAdapter {
       switch raw.rootAttributes["version"] {
       case "0.91": return .rss091
       case "0.92", "0.93", "0.94": return .rss092
+      case "0.90", "0.9": return .rss090
       default: return .rss20
       }
-    case "rdf:RDF": return .rss10
+    case "rdf:RDF":
+      return raw.channelNamespace == "http://my.netscape.com/rdf/simple/0.9/" ? .rss090 : .rss10
     case "atom:feed": return .atom10
     case "atom03:feed": return .atom03
     default: return nil
     }
   }
 
-  static func adapt(_ raw: RawFeed, format: FeedFormat, baseURL: String?, now: Date) -> ParsedFeed {
-    let feedBase =
-      raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) }
-      ?? baseURL
+  /// The URL the feed's relative links resolve against: its root `xml:base`, else its own.
+  static func feedBase(_ raw: RawFeed, baseURL: String?) -> String? {
+    raw.rootAttributes["xml:base"].flatMap { URLResolver.resolve($0, base: baseURL) } ?? baseURL
+  }
+
+  /// The feed around `items` (adapted one by one as the reader produced them).
+  /// - Parameter undated: how many items had a date that was unreadable or absurd.
+  static func adapt(
+    _ raw: RawFeed, items: [ParsedItem], undated: Int, format: FeedFormat, baseURL: String?
+  ) -> ParsedFeed {
+    let feedBase = feedBase(raw, baseURL: baseURL)
     let channel = raw.channel
-    let link = URLResolver.resolve(alternateLink(channel) ?? channel.text("link"), base: feedBase)
+    let link =
+      alternateLink(channel, base: feedBase)
+      ?? URLResolver.resolve(channel.text("link"), base: feedBase)
     let title =
-      (channel.text("title") ?? channel.text("atom:title") ?? channel.text("atom03:title"))
+      (channel.text("title") ?? channel.text("atom:title") ?? channel.text("atom03:title")
+      ?? channel.text("dc:title"))
       .map(HTMLText.plainText)
     let ttl = channel.text("ttl").flatMap { Int($0) }
-    let items = raw.items.map { item in
-      adaptItem(
-        item, base: item.base.flatMap { URLResolver.resolve($0, base: feedBase) } ?? feedBase,
-        now: now)
+    var warnings = raw.warnings
+    if undated > 0 {
+      warnings.append("\(undated) items with an unreadable or absurd date; first-seen time used")
     }
     return ParsedFeed(
-      format: format, title: title, link: link, items: items, warnings: raw.warnings,
+      format: format, title: title, link: link, items: items, warnings: warnings,
       ttlMinutes: ttl)
   }
 
-  static func adaptItem(_ item: RawItem, base: String?, now: Date) -> ParsedItem {
-    let link = URLResolver.resolve(
-      alternateLink(item) ?? item.text("link") ?? permalinkGUID(item), base: base)
-    let title = firstText(item, ["title", "atom:title", "atom03:title", "dc:title"])
-      .map(HTMLText.plainText)
-    let summaryHTML = firstText(
-      item, ["description", "atom:summary", "atom03:summary", "dc:description"])
-    let contentHTML = firstText(
-      item, ["content:encoded", "yandex:full-text", "atom:content", "atom03:content"])
-    let summary = summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-    let content = contentHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
-    let published = firstText(
+  static let publishedPaths = [
+    "pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created", "dcterms:issued",
+    "dcterms:created",
+  ]
+  static let updatedPaths = [
+    "atom:updated", "atom03:modified", "atom03:updated", "dcterms:modified",
+  ]
+
+  /// - Parameter undated: counts items whose date was present but unreadable or absurd.
+  static func adaptItem(_ item: RawItem, base: String?, now: Date, undated: inout Int)
+    -> ParsedItem
+  {
+    let ownLink =
+      URLResolver.resolve(item.text("link"), base: base) ?? alternateLink(item, base: base)
+      ?? URLResolver.resolve(permalinkGUID(item), base: base)
+    let title = rendered(
+      item,
+      ["title", "atom:title", "atom03:title", "dc:title", "media:title", "media:group/media:title"])
+    let summary = rendered(
       item,
       [
-        "pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created",
-        "dcterms:issued",
-      ]
-    ).flatMap { FeedDateParser.parse($0, now: now) }
-    let updated = firstText(item, ["atom:updated", "atom03:modified", "dcterms:modified"])
-      .flatMap { FeedDateParser.parse($0, now: now) }
+        "description", "atom:summary", "atom03:summary", "dc:description", "media:description",
+        "media:group/media:description",
+      ])
+    let content = rendered(
+      item, ["content:encoded", "yandex:full-text", "atom:content", "atom03:content"])
+    let (published, publishedSeen) = firstDate(item, publishedPaths, now: now)
+    let (updated, updatedSeen) = firstDate(item, updatedPaths, now: now)
+    if (publishedSeen || updatedSeen) && published == nil && updated == nil { undated += 1 }
     let author = firstText(
       item, ["author", "dc:creator", "atom:author/atom:name", "atom03:author/atom03:name"]
     ).map(HTMLText.plainText)
-    let guid = firstText(item, ["guid", "atom:id", "atom03:id"]) ?? item.first("rdf:about")?.text
+    let guid = firstText(item, ["guid", "atom:id", "atom03:id"]) ?? item.about
+    // Atom's id is a permalink when it is a web address and nothing else is.
+    let link =
+      ownLink
+      ?? firstText(item, ["atom:id", "atom03:id"]).flatMap {
+        $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil
+      }
     let id = ItemIdentity.identifier(
       guid: guid, link: link, title: title, text: content ?? summary)
     return ParsedItem(
-      id: id, title: title, link: link, published: published, updated: updated ?? published,
-      author: author, summary: summary, content: content)
+      id: id, title: title, link: link, published: published ?? updated ?? now,
+      updated: updated ?? published, author: author, summary: summary, content: content,
+      media: media(item, base: base), categories: categories(item),
+      dateEstimated: published == nil && updated == nil)
+  }
+
+  /// The plain text of the first of `paths` that has any, read by its declared content type:
+  /// HTML (the default, and what RSS means), XHTML (already structure: only white space to
+  /// collapse), or base64 (Atom's `mode="base64"` and binary MIME types).
+  private static func rendered(_ item: RawItem, _ paths: [String]) -> String? {
+    for path in paths {
+      guard let element = item.first(path), !element.range.isEmpty else { continue }
+      let type = element.attributes["type"]?.lowercased() ?? "html"
+      let plain: String
+      if element.attributes["mode"] == "base64" || isBinary(type) {
+        guard let text = item.string(element).trimmedOrNil else { continue }
+        // Not base64 after all (a custom type over plain text): take the text as it is.
+        let decoded = Data(base64Encoded: text).flatMap { String(data: $0, encoding: .utf8) }
+        plain = HTMLText.plainText(decoded ?? text)
+      } else if type == "xhtml" || type == "application/xhtml+xml" {
+        plain = HTMLText.collapse(item.string(element))
+      } else {
+        // The common case: straight from the reader's bytes to plain text.
+        plain = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
+      }
+      if !plain.isEmpty { return plain }
+    }
+    return nil
+  }
+
+  /// A MIME type whose content Atom carries base64-encoded.
+  private static func isBinary(_ type: String) -> Bool {
+    guard type.contains("/"), !type.hasPrefix("text/") else { return false }
+    return !(type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "application/xhtml+xml")
+  }
+
+  /// The first of `paths` holding a plausible date; `seen` tells whether any held text at all.
+  private static func firstDate(_ item: RawItem, _ paths: [String], now: Date)
+    -> (date: Date?, seen: Bool)
+  {
+    var seen = false
+    for path in paths {
+      guard let text = item.text(path) else { continue }
+      seen = true
+      if let date = FeedDateParser.parse(text, now: now) { return (date, true) }
+    }
+    return (nil, seen)
   }
 
   private static func firstText(_ item: RawItem, _ paths: [String]) -> String? {
@@ -75,11 +146,25 @@ enum FeedAdapter {
     return nil
   }
 
-  /// Atom's `<link rel="alternate" href>` (rel defaults to alternate).
-  private static func alternateLink(_ item: RawItem) -> String? {
-    let links = item.all("atom:link") + item.all("atom03:link")
-    let alternate = links.first { ($0.attributes["rel"] ?? "alternate") == "alternate" }
-    return alternate?.attributes["href"]
+  /// Atom's `<link rel="alternate" href>` (rel defaults to alternate), HTML preferred; also
+  /// `atom:link` in RSS. Each link resolves against its own `xml:base`, if it has one.
+  private static func alternateLink(_ item: RawItem, base: String?) -> String? {
+    var best: RawElement?
+    for element in item.elements
+    where element.path == "atom:link" || element.path == "atom03:link" {
+      guard (element.attributes["rel"] ?? "alternate") == "alternate",
+        element.attributes["href"] != nil
+      else { continue }
+      let type = element.attributes["type"] ?? "text/html"
+      if type == "text/html" || type == "application/xhtml+xml" {
+        best = element
+        break
+      }
+      if best == nil { best = element }
+    }
+    guard let best, let href = best.attributes["href"] else { return nil }
+    let elementBase = best.attributes["xml:base"].flatMap { URLResolver.resolve($0, base: base) }
+    return URLResolver.resolve(href, base: elementBase ?? base)
   }
 
   /// An RSS `<guid>` is a permalink unless `isPermaLink="false"`.
@@ -87,7 +172,56 @@ enum FeedAdapter {
     guard let guid = item.first("guid"), guid.attributes["isPermaLink"] != "false" else {
       return nil
     }
-    let text = guid.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let text = item.string(guid).trimmedOrNil else { return nil }
     return text.hasPrefix("http://") || text.hasPrefix("https://") ? text : nil
+  }
+
+  /// Enclosures, `media:content` and `media:thumbnail` (also inside `media:group`).
+  private static func media(_ item: RawItem, base: String?) -> [ParsedMedia] {
+    var found: [ParsedMedia] = []
+    for element in item.elements {
+      let kind: ParsedMedia.Kind
+      let urlKey: String
+      switch element.path {
+      case "enclosure":
+        (kind, urlKey) = (.enclosure, "url")
+      case "atom:link" where element.attributes["rel"] == "enclosure":
+        (kind, urlKey) = (.enclosure, "href")
+      case "media:content", "media:group/media:content":
+        (kind, urlKey) = (.content, "url")
+      case "media:thumbnail", "media:group/media:thumbnail", "media:content/media:thumbnail":
+        (kind, urlKey) = (.thumbnail, "url")
+      default:
+        continue
+      }
+      guard let url = URLResolver.resolve(element.attributes[urlKey], base: base) else { continue }
+      let type = element.attributes["type"] ?? element.attributes["medium"]
+      let caption = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
+      found.append(
+        ParsedMedia(kind: kind, url: url, type: type, caption: caption.isEmpty ? nil : caption))
+      if found.count >= 32 { break }
+    }
+    return found
+  }
+
+  /// RSS and Atom categories and Dublin Core subjects, without duplicates.
+  private static func categories(_ item: RawItem) -> [String] {
+    var found: [String] = []
+    for element in item.elements {
+      let value: String?
+      switch element.path {
+      case "category", "dc:subject":
+        value = item.string(element)
+      case "atom:category", "atom03:category":
+        value = element.attributes["label"] ?? element.attributes["term"]
+      default:
+        continue
+      }
+      guard let value else { continue }
+      let text = HTMLText.plainText(value)
+      if !text.isEmpty, !found.contains(text) { found.append(text) }
+      if found.count >= 32 { break }
+    }
+    return found
   }
 }

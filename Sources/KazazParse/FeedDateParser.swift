@@ -7,13 +7,30 @@ public enum FeedDateParser {
   /// Returns nil when nothing date-like is found, or the date is absurd (before 1990 or more than
   /// two days in the future relative to `now`).
   public static func parse(_ text: String, now: Date = Date()) -> Date? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { return nil }
-    let date = iso8601(trimmed) ?? rfc822(trimmed)
-    guard let date else { return nil }
-    let earliest = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01
-    guard date >= earliest, date <= now.addingTimeInterval(2 * 86_400) else { return nil }
+    var text = text
+    let date = text.withUTF8 { bytes -> Date? in
+      var start = 0
+      var end = bytes.count
+      while start < end, isASCIISpace(bytes[start]) { start += 1 }
+      while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+      guard start < end else { return nil }
+      let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if let fast = RFC822Fast.parse(trimmed) { return fast }
+      let string = String(decoding: trimmed, as: UTF8.self)
+      return iso8601(string) ?? rfc822(string)
+    }
+    guard let date, isPlausible(date, now: now) else { return nil }
     return date
+  }
+
+  /// Dates before 1990 or more than two days ahead of `now` are errors, not news.
+  static func isPlausible(_ date: Date, now: Date) -> Bool {
+    date.timeIntervalSince1970 >= 631_152_000 && date <= now.addingTimeInterval(2 * 86_400)
+  }
+
+  @inline(__always)
+  static func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   // MARK: ISO 8601
@@ -148,6 +165,16 @@ public enum FeedDateParser {
       .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     for token in tokens {
       let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+      // `+0500`, `-03`, `+05:00`: a zone, even though it may contain a colon.
+      if let sign = lower.first, sign == "+" || sign == "-" {
+        let digits = lower.dropFirst().filter { $0 != ":" }
+        if let value = Int(digits), digits.count == 4 || digits.count == 2 {
+          let hours = digits.count == 4 ? value / 100 : value
+          let minutes = digits.count == 4 ? value % 100 : 0
+          offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+          continue
+        }
+      }
       if token.contains(":"), let time = parseTime(token) {
         (hour, minute, second) = (time.0, time.1, time.2)
         if let zone = time.zone { offset = zone }
@@ -157,16 +184,16 @@ public enum FeedDateParser {
         pm = lower == "pm"
         continue
       }
-      if let sign = lower.first, sign == "+" || sign == "-", let value = Int(lower.dropFirst()),
-        lower.count == 5 || lower.count == 3
-      {
-        let hours = lower.count == 5 ? value / 100 : value
-        let minutes = lower.count == 5 ? value % 100 : 0
-        offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
-        continue
-      }
       if let zoneOffset = zoneOffset(lower) {
         offset = zoneOffset
+        continue
+      }
+      // `12.04.2023`: the numeric day-first form Russian-language sites use.
+      let dotted = lower.split(separator: ".")
+      if dotted.count == 3, let d = Int(dotted[0]), let m = Int(dotted[1]), let y = Int(dotted[2]),
+        dotted[2].count == 4 || dotted[2].count == 2
+      {
+        (day, month, year) = (d, m, dotted[2].count == 4 ? y : 2000 + y)
         continue
       }
       if let number = Int(lower) {
@@ -234,23 +261,13 @@ public enum FeedDateParser {
   static func makeDate(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int
   ) -> Date? {
-    guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
-      (0...59).contains(minute), (0...60).contains(second)
+    guard (1...12).contains(month), day >= 1, day <= CivilTime.daysIn(month: month, year: year),
+      (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+      (1...9999).contains(year)
     else { return nil }
-    var components = DateComponents()
-    components.year = year
-    components.month = month
-    components.day = day
-    components.hour = hour
-    components.minute = minute
-    components.second = min(second, 59)
-    components.timeZone = TimeZone(secondsFromGMT: offset)
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-    guard let date = calendar.date(from: components) else { return nil }
-    // Reject day overflow such as 31 April, which Calendar would roll into May.
-    let check = calendar.dateComponents(in: TimeZone(secondsFromGMT: offset)!, from: date)
-    guard check.day == day else { return nil }
-    return date
+    let seconds =
+      CivilTime.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
+      + min(second, 59) - offset
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 }

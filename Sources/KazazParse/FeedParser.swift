@@ -26,10 +26,30 @@ public struct FeedParser: Sendable {
     if first == UInt8(ascii: "{") {
       return try JSONFeedAdapter.parse(data, baseURL: baseURL, now: now)
     }
-    let encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset)
-    let repaired = XMLRepair.repair(data)
-    var (raw, failure) = XMLFeedReader.read(repaired.data, encoding: encoding.encoding)
+    // Optimistic pass: most feeds are well-formed and say truthfully what they are, so read them
+    // as labelled, without scanning the bytes first. At the first XML error the reader stops,
+    // and the careful pass below validates the encoding, repairs the bytes and reads again.
+    var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
+    var input = Self.transcode(data, encoding)
+    var repaired = XMLRepair.Result(data: input.data)
+    var collector = ItemCollector(baseURL: baseURL, now: now)
+    var (raw, failure, damaged) = XMLFeedReader.read(
+      input.data, encoding: input.encoding, stopAtFirstError: true, onItem: collector.add)
     if let failure { throw failure }
+    if damaged {
+      encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: true)
+      input = Self.transcode(data, encoding)
+      repaired = XMLRepair.repair(input.data)
+      collector = ItemCollector(baseURL: baseURL, now: now)
+      (raw, failure, _) = XMLFeedReader.read(
+        repaired.data, encoding: input.encoding, stopAtFirstError: false, onItem: collector.add)
+      if let failure { throw failure }
+    }
+    if input.undefined > 0 {
+      raw.warnings.insert(
+        "\(input.undefined) bytes undefined in \(input.source ?? "the encoding") replaced by U+FFFD",
+        at: 0)
+    }
     guard let format = FeedAdapter.format(of: raw) else {
       if raw.root == nil, let warning = raw.warnings.first {
         throw .malformedXML(line: Self.line(of: warning), message: warning)
@@ -37,18 +57,48 @@ public struct FeedParser: Sendable {
       throw .unknownFormat(root: raw.root)
     }
     if repaired.ampersands > 0 {
-      raw.warnings.insert("\(repaired.ampersands) bare '&' escaped", at: 0)
+      raw.warnings.insert("\(repaired.ampersands) bare '&' or malformed references repaired", at: 0)
     }
     if repaired.controlCharacters > 0 {
       raw.warnings.insert("\(repaired.controlCharacters) control characters removed", at: 0)
     }
-    var feed = FeedAdapter.adapt(raw, format: format, baseURL: baseURL, now: now)
-    if encoding.isFallback {
+    var feed = FeedAdapter.adapt(
+      raw, items: collector.items, undated: collector.undated, format: format, baseURL: baseURL)
+    if encoding.isFallback, let name = encoding.encoding {
       feed.warnings.insert(
-        "the document is not valid UTF-8 and declares no other encoding; read as "
-          + EncodingSniffer.fallbackEncoding, at: 0)
+        "the document is not valid UTF-8 and declares no other encoding; read as " + name, at: 0)
     }
+    if let warning = encoding.warning { feed.warnings.insert(warning, at: 0) }
     return feed
+  }
+
+  /// Single-byte encodings are decoded here, by table, and handed to libxml2 as UTF-8; others
+  /// are left to libxml2 (`encoding` nil: follow the document).
+  private static func transcode(_ data: Data, _ decision: EncodingSniffer.Decision)
+    -> (data: Data, encoding: String?, source: String?, undefined: Int)
+  {
+    let name =
+      decision.encoding
+      ?? (EncodingSniffer.hasByteOrderMark(data) ? nil : EncodingSniffer.declaredEncoding(data))
+    guard let name, !name.lowercased().hasPrefix("utf"),
+      let table = SingleByteDecoder.table(for: name)
+    else { return (data, decision.encoding, nil, 0) }
+    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
+    return (decoded, "UTF-8", name, undefined)
+  }
+
+  /// The `charset` parameter of an HTTP `Content-Type` value, if any.
+  public static func charset(ofContentType contentType: String) -> String? {
+    for parameter in contentType.split(separator: ";").dropFirst() {
+      let pair = parameter.split(separator: "=", maxSplits: 1)
+      guard pair.count == 2,
+        pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
+      else { continue }
+      let value = pair[1].trimmingCharacters(in: .whitespaces)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+      return value.isEmpty ? nil : value
+    }
+    return nil
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {
@@ -59,5 +109,27 @@ public struct FeedParser: Sendable {
   private static func line(of warning: String) -> Int {
     guard warning.hasPrefix("line ") else { return 0 }
     return Int(warning.dropFirst(5).prefix { $0.isNumber }) ?? 0
+  }
+}
+
+/// Adapts items one by one as the reader finishes them, so that the reader can reuse its
+/// storage: a 10 MB feed never holds its raw items and its parsed items at once.
+private final class ItemCollector {
+  let baseURL: String?
+  let now: Date
+  private(set) var items: [ParsedItem] = []
+  private(set) var undated = 0
+  private var feedBase: String??
+
+  init(baseURL: String?, now: Date) {
+    self.baseURL = baseURL
+    self.now = now
+  }
+
+  func add(_ item: RawItem, _ raw: RawFeed) {
+    if feedBase == nil { feedBase = .some(FeedAdapter.feedBase(raw, baseURL: baseURL)) }
+    let base = feedBase ?? nil
+    let itemBase = item.base.flatMap { URLResolver.resolve($0, base: base) } ?? base
+    items.append(FeedAdapter.adaptItem(item, base: itemBase, now: now, undated: &undated))
   }
 }

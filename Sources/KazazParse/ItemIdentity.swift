@@ -7,7 +7,7 @@ public enum ItemIdentity {
   public static func identifier(guid: String?, link: String?, title: String?, text: String?)
     -> String
   {
-    if let guid = guid?.trimmingCharacters(in: .whitespacesAndNewlines), !guid.isEmpty {
+    if let guid = guid?.trimmedOrNil {
       return guid
     }
     if let link, !link.isEmpty { return link }

@@ -16,12 +16,26 @@ final class XMLFeedReader {
   static let expansionLimit = 1_000_000
   /// Elements are collected this deep below an item or the channel (e.g. `author/name`).
   static let captureDepth = 2
+  /// Bounded memory per feed: text kept per field, items kept, elements kept per item. What is
+  /// cut is reported as a warning.
+  static let maxFieldBytes = 1 << 20
+  static let maxItems = 50_000
+  static let maxElementsPerItem = 512
 
   private struct Capture {
     var path: String
     var depth: Int
     var attributes: [String: String]
-    var text: String
+    /// Where this element's text starts in its item's (or the channel's) text.
+    var textStart: Int
+    var inItem: Bool
+  }
+
+  /// One key of the element-name cache: libxml2's interned local name and namespace pointers.
+  private struct NameKey: Hashable {
+    var local: UnsafeRawPointer
+    var uri: UnsafeRawPointer?
+    var isAttribute: Bool
   }
 
   private(set) var raw = RawFeed()
@@ -30,25 +44,51 @@ final class XMLFeedReader {
   private var depth = 0
   private var channelDepth: Int?
   private var itemDepth: Int?
-  private var currentItem: RawItem?
+  /// The item being read; its storage is reused for the next.
+  private var currentItem = RawItem()
+  private var itemCount = 0
+  /// Receives each item as it ends, with the feed read so far (root, channel).
+  private var onItem: ((RawItem, RawFeed) -> Void)?
   private var captures: [Capture] = []
-  private var names: [String] = []
+  /// `textStart` of the outermost open capture, or -1: read on every text event, so kept apart
+  /// from `captures` (copying a `Capture` out of the array costs reference counting).
+  private var fieldStart = -1
+  /// Depth of a `script`/`style` element inside XHTML content, whose text is not text.
+  private var skipTextDepth: Int?
+  private var truncatedFields = 0
+  private var droppedItems = 0
+  private var droppedElements = 0
+  private var nameCache: [NameKey: String] = [:]
+  /// Prefix given to elements in no namespace (Atom documents that forgot theirs).
+  private var unqualifiedPrefix = ""
   private var declared: [String: String] = [:]
   private var expanded = 0
   private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
   private var errorCount = 0
+  private var stopAtFirstError = false
+  private(set) var damaged = false
 
   deinit {
     for entity in entities.values {
       free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
       free(entity.pointee.content)
+      // libxml2 hands the declaration's original text to the entity getEntity returned.
+      free(entity.pointee.orig)
       free(entity)
     }
   }
 
   /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
-  static func read(_ data: Data, encoding: String?) -> (RawFeed, ParseError?) {
+  /// - Parameter stopAtFirstError: stop at the first XML error (the document is not clean) and
+  ///   report it as `damaged`, instead of recovering.
+  /// - Parameter onItem: called with each item as it ends (its storage is reused afterwards).
+  static func read(
+    _ data: Data, encoding: String?, stopAtFirstError: Bool,
+    onItem: @escaping (RawItem, RawFeed) -> Void
+  ) -> (RawFeed, ParseError?, damaged: Bool) {
+    kazaz_xml_silence_generic_errors()
     let reader = XMLFeedReader()
+    reader.stopAtFirstError = stopAtFirstError
     var handler = xmlSAXHandler()
     handler.initialized = UInt32(XML_SAX2_MAGIC)
     handler.startElementNs = saxStartElement
@@ -60,17 +100,24 @@ final class XMLFeedReader {
     handler.serror = saxStructuredError
     let context = Unmanaged.passUnretained(reader).toOpaque()
     guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
-      return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"))
+      return (reader.raw, .malformedXML(line: 0, message: "cannot create the XML parser"), false)
     }
-    defer { xmlFreeParserCtxt(parser) }
+    defer {
+      // libxml2 builds a stub document to hold a DOCTYPE's entities even for SAX; it is ours.
+      if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+      xmlFreeParserCtxt(parser)
+    }
     reader.parserContext = parser
-    let options =
+    reader.onItem = onItem
+    var options =
       Int32(XML_PARSE_RECOVER.rawValue) | Int32(XML_PARSE_NONET.rawValue)
       | Int32(XML_PARSE_NOCDATA.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
+    // A forced encoding must survive the XML declaration, which libxml2 would otherwise obey.
+    if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
     xmlCtxtUseOptions(parser, options)
     if let encoding {
       guard let handlerForEncoding = xmlFindCharEncodingHandler(encoding) else {
-        return (reader.raw, .unsupportedEncoding(encoding))
+        return (reader.raw, .unsupportedEncoding(encoding), false)
       }
       xmlSwitchToEncoding(parser, handlerForEncoding)
     }
@@ -78,81 +125,174 @@ final class XMLFeedReader {
     data.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
       var offset = 0
-      while offset < buffer.count && reader.failure == nil {
+      while offset < buffer.count && reader.failure == nil && !reader.damaged {
         let length = min(chunkSize, buffer.count - offset)
         xmlParseChunk(parser, base + offset, Int32(length), 0)
         offset += length
       }
     }
-    if reader.failure == nil { xmlParseChunk(parser, nil, 0, 1) }
+    if reader.failure == nil && !reader.damaged { xmlParseChunk(parser, nil, 0, 1) }
+    if reader.damaged { return (reader.raw, reader.failure, true) }
     reader.closeOpenElements()
-    return (reader.raw, reader.failure)
+    reader.reportLimits()
+    return (reader.raw, reader.failure, false)
   }
 
   // MARK: - Events
 
-  fileprivate func startElement(name: String, attributes: [String: String]) {
+  fileprivate func startElement(
+    name: String, uri: UnsafePointer<xmlChar>?, attributes: [String: String]
+  ) {
     depth += 1
-    names.append(name)
     if raw.root == nil {
       raw.root = name
       raw.rootAttributes = attributes
+      if name == "feed" {
+        // Atom without its namespace, as some generators write it: read it as Atom 1.0.
+        raw.root = "atom:feed"
+        unqualifiedPrefix = "atom:"
+      }
       if name == "atom:feed" || name == "atom03:feed" { channelDepth = depth }
       return
     }
-    if itemDepth == nil, channelDepth == nil, name == "channel" || name == "rss:channel" {
+    if itemDepth == nil, channelDepth == nil, name == "channel" {
       channelDepth = depth
+      raw.channelNamespace = uri.map { String(cString: $0) }
       return
     }
     if itemDepth == nil, Self.isItem(name) {
       itemDepth = depth
-      currentItem = RawItem(base: attributes["xml:base"])
+      currentItem.reset(base: attributes["xml:base"], about: attributes["rdf:about"])
       return
     }
     let anchor = itemDepth ?? (channelDepth.flatMap { depth > $0 ? $0 : nil })
     guard let anchor else { return }
     let relative = depth - anchor
     if relative <= Self.captureDepth {
-      let parentPath = captures.last(where: { $0.depth == depth - 1 })?.path
-      let path = relative == 1 ? name : "\(parentPath ?? "?")/\(name)"
-      captures.append(Capture(path: path, depth: depth, attributes: attributes, text: ""))
+      let path =
+        relative == 1
+        ? name : "\(captures.last(where: { $0.depth == depth - 1 })?.path ?? "?")/\(name)"
+      let inItem = itemDepth != nil
+      let start = inItem ? currentItem.text.count : raw.channel.text.count
+      if captures.isEmpty { fieldStart = start }
+      captures.append(
+        Capture(
+          path: path, depth: depth, attributes: attributes, textStart: start, inItem: inItem))
     } else if !captures.isEmpty {
-      // Markup inside a field (XHTML content): keep words apart.
+      // Markup inside a field (XHTML content): keep words apart, and drop scripts and styles.
       appendText(" ")
+      if skipTextDepth == nil, name.hasSuffix("script") || name.hasSuffix("style") {
+        skipTextDepth = depth
+      }
     }
   }
 
   fileprivate func endElement() {
-    defer {
-      depth -= 1
-      if !names.isEmpty { names.removeLast() }
-    }
-    if let capture = captures.last, capture.depth == depth {
-      captures.removeLast()
-      let element = RawElement(
-        path: capture.path, text: capture.text, attributes: capture.attributes)
-      if itemDepth != nil {
-        currentItem?.elements.append(element)
-      } else {
+    defer { depth -= 1 }
+    if depth == skipTextDepth { skipTextDepth = nil }
+    if !captures.isEmpty, captures[captures.count - 1].depth == depth {
+      let capture = captures.removeLast()
+      if captures.isEmpty { fieldStart = -1 }
+      let inItem = itemDepth != nil
+      let end = inItem ? currentItem.text.count : raw.channel.text.count
+      // A capture that began outside the item now open (or inside one now closed) has no text.
+      let range = capture.inItem == inItem ? capture.textStart..<max(capture.textStart, end) : 0..<0
+      let element = RawElement(path: capture.path, range: range, attributes: capture.attributes)
+      if inItem {
+        if currentItem.elements.count < Self.maxElementsPerItem {
+          currentItem.elements.append(element)
+        } else {
+          droppedElements += 1
+        }
+      } else if raw.channel.elements.count < Self.maxElementsPerItem {
         raw.channel.elements.append(element)
+      } else {
+        droppedElements += 1
       }
       return
     }
-    if let itemDepth, depth == itemDepth, let item = currentItem {
-      raw.items.append(item)
-      currentItem = nil
+    if let itemDepth, depth == itemDepth {
+      if itemCount < Self.maxItems {
+        itemCount += 1
+        onItem?(currentItem, raw)
+      } else {
+        droppedItems += 1
+      }
       self.itemDepth = nil
     }
   }
 
-  fileprivate func appendText(_ text: String) {
+  fileprivate func appendText(_ string: String) {
     guard !captures.isEmpty else { return }
-    for index in captures.indices { captures[index].text += text }
+    if itemDepth != nil {
+      currentItem.text.append(contentsOf: string.utf8)
+    } else {
+      raw.channel.text.append(contentsOf: string.utf8)
+    }
   }
 
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-    guard !captures.isEmpty, length > 0 else { return }
-    appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+    guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
+    if itemDepth != nil {
+      append(bytes, length, outerStart: fieldStart, to: &currentItem.text)
+    } else {
+      append(bytes, length, outerStart: fieldStart, to: &raw.channel.text)
+    }
+  }
+
+  private func append(
+    _ bytes: UnsafePointer<xmlChar>, _ length: Int, outerStart: Int, to text: inout [UInt8]
+  ) {
+    let room = Self.maxFieldBytes - (text.count - outerStart)
+    guard room >= length else {
+      if room > 0 {
+        // Cut at a character boundary: never leave half a UTF-8 sequence.
+        var cut = room
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: cut))
+        text.append(contentsOf: repeatElement(0x20, count: room - cut))
+        truncatedFields += 1
+      }
+      return
+    }
+    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+  }
+
+  /// Turns what the limits cut into warnings.
+  private func reportLimits() {
+    if truncatedFields > 0 {
+      warn("\(truncatedFields) fields longer than \(Self.maxFieldBytes) bytes truncated")
+    }
+    if droppedItems > 0 { warn("\(droppedItems) items beyond \(Self.maxItems) dropped") }
+    if droppedElements > 0 {
+      warn("\(droppedElements) elements beyond \(Self.maxElementsPerItem) per item dropped")
+    }
+  }
+
+  /// The prefixed name of an element or attribute, cached by libxml2's interned pointers.
+  fileprivate func qualifiedName(
+    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, isAttribute: Bool = false
+  ) -> String {
+    guard let parserContext, let dictionary = parserContext.pointee.dict,
+      xmlDictOwns(dictionary, local) == 1, uri.map({ xmlDictOwns(dictionary, $0) == 1 }) ?? true
+    else { return makeName(local: local, uri: uri, isAttribute: isAttribute) }
+    let key = NameKey(
+      local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) },
+      isAttribute: isAttribute)
+    if let name = nameCache[key] { return name }
+    let name = makeName(local: local, uri: uri, isAttribute: isAttribute)
+    nameCache[key] = name
+    return name
+  }
+
+  private func makeName(
+    local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, isAttribute: Bool
+  ) -> String {
+    let localName = String(cString: local)
+    if uri == nil && !isAttribute && !unqualifiedPrefix.isEmpty && raw.root != nil {
+      return unqualifiedPrefix + localName
+    }
+    return Namespaces.qualified(local: localName, uri: uri.map { String(cString: $0) })
   }
 
   /// A truncated document ends with open elements: keep what they hold.
@@ -248,6 +388,11 @@ final class XMLFeedReader {
   }
 
   fileprivate func recordError(line: Int, message: String) {
+    if stopAtFirstError {
+      damaged = true
+      if let parserContext { xmlStopParser(parserContext) }
+      return
+    }
     warn("line \(line): \(message)")
   }
 }
@@ -270,7 +415,7 @@ private func saxStartElement(
   _ defaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
   guard let reader = reader(context), let localName else { return }
-  let name = Namespaces.qualified(local: String(cString: localName), uri: string(uri))
+  let name = reader.qualifiedName(local: localName, uri: uri)
   var values: [String: String] = [:]
   if let attributes, attributeCount > 0 {
     // Each attribute is five pointers: localname, prefix, URI, value start, value end.
@@ -279,14 +424,13 @@ private func saxStartElement(
       guard let local = attributes[base], let start = attributes[base + 3],
         let end = attributes[base + 4]
       else { continue }
-      let key = Namespaces.qualified(
-        local: String(cString: local), uri: string(attributes[base + 2]))
+      let key = reader.qualifiedName(local: local, uri: attributes[base + 2], isAttribute: true)
       let length = end - start
       values[key] = String(
         decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
     }
   }
-  reader.startElement(name: name, attributes: values)
+  reader.startElement(name: name, uri: uri, attributes: values)
 }
 
 private func saxEndElement(
@@ -299,8 +443,11 @@ private func saxEndElement(
 private func saxCharacters(
   _ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32
 ) {
-  guard let characters else { return }
-  reader(context)?.appendBytes(characters, Int(length))
+  guard let characters, let context else { return }
+  // The hottest callback: borrow the reader without retaining it.
+  Unmanaged<XMLFeedReader>.fromOpaque(context)._withUnsafeGuaranteedRef {
+    $0.appendBytes(characters, Int(length))
+  }
 }
 
 private func saxGetEntity(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?)

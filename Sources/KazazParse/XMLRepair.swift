@@ -45,6 +45,12 @@ enum XMLRepair {
         if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
           result.controlCharacters += 1
           if writing { result.data.append(0x20) }
+        } else if byte == UInt8(ascii: "X") && index >= 2 && index >= verbatimEnd
+          && bytes[index - 1] == UInt8(ascii: "#") && bytes[index - 2] == UInt8(ascii: "&")
+        {
+          // `&#X41;`: HTML allows the capital X, XML does not.
+          result.ampersands += 1
+          if writing { result.data.append(UInt8(ascii: "x")) }
         } else if byte == UInt8(ascii: "&") && index >= verbatimEnd
           && !startsReference(bytes, at: index)
         {

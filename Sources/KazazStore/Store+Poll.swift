@@ -73,7 +73,7 @@ extension Store {
     let bands = incoming.fingerprint.map(SimHash.bands) ?? [Int?](repeating: nil, count: 4)
     try insertItem.execute(arguments: [
       feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
-      item.author, item.published, item.updated, now,
+      item.author, item.dateEstimated ? nil : item.published, item.updated, now,
       incoming.fingerprint.map { Int64(bitPattern: $0) }, story, bands[0], bands[1], bands[2],
       bands[3],
     ])

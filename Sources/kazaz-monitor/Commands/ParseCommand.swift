@@ -10,38 +10,112 @@ struct ParseCommand: AsyncParsableCommand {
     abstract: "Parse one feed (a file or an http/https/file URL) and print it normalised.")
 
   @Flag(
-    help:
-      "Print JSON: {format, title, link, items: [{id, title, link, published, updated, author, summary}]}."
+    help: """
+      Print JSON: {format, title, link, warnings, items: [{id, title, link, published, updated, \
+      date_estimated, author, summary, categories, media}]}.
+      """
   )
   var json = false
 
-  @Argument(help: "A feed file path or URL.")
-  var source: String
+  @Option(
+    help: ArgumentHelp(
+      "The HTTP Content-Type the document came with (its charset is trusted over the XML "
+        + "declaration). For files; URLs use the server's.",
+      valueName: "type"))
+  var contentType: String?
 
-  func run() async throws {
-    let (data, baseURL, charset) = try await load()
-    let feed: ParsedFeed
-    do {
-      feed = try FeedParser().parse(data, baseURL: baseURL, httpCharset: charset)
-    } catch {
-      printError("\(source): \(error.description)")
-      throw ExitCode.failure
-    }
-    for warning in feed.warnings { printError("\(source): warning: \(warning)") }
-    if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(ParsedFeedJSON(feed)), as: UTF8.self))
-    } else {
-      print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
-      for item in feed.items {
-        let date = item.published.map { RFC3339.string($0) } ?? "no date"
-        print("- \(item.title ?? "(untitled)") [\(date)] \(item.link ?? "")")
-      }
+  @Option(
+    help: ArgumentHelp(
+      "The URL relative links resolve against (default: the file's or the final URL).",
+      valueName: "url"))
+  var baseURL: String?
+
+  @Argument(
+    help: """
+      Feed file paths or URLs. With several, --json prints one line per source (JSON Lines) \
+      with a "source" key, and a source that fails gives {"error", "message", "source"}.
+      """)
+  var sources: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Also read the sources from this file, one per line ('-': standard input).",
+      valueName: "file"))
+  var filesFrom: String?
+
+  func validate() throws {
+    guard !sources.isEmpty || filesFrom != nil else {
+      throw ValidationError("give a feed file or URL")
     }
   }
 
-  private func load() async throws -> (Data, String?, String?) {
+  func run() async throws {
+    var all = sources
+    if let filesFrom {
+      let list: Data
+      do {
+        list =
+          filesFrom == "-"
+          ? FileHandle.standardInput.readDataToEndOfFile()
+          : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+      } catch {
+        printError("\(filesFrom): cannot read the list of sources")
+        throw ExitCode.failure
+      }
+      all += String(decoding: list, as: UTF8.self).split(whereSeparator: \.isNewline).map(
+        String.init)
+    }
+    var failed = false
+    for source in all where !(try await parse(source, labelled: all.count > 1)) { failed = true }
+    if failed { throw ExitCode.failure }
+  }
+
+  /// Parses and prints one source; false when it could not be parsed.
+  private func parse(_ source: String, labelled: Bool) async throws -> Bool {
+    guard let (data, loadedBase, loadedCharset) = try await load(source, labelled: labelled) else {
+      return false
+    }
+    let charset = contentType.map(FeedParser.charset(ofContentType:)) ?? loadedCharset
+    let base = baseURL ?? loadedBase
+    let feed: ParsedFeed
+    do {
+      feed = try FeedParser().parse(data, baseURL: base, httpCharset: charset)
+    } catch {
+      fail(source, labelled: labelled, kind: error.kind, message: error.description)
+      return false
+    }
+    for warning in feed.warnings { printError("\(source): warning: \(warning)") }
+    if json {
+      FeedJSON.write(feed, source: labelled ? source : nil) {
+        FileHandle.standardOutput.write(Data(buffer: $0))
+      }
+      FileHandle.standardOutput.write(Data([0x0A]))
+    } else {
+      if labelled { print("== \(source)") }
+      print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
+      for item in feed.items {
+        var date = item.published.map(CivilTime.rfc3339) ?? "no date"
+        if item.dateEstimated { date += ", estimated" }
+        print("- \(item.title ?? "(untitled)") [\(date)] \(item.link ?? "")")
+      }
+    }
+    return true
+  }
+
+  /// Reports a source that failed: on standard error, and as a JSON line when sources are
+  /// labelled, so that output lines stay in step with the sources.
+  private func fail(_ source: String, labelled: Bool, kind: String, message: String) {
+    printError("\(source): \(message)")
+    guard json && labelled else { return }
+    let object = ["error": kind, "message": message, "source": source]
+    if let line = try? JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    {
+      FileHandle.standardOutput.write(line + Data([0x0A]))
+    }
+  }
+
+  private func load(_ source: String, labelled: Bool) async throws -> (Data, String?, String?)? {
     let lower = source.lowercased()
     guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://")
     else {
@@ -49,8 +123,8 @@ struct ParseCommand: AsyncParsableCommand {
       do {
         return (try Data(contentsOf: url), url.absoluteString, nil)
       } catch {
-        printError("\(source): cannot read the file")
-        throw ExitCode.failure
+        fail(source, labelled: labelled, kind: "parse.unreadable", message: "cannot read the file")
+        return nil
       }
     }
     let engine = CurlEngine()
@@ -58,51 +132,13 @@ struct ParseCommand: AsyncParsableCommand {
     do {
       let response = try await engine.fetch(FetchRequest(url: source))
       guard (200..<300).contains(response.status) else {
-        printError("\(source): HTTP \(response.status)")
-        throw ExitCode.failure
+        fail(source, labelled: labelled, kind: "fetch.http", message: "HTTP \(response.status)")
+        return nil
       }
       return (response.body, response.effectiveURL, response.charset)
     } catch let error as FetchError {
-      printError("\(source): \(error.description)")
-      throw ExitCode.failure
+      fail(source, labelled: labelled, kind: "fetch", message: error.description)
+      return nil
     }
-  }
-}
-
-/// The normalised JSON shape of `parse --json`; missing values are explicit nulls.
-struct ParsedFeedJSON: Encodable {
-  let feed: ParsedFeed
-
-  init(_ feed: ParsedFeed) { self.feed = feed }
-
-  enum Keys: String, CodingKey {
-    case format, title, link, items, id, published, updated, author, summary
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(feed.format.rawValue, forKey: .format)
-    try container.encode(feed.title, forKey: .title)
-    try container.encode(feed.link, forKey: .link)
-    var items = container.nestedUnkeyedContainer(forKey: .items)
-    for item in feed.items {
-      var entry = items.nestedContainer(keyedBy: Keys.self)
-      try entry.encode(item.id, forKey: .id)
-      try entry.encode(item.title, forKey: .title)
-      try entry.encode(item.link, forKey: .link)
-      try entry.encode(item.published.map(RFC3339.string), forKey: .published)
-      try entry.encode(item.updated.map(RFC3339.string), forKey: .updated)
-      try entry.encode(item.author, forKey: .author)
-      try entry.encode(item.summary ?? item.content, forKey: .summary)
-    }
-  }
-}
-
-enum RFC3339 {
-  static func string(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(secondsFromGMT: 0)
-    return formatter.string(from: date)
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import KazazConfig
 import KazazDigest
 import KazazModel
+import KazazParse
 import KazazService
 import KazazStore
 
@@ -61,7 +62,8 @@ struct SearchCommand: AsyncParsableCommand {
         print(String(decoding: try encoder.encode(line), as: UTF8.self))
       } else {
         let mark = item.relevant ? "★" : " "
-        let date = item.publishedAt.map { RFC3339.string($0) } ?? RFC3339.string(item.firstSeenAt)
+        let date =
+          item.publishedAt.map { CivilTime.rfc3339($0) } ?? CivilTime.rfc3339(item.firstSeenAt)
         print("\(mark) \(date)  \(item.title ?? "(untitled)")")
         print(
           "    \(item.url ?? item.feedURL)  [\(item.topics.map(\.rawValue).joined(separator: ", "))]"

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Proleptic Gregorian calendar arithmetic in UTC, without `Calendar` (which is slow and
+/// allocates): day numbers, and RFC 3339 formatting.
+public enum CivilTime {
+  /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+  static func days(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The date of a day number (`civil_from_days`).
+  static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// `2023-04-10T13:16:05Z`: RFC 3339 in UTC, whole seconds.
+  public static func rfc3339(_ date: Date) -> String {
+    let total = Int(date.timeIntervalSince1970.rounded(.down))
+    let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+    let secondsOfDay = total - days * 86_400
+    let (year, month, day) = civil(days: days)
+    var bytes = [UInt8](repeating: 0, count: 20)
+    func put(_ value: Int, at index: Int, width: Int) {
+      var value = value
+      for offset in stride(from: width - 1, through: 0, by: -1) {
+        bytes[index + offset] = UInt8(48 + value % 10)
+        value /= 10
+      }
+    }
+    put(max(0, min(year, 9999)), at: 0, width: 4)
+    bytes[4] = UInt8(ascii: "-")
+    put(month, at: 5, width: 2)
+    bytes[7] = UInt8(ascii: "-")
+    put(day, at: 8, width: 2)
+    bytes[10] = UInt8(ascii: "T")
+    put(secondsOfDay / 3600, at: 11, width: 2)
+    bytes[13] = UInt8(ascii: ":")
+    put(secondsOfDay / 60 % 60, at: 14, width: 2)
+    bytes[16] = UInt8(ascii: ":")
+    put(secondsOfDay % 60, at: 17, width: 2)
+    bytes[19] = UInt8(ascii: "Z")
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

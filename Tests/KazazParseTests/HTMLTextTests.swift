@@ -1,0 +1,38 @@
+import Testing
+
+@testable import KazazParse
+
+@Suite("HTML to plain text")
+struct HTMLTextTests {
+  @Test(
+    "Markup, references and white space",
+    arguments: [
+      (
+        "<p>ASTANA. The <b>sides</b> met.</p><p>Second&nbsp;paragraph.</p>",
+        "ASTANA. The sides met.\nSecond paragraph."
+      ),
+      ("Before<script>alert('x<p>')</script>after<style>p{}</style>!", "Beforeafter!"),
+      ("<SCRIPT type=\"text/javascript\">var a = '</p>';</SCRIPT>Text", "Text"),
+      ("a < b &amp; c > d", "a < b & c > d"),
+      ("AT&T &unknown; &#1179;азақ &#x4D9; &#150; &#0;", "AT&T &unknown; қазақ ә – \u{FFFD}"),
+      ("  many   spaces\tand\ttabs  ", "many spaces and tabs"),
+      ("line<br>break<br/>twice<br /><br>end", "line\nbreak\ntwice\nend"),
+      ("<!-- a comment <p> -->kept<![CDATA[ cdata ]]>", "kept cdata"),
+      ("<a href=\"x?a=1&b=2\" title='>'>link</a> text", "link text"),
+      ("unterminated <b", "unterminated"),
+      ("«Казмунайгаз»&nbsp;&mdash; нефть", "«Казмунайгаз» — нефть"),
+      ("Plain text\nwith a line break", "Plain text\nwith a line break"),
+      ("", ""),
+    ])
+  func render(html: String, expected: String) {
+    #expect(HTMLText.plainText(html) == expected)
+  }
+
+  @Test("Text that needs nothing is returned as is")
+  func alreadyPlain() {
+    let text = "Kazakhstan and Azerbaijan sign a deal"
+    #expect(HTMLText.plainText(text) == text)
+    var copy = text
+    #expect(copy.withUTF8 { HTMLText.isAlreadyPlain($0) })
+  }
+}
