@@ -24,8 +24,8 @@ extension Store {
   /// a single transaction.
   @discardableResult
   public func commit(_ result: FeedPollResult) throws -> PollCommit {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    // Formatting a date for SQLite is costly: once per poll, not per row.
+    let stamp = result.checkedAt.databaseValue
     return try pool.write { db in
       guard var feed = try FeedRecord.fetchOne(db, key: result.feedID) else {
         throw StoreError.unknownFeed(result.feedID)
@@ -36,7 +36,7 @@ extension Store {
           commit.duplicates += 1
           continue
         }
-        try insert(incoming, feedID: result.feedID, at: result.checkedAt, encoder: encoder, db: db)
+        try insert(incoming, feedID: result.feedID, at: result.checkedAt, stamp: stamp, db: db)
         commit.inserted += 1
         if incoming.classification.relevant { commit.relevant += 1 }
       }
@@ -59,7 +59,7 @@ extension Store {
   /// Inserts one item with its classification and topics through cached prepared statements:
   /// a cold poll of a thousand feeds inserts tens of thousands of rows.
   private func insert(
-    _ incoming: IncomingItem, feedID: Int64, at now: Date, encoder: JSONEncoder, db: Database
+    _ incoming: IncomingItem, feedID: Int64, at now: Date, stamp: DatabaseValue, db: Database
   ) throws {
     let item = incoming.item
     let insertItem = try db.cachedStatement(
@@ -73,7 +73,7 @@ extension Store {
     let bands = incoming.fingerprint.map(SimHash.bands) ?? [Int?](repeating: nil, count: 4)
     try insertItem.execute(arguments: [
       feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
-      item.author, item.dateEstimated ? nil : item.published, item.updated, now,
+      item.author, item.dateEstimated ? nil : item.published, item.updated, stamp,
       incoming.fingerprint.map { Int64(bitPattern: $0) }, story, bands[0], bands[1], bands[2],
       bands[3],
     ])
@@ -84,17 +84,16 @@ extension Store {
       try insertSearch.execute(arguments: [itemID, searchText])
     }
     try indexFigures(itemID: itemID, incoming: incoming, db: db)
-    try Self.save(incoming.classification, itemID: itemID, at: now, encoder: encoder, db: db)
+    try Self.save(incoming.classification, itemID: itemID, stamp: stamp, db: db)
   }
 
   /// Writes an item's classification and topic rows, replacing any earlier ones (new items and
   /// reclassification alike), through cached statements.
   static func save(
-    _ classification: Classification, itemID: Int64, at now: Date, encoder: JSONEncoder,
-    db: Database
+    _ classification: Classification, itemID: Int64, stamp: DatabaseValue, db: Database
   ) throws {
-    let evidence = String(decoding: try encoder.encode(classification.evidence), as: UTF8.self)
-    let keyFacts = String(decoding: try encoder.encode(classification.keyFacts), as: UTF8.self)
+    let evidence = StoredJSON.evidence(classification.evidence, relevant: classification.relevant)
+    let keyFacts = StoredJSON.keyFacts(classification.keyFacts)
     let saveClassification = try db.cachedStatement(
       sql: """
         INSERT OR REPLACE INTO classification (itemId, relevant, score, language, evidence,
@@ -103,7 +102,7 @@ extension Store {
         """)
     try saveClassification.execute(arguments: [
       itemID, classification.relevant, classification.score, classification.language.rawValue,
-      evidence, classification.profileVersion, now, keyFacts,
+      evidence, classification.profileVersion, stamp, keyFacts,
     ])
     let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
     try clearTopics.execute(arguments: [itemID])

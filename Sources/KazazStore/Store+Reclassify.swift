@@ -53,11 +53,10 @@ extension Store {
   public func replaceClassifications(
     _ results: [(itemID: Int64, classification: Classification)], at now: Date = Date()
   ) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    let stamp = now.databaseValue
     try pool.write { db in
       for (itemID, classification) in results {
-        try Self.save(classification, itemID: itemID, at: now, encoder: encoder, db: db)
+        try Self.save(classification, itemID: itemID, stamp: stamp, db: db)
       }
     }
   }

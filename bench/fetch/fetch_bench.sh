@@ -47,7 +47,8 @@ for N in $NS; do
   { echo "state_dir: $WORK/kazaz-state-$N"; echo "profile: $ROOT/config/profiles/kazaz.yaml"
     echo "log_level: warning"
     echo "fetch: { concurrency: $CONCURRENCY, per_host: 2 }"; echo "feeds:"
-    sed 's/^/  - /' "$WORK/urls-$N.txt"; } > "$CFG"
+    # Feeds only, like the peers: no article pages (their links point at hosts that do not exist).
+    sed 's/^\(.*\)$/  - { url: "\1", full_text: never }/' "$WORK/urls-$N.txt"; } > "$CFG"
   K="$KAZAZ run --once --config $CFG"
   hyperfine -N --runs "$RUNS" --prepare "rm -rf $WORK/kazaz-state-$N" "$K" \
     --export-json "$OUT/kazaz-cold-N$N.json" >>"$OUT/log.txt" 2>&1

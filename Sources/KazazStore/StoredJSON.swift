@@ -1,0 +1,68 @@
+import Foundation
+import KazazModel
+
+/// The JSON the store keeps for evidence and key facts, written by hand: a cold poll of a
+/// thousand feeds stores tens of thousands of classifications, and Foundation's JSONEncoder was a
+/// tenth of that work. The output is what JSONEncoder with sorted keys would write, so readers
+/// decode it with JSONDecoder as before.
+enum StoredJSON {
+  /// How many reasons are kept per item, strongest first: enough to explain a verdict.
+  static let evidenceKeptRelevant = 24
+  static let evidenceKeptIrrelevant = 8
+
+  static func evidence(_ list: [Evidence], relevant: Bool) -> String {
+    let kept = list.prefix(relevant ? evidenceKeptRelevant : evidenceKeptIrrelevant)
+    var out = "["
+    for (index, evidence) in kept.enumerated() {
+      if index > 0 { out += "," }
+      out += "{\"contribution\":\(number(evidence.contribution)),\"count\":\(evidence.count),"
+      out +=
+        "\"kind\":\(string(evidence.kind.label)),\"region\":\(string(evidence.region.rawValue)),"
+      out += "\"term\":\(string(evidence.term))}"
+    }
+    return out + "]"
+  }
+
+  static func keyFacts(_ list: [KeyFact]) -> String {
+    var out = "["
+    for (index, fact) in list.enumerated() {
+      if index > 0 { out += "," }
+      var fields: [String] = []
+      if let count = fact.count { fields.append("\"count\":\(count)") }
+      if let currency = fact.currency { fields.append("\"currency\":\(string(currency))") }
+      fields.append("\"kind\":\(string(fact.kind.rawValue))")
+      fields.append("\"text\":\(string(fact.text))")
+      if let value = fact.value { fields.append("\"value\":\(number(value))") }
+      out += "{" + fields.joined(separator: ",") + "}"
+    }
+    return out + "]"
+  }
+
+  static func number(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped.
+  static func string(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
