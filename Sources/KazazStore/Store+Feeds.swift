@@ -6,12 +6,14 @@ extension Store {
   /// Makes sure each configured URL has a feed row; returns the states in the given order.
   public func registerFeeds(urls: [String], now: Date = Date()) throws -> [FeedState] {
     try pool.write { db in
-      try urls.map { url in
-        if let existing = try FeedRecord.filter(Column("url") == url).fetchOne(db) {
-          return existing.state()
-        }
+      // One read of every feed, not one query per configured URL: lists run to thousands.
+      var known = Dictionary(
+        try FeedRecord.fetchAll(db).map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+      return try urls.map { url in
+        if let existing = known[url] { return existing.state() }
         var record = FeedRecord(url: url, addedAt: now)
         try record.insert(db)
+        known[url] = record
         return record.state()
       }
     }
