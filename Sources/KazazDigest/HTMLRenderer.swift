@@ -132,14 +132,7 @@ public struct HTMLRenderer: Sendable {
       out += "<tr><td>\(HTMLEscaping.escape(label))</td><td class=\"num\">\(figure.count)\(spike)"
       out += "</td><td class=\"num\">\(average)</td></tr>\n"
     }
-    row(words.newItems, stats.items)
-    row(words.relevant, stats.relevant)
-    for topic in stats.topics {
-      row(TopicNames.name(topic.topic, in: digest.language), topic.figure)
-    }
-    for language in stats.languages {
-      row("\(words.perLanguage) \(language.language.rawValue)", language.figure)
-    }
+    for (label, figure) in stats.rows(digest.language, words) { row(label, figure) }
     out += "</tbody></table>\n<p class=\"note\">"
     out += HTMLEscaping.escape(
       stats.baselineDayCount > 0 ? words.averageNote(stats.baselineDayCount) : words.noBaseline)

@@ -87,14 +87,7 @@ public struct MarkdownRenderer: Sendable {
       let spike = figure.isSpike ? " ▲ \(words.spike)" : ""
       out += "| \(label) | \(figure.count)\(spike) | \(average) |\n"
     }
-    row(words.newItems, stats.items)
-    row(words.relevant, stats.relevant)
-    for topic in stats.topics {
-      row(TopicNames.name(topic.topic, in: digest.language), topic.figure)
-    }
-    for language in stats.languages {
-      row("\(words.perLanguage) \(language.language.rawValue)", language.figure)
-    }
+    for (label, figure) in stats.rows(digest.language, words) { row(label, figure) }
     out += "\n"
     out +=
       stats.baselineDayCount > 0 ? words.averageNote(stats.baselineDayCount) : words.noBaseline

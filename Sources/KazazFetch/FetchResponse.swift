@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// What came back: the final response after redirects.
 public struct FetchResponse: Sendable, Equatable {
@@ -45,19 +46,7 @@ public struct FetchResponse: Sendable, Equatable {
   public var lastModified: String? { header("last-modified") }
 
   /// The `charset` parameter of `Content-Type`, if any.
-  public var charset: String? {
-    guard let contentType = header("content-type") else { return nil }
-    for parameter in contentType.split(separator: ";").dropFirst() {
-      let pair = parameter.split(separator: "=", maxSplits: 1)
-      guard pair.count == 2,
-        pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
-      else { continue }
-      let value = pair[1].trimmingCharacters(in: .whitespaces)
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-      return value.isEmpty ? nil : value
-    }
-    return nil
-  }
+  public var charset: String? { header("content-type").flatMap(ContentType.charset(of:)) }
 }
 
 /// One redirect hop.

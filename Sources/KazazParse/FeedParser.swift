@@ -89,16 +89,7 @@ public struct FeedParser: Sendable {
 
   /// The `charset` parameter of an HTTP `Content-Type` value, if any.
   public static func charset(ofContentType contentType: String) -> String? {
-    for parameter in contentType.split(separator: ";").dropFirst() {
-      let pair = parameter.split(separator: "=", maxSplits: 1)
-      guard pair.count == 2,
-        pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
-      else { continue }
-      let value = pair[1].trimmingCharacters(in: .whitespaces)
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-      return value.isEmpty ? nil : value
-    }
-    return nil
+    ContentType.charset(of: contentType)
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {

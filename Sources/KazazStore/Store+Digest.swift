@@ -29,15 +29,6 @@ extension Store {
     }
   }
 
-  /// How many items were first seen in `[start, end)`.
-  public func itemCount(firstSeenFrom start: Date, to end: Date) throws -> Int {
-    try pool.read { db in
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM item WHERE firstSeenAt >= ? AND firstSeenAt < ?",
-        arguments: [start, end]) ?? 0
-    }
-  }
-
   /// Notes that a digest file was written (replacing an earlier record for the same day and
   /// format).
   public func recordDigest(day: String, format: String, path: String, itemCount: Int, at: Date)
