@@ -131,7 +131,7 @@ for _ in 0..<20 {
   let began = ContinuousClock.now
   let relevant = try store.items(
     firstSeenFrom: dayStart, to: dayStart.addingTimeInterval(86_400), relevantOnly: true)
-  _ = try store.itemCount(firstSeenFrom: dayStart, to: dayStart.addingTimeInterval(86_400))
+  _ = try store.itemCounts(boundaries: [dayStart, dayStart.addingTimeInterval(86_400)])
   digestTimes.append(seconds(ContinuousClock.now - began) * 1000)
   digestRows = relevant.count
 }
