@@ -26,16 +26,18 @@ struct DaemonLifecycleTests {
     server = try LoopbackHTTPServer()
   }
 
-  static func feed(_ items: [(id: String, title: String)]) -> String {
+  /// A feed whose item links point back at the loopback server (which answers 404 for them), so
+  /// the daemon's article fetches never leave the machine.
+  func feed(_ items: [(id: String, title: String)]) -> String {
     let entries = items.map { item in
       """
-      <item><title>\(item.title)</title><link>https://news.example.kz/\(item.id)</link>
+      <item><title>\(item.title)</title><link>\(server.url("/articles/\(item.id)"))</link>
       <guid>\(item.id)</guid><description>\(item.title). Astana and Baku agreed on the details.</description></item>
       """
     }
     return """
       <?xml version="1.0" encoding="utf-8"?>
-      <rss version="2.0"><channel><title>Loopback news</title><link>https://news.example.kz/</link>
+      <rss version="2.0"><channel><title>Loopback news</title><link>\(server.url("/"))</link>
       \(entries.joined(separator: "\n"))
       </channel></rss>
       """
@@ -62,17 +64,17 @@ struct DaemonLifecycleTests {
 
   @Test("READY=1, STATUS=, refresh --wait, status, reload (good and bad), STOPPING=1, exit 0")
   func lifecycle() async throws {
-    let first = Self.feed([("kz-az-1", "Kazakhstan and Azerbaijan sign a transit deal")])
-    let second = Self.feed([
+    let first = feed([("kz-az-1", "Kazakhstan and Azerbaijan sign a transit deal")])
+    let second = feed([
       ("kz-az-1", "Kazakhstan and Azerbaijan sign a transit deal"),
       ("kz-az-2", "Azerbaijan and Kazakhstan expand the Middle Corridor"),
       ("kz-az-3", "Kazakh and Azerbaijani ministers discuss energy cooperation"),
     ])
     // The feed is empty until the manual refresh, so the daemon's own first scheduled poll
     // (spread over the first two minutes) cannot take the refresh's new items.
-    let body = LockedText(Self.feed([]))
+    let body = LockedText(feed([]))
     server.route("/news.rss") { _ in .text(body.value) }
-    server.route("/other.rss") { _ in .text(Self.feed([])) }
+    server.route("/other.rss") { _ in .text(feed([])) }
     let config = try writeConfig(feeds: ["/news.rss"])
     let notify = try NotifyListener(path: directory.path("notify.sock").path)
     let daemon = try start(config: config, notify: notify)
@@ -146,12 +148,12 @@ struct DaemonLifecycleTests {
     let feeds = (1...6).map { "/fast-\($0).rss" }
     for (index, path) in feeds.enumerated() {
       server.route(path) { _ in
-        .text(Self.feed([("fast-\(index)", "Kazakhstan and Azerbaijan: agreement \(index)")]))
+        .text(feed([("fast-\(index)", "Kazakhstan and Azerbaijan: agreement \(index)")]))
       }
     }
     server.route("/slow.rss") { _ in
       var response = LoopbackHTTPServer.Response.text(
-        Self.feed([("slow-1", "Azerbaijan and Kazakhstan open a trade house")]))
+        feed([("slow-1", "Azerbaijan and Kazakhstan open a trade house")]))
       response.delay = .seconds(2)
       return response
     }

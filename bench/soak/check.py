@@ -13,15 +13,36 @@ def canonical(link):
     """The store's canonical form for the links the fault server uses."""
     parts = urlsplit(link)
     host = parts.hostname.lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
     query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith("utm_")]
     path = parts.path.rstrip("/")
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
+
+
+def explain_missing(db, missing, published, seed):
+    """Prints, for each feed with missing items, its behaviour and its stored poll state."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from fault_server import behaviour_of
+    by_feed = {}
+    for link in missing:
+        by_feed.setdefault(published[link]["feed"], []).append(link)
+    print("missing items by feed:", file=sys.stderr)
+    for feed, links in sorted(by_feed.items()):
+        row = db.execute(
+            "SELECT lastCheckedAt, nextCheckAt, lastSuccessAt, lastStatus, lastErrorKind, "
+            "consecutiveFailures, (SELECT COUNT(*) FROM item WHERE item.feedId = feed.id) "
+            "FROM feed WHERE url LIKE ?", (f"%/feed/{feed}.xml",)).fetchone()
+        print(f"  feed {feed} ({behaviour_of(feed, seed)}): {len(links)} missing, e.g. "
+              f"{sorted(links)[:2]}; state {row}", file=sys.stderr)
 
 
 def main():
     p = argparse.ArgumentParser()
     for name in ["store", "published", "resources", "digests", "log", "server", "requests"]:
         p.add_argument("--" + name)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--digest-formats", help="formats of a digest due during the run, e.g. markdown,json")
     for name in ["kills", "restarts", "reloads", "crashes", "term-status", "feeds", "duration"]:
         p.add_argument("--" + name, type=int, default=0)
     a = p.parse_args()
@@ -38,13 +59,14 @@ def main():
             entry = json.loads(line)
             published.setdefault(canonical(entry["link"]), entry)
     stored = dict(db.execute(
-        "SELECT canonicalURL, COUNT(*) FROM item WHERE canonicalURL LIKE 'https://news.example/%' "
+        "SELECT canonicalURL, COUNT(*) FROM item WHERE canonicalURL LIKE 'https://127.%/article/%' "
         "GROUP BY canonicalURL").fetchall())
     missing = [link for link in published if link not in stored]
     twice = [link for link, count in stored.items() if count > 1]
     unexpected = [link for link in stored if link not in published]
     if missing:
         failures.append(f"{len(missing)} published items not stored, e.g. {missing[:3]}")
+        explain_missing(db, missing, published, a.seed)
     if twice:
         failures.append(f"{len(twice)} items stored more than once, e.g. {twice[:3]}")
     orphans = db.execute(
@@ -63,6 +85,11 @@ def main():
                 json.load(open(path))
             except ValueError as error:
                 failures.append(f"digest {path} is not valid JSON: {error}")
+
+    if a.digest_formats:
+        for fmt in a.digest_formats.split(","):
+            if not any(d[1] == fmt for d in digests):
+                failures.append(f"the digest fell due during the run but no {fmt} digest was written")
 
     if a.crashes:
         failures.append(f"the daemon exited by itself {a.crashes} times")
@@ -92,8 +119,9 @@ def main():
     print("| figure | value |\n|---|---|")
     print(f"| feeds | {a.feeds} ({', '.join(f'{k} {v}' for k, v in sorted(behaviours.items()))}) |")
     print(f"| duration | {a.duration} s |")
-    print(f"| requests served | {requests.get('requests', '?')} "
+    print(f"| feed requests served | {requests.get('requests', '?')} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(requests.get('by_behaviour', {}).items()))}) |")
+    print(f"| article pages served | {requests.get('article_pages', '?')} |")
     print(f"| SIGKILLs survived / restarts | {a.kills} / {a.restarts} |")
     print(f"| SIGHUP reloads | {a.reloads} |")
     print(f"| items published (healthy kinds) / stored once / missing / twice | "

@@ -4,7 +4,8 @@
 Serves N feeds at http://HOST:PORT/feed/<i>.xml over several loopback addresses. Each feed has a
 behaviour chosen deterministically from its index and the seed:
 
-  healthy      new items over time (one every --item-period seconds), ETag/Last-Modified, 304s
+  healthy      new items over time (one every --item-period seconds), ETag/Last-Modified, 304s;
+               item links are article pages on the same server (/article/<feed>/<n>, some 404)
   error500     always 500
   ratelimit    429 with Retry-After (seconds)
   timeout      accepts, then says nothing for a long time
@@ -67,20 +68,23 @@ class State:
         self.start = time.time()
         self.lock = threading.Lock()
         self.hits = {}
+        self.articles = 0
         self.recorded = set()
         self.published = open(args.published, "a", encoding="utf-8") if args.published else None
 
-    def items(self, index, behaviour, now):
-        """Items visible now: the newest 20 of those published so far (one per period)."""
+    def items(self, index, behaviour, now, base):
+        """Items visible now: the newest 20 of those published so far (one per period). Their
+        links are article pages on this server (`base`), so the daemon's article fetches stay
+        on loopback too."""
         count = 3 + int((now - self.start) / self.args.item_period)
         first = max(0, count - 20)
         items = []
         for k in range(first, count):
             guid = f"f{index}-i{k}"
-            link = f"https://news.example/{index}/{k}"
+            link = f"{base}/article/{index}/{k}"
             if behaviour == "republish" and k % 3 == 0 and k > 0:
                 guid = f"f{index}-i{k}-again{count}"  # an old item under a new guid
-                link = f"https://news.example/{index}/{k - 1}?utm_source=rss"
+                link = f"{base}/article/{index}/{k - 1}?utm_source=rss"
             items.append((k, guid, link))
         return items
 
@@ -94,6 +98,20 @@ class State:
                     self.recorded.add(key)
                     self.published.write(json.dumps({"feed": index, "guid": guid, "link": link}) + "\n")
             self.published.flush()
+
+
+def article(index, k):
+    """The article page behind an item link: a headline and a few paragraphs of text. Every
+    seventh one is missing (404), so the daemon must fall back to the feed's text."""
+    title = HEADLINES[(index + k) % len(HEADLINES)]
+    paragraphs = "".join(
+        f"<p>{title}. Paragraph {n} of report {index}.{k}: officials in Astana and Baku discussed "
+        f"trade, transit across the Caspian Sea and the Middle Corridor, and agreed to meet "
+        f"again next month to review the progress of the joint projects.</p>"
+        for n in range(1, 7))
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f"</head><body><nav>Home | World | Business</nav><article><h1>{title}</h1>"
+            f"{paragraphs}</article><footer>News Example</footer></body></html>")
 
 
 def rss(index, items, encoding="utf-8"):
@@ -130,6 +148,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         state = self.server.state
         parts = self.path.split("?")[0].strip("/").split("/")
+        if len(parts) == 3 and parts[0] == "article":
+            with state.lock:
+                state.articles += 1
+            return self.serve_article(parts[1], parts[2])
         if len(parts) != 2 or parts[0] not in ("feed", "loop"):
             return self.send(404)
         try:
@@ -146,10 +168,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
+    def base(self):
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def serve_article(self, index, k):
+        try:
+            index, k = int(index), int(k)
+        except ValueError:
+            return self.send(404)
+        if (index + k) % 7 == 0:
+            return self.send(404, b"not found")
+        body = article(index, k).encode()
+        self.send(200, body, [("Content-Type", "text/html; charset=utf-8")])
+
     # Healthy-type behaviours
 
     def serve_healthy(self, state, index, now, hits, encoding="utf-8", charset="utf-8"):
-        items = state.items(index, behaviour_of(index, state.args.seed), now)
+        items = state.items(index, behaviour_of(index, state.args.seed), now, self.base())
         etag = f'"{index}-{items[-1][0]}"'
         if self.headers.get("If-None-Match") == etag:
             return self.send(304, headers=[("ETag", etag)])
@@ -161,13 +197,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.serve_healthy(state, index, now, hits)
 
     def serve_wrongcharset(self, state, index, now, hits):
-        items = state.items(index, "wrongcharset", now)
+        items = state.items(index, "wrongcharset", now, self.base())
         body = rss(index, items, "utf-8").encode("cp1251", errors="xmlcharrefreplace")
         state.record(index, items)
         self.send(200, body, [("Content-Type", "application/rss+xml")])
 
     def serve_truncated(self, state, index, now, hits):
-        items = state.items(index, "truncated", now)
+        items = state.items(index, "truncated", now, self.base())
         body = rss(index, items).encode()
         cut = body.rfind(b"<item>") + 40  # the last item is cut in the middle
         # Only the complete items are promised; the broken last one may or may not be kept.
@@ -191,7 +227,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         time.sleep(state.args.stall)
 
     def serve_trickle(self, state, index, now, hits):
-        body = rss(index, state.items(index, "trickle", now)).encode()
+        body = rss(index, state.items(index, "trickle", now, self.base())).encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -284,7 +320,8 @@ def main():
                     name = behaviour_of(index, args.seed)
                     by[name] = by.get(name, 0) + hits
             with open(args.stats + ".tmp", "w") as out:
-                json.dump({"requests": sum(by.values()), "by_behaviour": by}, out)
+                json.dump({"requests": sum(by.values()), "by_behaviour": by,
+                           "article_pages": state.articles}, out)
             os.replace(args.stats + ".tmp", args.stats)
             time.sleep(5)
     threading.Thread(target=write_stats, daemon=True).start()

@@ -6,15 +6,19 @@
 #   bench/soak/soak.sh            full length: 1,000 feeds, 12 minutes
 #   bench/soak/soak.sh --short    CI length: 120 feeds, about 2 minutes
 #
-# Env: FEEDS, DURATION (seconds), KILLS, PORT, OUT (results folder), KAZAZ (binary to test).
+# Env: FEEDS, DURATION (seconds), KILLS, PORT, OUT (results folder), KAZAZ (binary to test),
+# STATE_MB (size of the state directory's tmpfs).
 # Loopback addresses only; bounded in time; stops everything it started.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/soak"
 if [ "${1:-}" = "--short" ]; then
   FEEDS=${FEEDS:-120}; DURATION=${DURATION:-120}; KILLS=${KILLS:-4}; PERIOD=${PERIOD:-8}
+  STATE_MB=${STATE_MB:-96}
 else
   FEEDS=${FEEDS:-1000}; DURATION=${DURATION:-720}; KILLS=${KILLS:-12}; PERIOD=${PERIOD:-30}
+  # About 20,000 items with their article text: roughly 8 KB each in the store, plus the WAL.
+  STATE_MB=${STATE_MB:-512}
 fi
 PORT=${PORT:-18180}; OUT=${OUT:-$(mktemp -d /tmp/kazaz-soak.XXXXXX)}
 KAZAZ=${KAZAZ:-}
@@ -29,6 +33,8 @@ cleanup() {
   [ -n "$DAEMON_PID" ] && kill -9 "$DAEMON_PID" 2>/dev/null || true
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   wait 2>/dev/null || true
+  # Keep the store and the config with the results, for a look after the run.
+  cp "$STATE"/kazaz-monitor.sqlite* "$WORK/config.yaml" "$OUT/" 2>/dev/null || true
   [ "$MOUNTED" = 1 ] && umount "$STATE" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -40,8 +46,8 @@ if [ -z "$KAZAZ" ]; then
 fi
 
 # A size-limited state directory, so the disk can fill up for real (needs root; else skipped).
-if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=96m,mode=0755 kazaz-soak "$STATE" 2>/dev/null; then
-  MOUNTED=1; log "state directory: a 96 MiB tmpfs"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o "size=${STATE_MB}m,mode=0755" kazaz-soak "$STATE" 2>/dev/null; then
+  MOUNTED=1; log "state directory: a $STATE_MB MiB tmpfs"
 else
   log "state directory: plain folder (not root or no tmpfs): the disk-full phase is skipped"
 fi
@@ -130,4 +136,4 @@ python3 "$HERE/check.py" --store "$STATE/kazaz-monitor.sqlite" --published "$OUT
   --resources "$OUT/resources.csv" --digests "$STATE/digests" --log "$OUT/daemon.log" \
   --kills "$kills" --restarts "$restarts" --reloads "$reloads" --crashes "$crashes" \
   --term-status "$term" --server "$OUT/server.txt" --requests "$OUT/requests.json" \
-  --feeds "$FEEDS" --duration "$DURATION" | tee "$OUT/summary.md"
+  --feeds "$FEEDS" --duration "$DURATION" --digest-formats markdown,json | tee "$OUT/summary.md"
