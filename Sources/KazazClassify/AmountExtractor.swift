@@ -31,7 +31,11 @@ public enum AmountExtractor {
     var seen: Set<String> = []
     var index = 0
     while index < scalars.count, facts.count < limit {
-      guard isDigit(scalars[index]), index == 0 || !isWordScalar(scalars[index - 1]) else {
+      if !isDigit(scalars[index]) {
+        index = nextDigit(scalars, from: index + 1)
+        continue
+      }
+      guard index == 0 || !isWordScalar(scalars[index - 1]) else {
         index += 1
         continue
       }
@@ -46,7 +50,7 @@ public enum AmountExtractor {
       let after = cursor < scalars.count ? scalars[cursor] : " "
       let before = start > 0 ? scalars[skipSpacesBackward(scalars, from: start - 1)] : " "
       guard
-        after == "%" || before == "%" || symbols[after] != nil || symbols[before] != nil
+        after == "%" || before == "%" || isSymbol(after) || isSymbol(before)
           || isLetter(after) || isLetter(before)
       else { continue }
       // Percentages: "14.3%", "%14,3" (Turkish and Azerbaijani put the sign first), "30 percent".
@@ -66,7 +70,9 @@ public enum AmountExtractor {
         index = cursor + 1
         continue
       }
-      if let length = percentWord(scalars, at: cursor) {
+      // The word after the number, read once for the percent, scale and currency tests.
+      let following = Word(scalars, at: cursor)
+      if let length = percentWord(scalars, at: cursor, following) {
         let end = cursor + length
         append(
           KeyFact(kind: .percentage, text: slice(scalars, start, end), value: number.value),
@@ -79,15 +85,17 @@ public enum AmountExtractor {
       var currency = currencyBefore(scalars, numberStart: start, amountStart: &amountStart)
       var value = number.value
       var end = number.end
-      if let (multiplier, length) = scale(scalars, at: cursor) {
+      var afterScale = following
+      if let (multiplier, length) = scale(scalars, at: cursor, following) {
         value *= multiplier
         end = cursor + length
         cursor = skipSpaces(scalars, from: end)
+        afterScale = Word(scalars, at: cursor)
       } else if number.scaleSensitive {
         // "1,500" without a scale word: a thousands separator after all.
         value = number.groupedValue
       }
-      if currency == nil, let (code, length) = currencyAfter(scalars, at: cursor) {
+      if currency == nil, let (code, length) = currencyAfter(scalars, at: cursor, afterScale) {
         currency = code
         end = cursor + length
       }
@@ -115,27 +123,29 @@ public enum AmountExtractor {
   }
 
   static func parseNumber(_ s: [Unicode.Scalar], from start: Int) -> Number? {
-    var groups: [String] = [""]
+    // The digits (ASCII) and, per group, where it ends in them.
+    var digits: [UInt8] = []
+    var groupEnds: [Int] = []
     var separators: [Unicode.Scalar] = []
     var index = start
     while index < s.count {
       let scalar = s[index]
       if isDigit(scalar) {
-        groups[groups.count - 1].unicodeScalars.append(scalar)
+        digits.append(UInt8(scalar.value))
         index += 1
-      } else if [",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(scalar),
-        index + 1 < s.count, isDigit(s[index + 1]),
+      } else if isNumberSeparator(scalar), index + 1 < s.count, isDigit(s[index + 1]),
         scalar == "," || scalar == "." || groupsOfThree(s, from: index + 1)
       {
         separators.append(
           scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" ? " " : scalar)
-        groups.append("")
+        groupEnds.append(digits.count)
         index += 1
       } else {
         break
       }
     }
-    let digitsOnly = groups.joined()
+    groupEnds.append(digits.count)
+    let digitsOnly = String(decoding: digits, as: UTF8.self)
     guard let whole = Double(digitsOnly) else { return nil }
     let points = separators.filter { $0 != " " }
     if points.isEmpty {
@@ -147,13 +157,23 @@ public enum AmountExtractor {
     }
     // The last `,`/`.` is the decimal point; separators before it group thousands.
     let lastPoint = separators.lastIndex { $0 != " " }!
-    let integer = groups[0...lastPoint].joined()
-    let fraction = groups[(lastPoint + 1)...].joined()
+    let split = groupEnds[lastPoint]
+    let integer = String(decoding: digits[..<split], as: UTF8.self)
+    let fraction = String(decoding: digits[split...], as: UTF8.self)
     guard let value = Double(integer + "." + fraction) else { return nil }
     return Number(
       value: value, groupedValue: whole,
-      scaleSensitive: points.count == 1 && fraction.count == 3 && lastPoint == groups.count - 2,
+      scaleSensitive: points.count == 1 && fraction.utf8.count == 3
+        && lastPoint == groupEnds.count - 2,
       end: index)
+  }
+
+  @inline(__always)
+  static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}": true
+    default: false
+    }
   }
 
   /// True when exactly three digits start at `index` and no digit follows them.
@@ -168,11 +188,11 @@ public enum AmountExtractor {
   static let percentWords = ["percent", "pct", "процент", "пайыз", "faiz"]
 
   /// The length of a percent word at `index` ("percent", "per cent", "процента"), or nil.
-  static func percentWord(_ s: [Unicode.Scalar], at index: Int) -> Int? {
-    guard let first = word(s, at: index) else { return nil }
-    let lower = first.lowercased()
-    if percentWords.contains(where: { lower.hasPrefix($0) }) { return first.unicodeScalars.count }
-    let next = index + first.unicodeScalars.count + 1
+  static func percentWord(_ s: [Unicode.Scalar], at index: Int, _ first: Word?) -> Int? {
+    guard let first else { return nil }
+    let lower = first.lower
+    if percentWords.contains(where: { lower.hasPrefix($0) }) { return first.length }
+    let next = index + first.length + 1
     if lower == "per", next < s.count, s[next - 1] == " ", word(s, at: next)?.lowercased() == "cent"
     {
       return next + 4 - index
@@ -191,11 +211,11 @@ public enum AmountExtractor {
     ("trillion", 1e12), ("трлн", 1e12), ("триллион", 1e12), ("триллиона", 1e12),
   ]
 
-  static func scale(_ s: [Unicode.Scalar], at index: Int) -> (Double, Int)? {
-    guard let word = word(s, at: index) else { return nil }
-    let lower = word.lowercased()
+  static func scale(_ s: [Unicode.Scalar], at index: Int, _ word: Word?) -> (Double, Int)? {
+    guard let word else { return nil }
+    let lower = word.lower
     guard let multiplier = scales.first(where: { $0.0 == lower })?.1 else { return nil }
-    var length = word.unicodeScalars.count
+    var length = word.length
     if index + length < s.count, s[index + length] == "." { length += 1 }
     return (multiplier, length)
   }
@@ -205,6 +225,20 @@ public enum AmountExtractor {
     "₺": "TRY",
   ]
   static let codes = ["USD", "EUR", "GBP", "KZT", "AZN", "RUB", "CNY", "TRY"]
+
+  /// Whether `scalar` is one of `symbols` (without hashing it).
+  @inline(__always)
+  static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "$", "€", "£", "₸", "₼", "₽", "¥", "₺": true
+    default: false
+    }
+  }
+
+  @inline(__always)
+  static func isUpperASCII(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x41 && scalar.value <= 0x5A
+  }
 
   /// Currency words after a number, by prefix (lower case), with their codes.
   static let currencyWords: [(String, String)] = [
@@ -221,14 +255,15 @@ public enum AmountExtractor {
     var index = numberStart - 1
     while index >= 0, s[index] == " " || s[index] == "\u{00A0}" { index -= 1 }
     guard index >= 0 else { return nil }
-    if let code = symbols[s[index]] {
+    if isSymbol(s[index]), let code = symbols[s[index]] {
       amountStart = index
       // "US$": the letters before the sign belong to it.
       if index >= 2, s[index - 1] == "S", s[index - 2] == "U" { amountStart = index - 2 }
       return code
     }
     // A three-letter code ending right before the number.
-    if index >= 2 {
+    // (Every code is three upper-case ASCII letters.)
+    if index >= 2, isUpperASCII(s[index]), isUpperASCII(s[index - 1]), isUpperASCII(s[index - 2]) {
       let code = String(String.UnicodeScalarView(s[(index - 2)...index]))
       if codes.contains(code), index < 3 || !isWordScalar(s[index - 3]) {
         amountStart = index - 2
@@ -238,12 +273,14 @@ public enum AmountExtractor {
     return nil
   }
 
-  static func currencyAfter(_ s: [Unicode.Scalar], at index: Int) -> (String, Int)? {
+  static func currencyAfter(_ s: [Unicode.Scalar], at index: Int, _ found: Word?) -> (String, Int)?
+  {
     guard index < s.count else { return nil }
-    if let code = symbols[s[index]] { return (code, 1) }
-    guard let word = word(s, at: index) else { return nil }
-    if codes.contains(word) { return (word, word.unicodeScalars.count) }
-    let lower = word.lowercased()
+    if isSymbol(s[index]), let code = symbols[s[index]] { return (code, 1) }
+    guard let found else { return nil }
+    let word = found.text
+    if codes.contains(word) { return (word, found.length) }
+    let lower = found.lower
     // "US dollars", "долл. США": look at two words when the first is "us"/"u.s.".
     if lower == "us" || lower == "u" {
       var next = index + word.unicodeScalars.count
@@ -261,11 +298,34 @@ public enum AmountExtractor {
 
   // MARK: - Helpers
 
+  /// The letters at a position, as written and in lower case, and their length in scalars.
+  struct Word {
+    var text: String
+    var lower: String
+    var length: Int
+
+    init?(_ s: [Unicode.Scalar], at index: Int) {
+      guard let text = AmountExtractor.word(s, at: index) else { return nil }
+      self.text = text
+      lower = text.lowercased()
+      length = text.unicodeScalars.count
+    }
+  }
+
   static func word(_ s: [Unicode.Scalar], at index: Int) -> String? {
     var end = index
     while end < s.count, isLetter(s[end]) { end += 1 }
     guard end > index else { return nil }
-    return String(String.UnicodeScalarView(s[index..<end]))
+    return String(unsafeUninitializedCapacity: (end - index) * 4) { buffer in
+      var count = 0
+      for scalar in s[index..<end] {
+        for byte in scalar.utf8 {
+          buffer[count] = byte
+          count += 1
+        }
+      }
+      return count
+    }
   }
 
   static func skipSpacesBackward(_ s: [Unicode.Scalar], from index: Int) -> Int {
@@ -292,6 +352,15 @@ public enum AmountExtractor {
 
   static func slice(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
     String(String.UnicodeScalarView(s[start..<min(end, s.count)]))
+  }
+
+  /// The position of the first ASCII digit at or after `start`, or the end.
+  static func nextDigit(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    s.withUnsafeBufferPointer { buffer in
+      var index = start
+      while index < buffer.count, buffer[index].value &- 0x30 > 9 { index += 1 }
+      return index
+    }
   }
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

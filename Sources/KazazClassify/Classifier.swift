@@ -30,13 +30,15 @@ public struct Classifier: Sendable {
   public func classify(title: String, body: String) -> Classification {
     let document = NormalizedDocument(title: title, body: body)
     let language = LanguageIdentifier.identify(
-      scalars: [document.titleScalars, document.bodyScalars], normalized: document.bytes)
+      scalars: [
+        document.scalars[document.titleRange], document.scalars[document.bodyRange],
+      ], normalized: document.bytes)
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
     var classification = tally.verdict(document: document, language: language)
     classification.keyFacts =
-      AmountExtractor.facts(in: document.titleScalars + [" "] + document.bodyScalars)
+      AmountExtractor.facts(in: document.scalars)
       + entityFacts(tally)
     return classification
   }
@@ -57,13 +59,15 @@ public struct Classifier: Sendable {
     return classify(title: title, body: body)
   }
 
+  /// `text` without leading spaces and tabs and trailing spaces, tabs and carriage returns (all
+  /// ASCII, so the UTF-8 view finds them).
   private static func trimmed(_ text: Substring) -> String {
-    var scalars = text.unicodeScalars[...]
-    while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
-    while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
-      scalars = scalars.dropLast()
-    }
-    return String(String.UnicodeScalarView(scalars))
+    let utf8 = text.utf8
+    // Everything before `first` is a space or tab, so `last` is nil or not before `first`.
+    guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+      let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
+    else { return "" }
+    return String(text[first...last])
   }
 
   /// Splits an article file into its headline (the first line) and body. An empty first line

@@ -11,6 +11,8 @@ public struct CompiledProfile: Sendable {
     /// The evidence kind, and a small integer for it (`slotCount` of them) for fast tallies.
     var evidence: EvidenceKind
     var slot: Int
+    /// For a topic role, the topic's position in `topics`; otherwise -1.
+    var topic: Int
   }
 
   /// Evidence kinds as small integers: the sides, relation, context, negative, then one per topic.
@@ -31,7 +33,12 @@ public struct CompiledProfile: Sendable {
   let matcher: TermMatcher
   /// Display form of each pattern (as written in the profile, first occurrence).
   let displayPatterns: [String]
+  /// Each pattern's display form ranked in `String` order (equal forms share a rank), so that
+  /// evidence sorts by term without comparing strings.
+  let termRanks: [Int]
   let roles: [[Role]]
+  /// The topics the profile's terms name, in order of first appearance.
+  let topics: [TopicID]
   /// For each pattern, the profile entities (key-fact people and institutions) it names.
   let entities: [[Int]]
 
@@ -42,6 +49,7 @@ public struct CompiledProfile: Sendable {
     var display: [String] = []
     var roles: [[Role]] = []
     var entities: [[Int]] = []
+    var topics: [TopicID] = []
     func slotIndex(for pattern: TermMatcher.Pattern, display text: String) -> Int {
       if let existing = index[pattern] { return existing }
       index[pattern] = patterns.count
@@ -59,8 +67,15 @@ public struct CompiledProfile: Sendable {
         roles[slot][existing].weight = max(roles[slot][existing].weight, term.weight)
       } else {
         let evidence = EvidenceTally.evidenceKind(term.kind)
+        var topicIndex = -1
+        if case .topic(let topic) = term.kind {
+          topicIndex = topics.firstIndex(of: topic) ?? topics.count
+          if topicIndex == topics.count { topics.append(topic) }
+        }
         roles[slot].append(
-          Role(kind: term.kind, weight: term.weight, evidence: evidence, slot: Self.slot(evidence)))
+          Role(
+            kind: term.kind, weight: term.weight, evidence: evidence, slot: Self.slot(evidence),
+            topic: topicIndex))
       }
     }
     for (entity, definition) in profile.entities.enumerated() {
@@ -72,8 +87,18 @@ public struct CompiledProfile: Sendable {
     }
     matcher = TermMatcher(patterns: patterns)
     displayPatterns = display
+    var ranks = [Int](repeating: 0, count: display.count)
+    var rank = -1
+    var previous: String?
+    for index in display.indices.sorted(by: { display[$0] < display[$1] }) {
+      if display[index] != previous { rank += 1 }
+      previous = display[index]
+      ranks[index] = rank
+    }
+    termRanks = ranks
     self.roles = roles
     self.entities = entities
+    self.topics = topics
   }
 
   /// Turns a profile pattern (`kazakh-azerbaijani*`) into normalised words plus a prefix flag.

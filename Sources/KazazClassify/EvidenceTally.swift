@@ -33,10 +33,6 @@ struct EvidenceTally {
     var pairReference = false
     var otherCountries: Set<Int> = []
     var sports = 0.0
-    /// Topic weights with region and repeat factors applied.
-    var topics: [TopicID: Double] = [:]
-    /// Topic term weights as written in the profile (for the substance test).
-    var rawTopics: [TopicID: Double] = [:]
 
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
@@ -63,14 +59,23 @@ struct EvidenceTally {
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
-  private var occurrences: [Int: Int] = [:]
-  private var contributions: [Int: Double] = [:]
+  /// Per sentence and topic (`sentence * topicCount + topic`, topics as in
+  /// `CompiledProfile.topics`): topic weights with region and repeat factors applied.
+  private var topicWeights: [Double]
+  /// The same, as the profile writes the term weights (for the substance test).
+  private var rawTopicWeights: [Double]
+  private let topicCount: Int
+  /// Per tally key: how often it occurred and what it contributed in all.
+  private var tallies: [Int: (count: Int, contribution: Double)] = [:]
   /// Key-fact entities named, by profile index: mentions and first position.
   private(set) var entityMentions: [Int: (count: Int, first: Int)] = [:]
 
   init(compiled: CompiledProfile, sentenceCount: Int) {
     self.compiled = compiled
     sentences = Array(repeating: SentenceWeights(), count: sentenceCount)
+    topicCount = compiled.topics.count
+    topicWeights = Array(repeating: 0, count: sentenceCount * topicCount)
+    rawTopicWeights = topicWeights
   }
 
   /// Records every match. Matches of one kind nested in a longer one ("aliyev" inside
@@ -109,18 +114,17 @@ struct EvidenceTally {
     role: CompiledProfile.Role, pattern: Int, index: Int, region: TextRegion, regionWeight: Double
   ) {
     let key = Self.key(pattern: pattern, slot: role.slot, region: region)
-    let seen = occurrences[key, default: 0]
-    occurrences[key] = seen + 1
+    let seen = tallies[key]?.count ?? 0
     let weight = role.weight * regionWeight * pow(Self.repeatDecay, Double(seen))
-    contributions[key, default: 0] += weight
+    tallies[key] = (seen + 1, (tallies[key]?.contribution ?? 0) + weight)
     switch role.kind {
     case .kazakhstan: sentences[index].kazakhstan += weight
     case .azerbaijan: sentences[index].azerbaijan += weight
     case .relation: sentences[index].relation += weight
     case .context: sentences[index].pairReference = true
-    case .topic(let topic):
-      sentences[index].topics[topic, default: 0] += weight
-      sentences[index].rawTopics[topic, default: 0] += role.weight
+    case .topic:
+      topicWeights[index * topicCount + role.topic] += weight
+      rawTopicWeights[index * topicCount + role.topic] += role.weight
     case .otherCountry: sentences[index].otherCountries.insert(pattern)
     case .sports: sentences[index].sports += weight
     }
@@ -209,19 +213,21 @@ struct EvidenceTally {
     return context
   }
 
-  /// Topic scores in bilateral context, and whether each topic has a sentence of substance.
-  private func topicScores(document: NormalizedDocument) -> [TopicID: (
-    score: Double, substance: Bool
-  )] {
+  /// Topic scores in bilateral context, and whether each topic has a sentence of substance, by
+  /// position in `CompiledProfile.topics` (nil for a topic with no term in context).
+  private func topicScores(document: NormalizedDocument) -> [(score: Double, substance: Bool)?] {
     let minimum = compiled.profile.thresholds.topicSentence
     let context = topicContext(document: document)
-    var result: [TopicID: (score: Double, substance: Bool)] = [:]
-    for (index, weights) in sentences.enumerated() where context[index] > 0 {
-      for (topic, weight) in weights.topics {
+    var result = [(score: Double, substance: Bool)?](repeating: nil, count: topicCount)
+    for index in sentences.indices where context[index] > 0 {
+      for topic in 0..<topicCount {
+        let weight = topicWeights[index * topicCount + topic]
+        // Only topics whose terms occur in this sentence (every term weighs more than zero).
+        guard weight != 0 || rawTopicWeights[index * topicCount + topic] != 0 else { continue }
         var entry = result[topic] ?? (0, false)
         entry.score += weight * context[index]
         // Substance is said about the pair: next to it, it takes proportionally more.
-        if (weights.rawTopics[topic] ?? 0) * context[index] >= minimum {
+        if rawTopicWeights[index * topicCount + topic] * context[index] >= minimum {
           entry.substance = true
         }
         result[topic] = entry
@@ -231,28 +237,39 @@ struct EvidenceTally {
   }
 
   /// Topics that pass the absolute, relative and substance tests, strongest first, with scores.
-  private func assignedTopics(_ scores: [TopicID: (score: Double, substance: Bool)]) -> [(
+  private func assignedTopics(_ scores: [(score: Double, substance: Bool)?]) -> [(
     TopicID, Double
   )] {
     let thresholds = compiled.profile.thresholds
-    let best = scores.values.filter(\.substance).map(\.score).max() ?? 0
+    let best = scores.compactMap { $0 }.filter(\.substance).map(\.score).max() ?? 0
     let minimum = max(thresholds.topic, thresholds.topicRelative * best)
-    return scores.filter { $0.value.substance && $0.value.score >= minimum }
-      .sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }
-      .map { ($0.key, ($0.value.score * 100).rounded() / 100) }
+    return scores.indices.compactMap { index -> (TopicID, Double)? in
+      guard let entry = scores[index], entry.substance, entry.score >= minimum else { return nil }
+      return (compiled.topics[index], entry.score)
+    }
+    .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+    .map { ($0.0, ($0.1 * 100).rounded() / 100) }
   }
 
+  /// Every tallied term, strongest contribution first; ties by term, then by the tally key
+  /// (evidence kind and region), so that the order never depends on hashing.
   private func evidenceList() -> [Evidence] {
-    contributions.map { key, value in
-      let region = Self.regions[key % 3]
-      let slot = (key / 3) % CompiledProfile.slotCount
-      let pattern = key / 3 / CompiledProfile.slotCount
+    let ranked = tallies.map { key, tally in
+      (
+        key: key, rank: compiled.termRanks[key / 3 / CompiledProfile.slotCount],
+        contribution: (tally.contribution * 100).rounded() / 100, count: tally.count
+      )
+    }
+    .sorted { ($0.contribution, $1.rank, $1.key) > ($1.contribution, $0.rank, $0.key) }
+    return ranked.map { entry in
+      let region = Self.regions[entry.key % 3]
+      let slot = (entry.key / 3) % CompiledProfile.slotCount
+      let pattern = entry.key / 3 / CompiledProfile.slotCount
       let kind = compiled.roles[pattern].first { $0.slot == slot }?.evidence ?? .negative
       return Evidence(
-        kind: kind, term: compiled.displayPatterns[pattern], region: region,
-        count: occurrences[key] ?? 0, contribution: (value * 100).rounded() / 100)
+        kind: kind, term: compiled.displayPatterns[pattern], region: region, count: entry.count,
+        contribution: entry.contribution)
     }
-    .sorted { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
   }
 
   static func evidenceKind(_ kind: ClassifierProfile.TermKind) -> EvidenceKind {

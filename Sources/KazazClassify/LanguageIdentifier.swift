@@ -6,38 +6,43 @@ public enum LanguageIdentifier {
   public static func identify(_ text: String) -> Language {
     var bytes: [UInt8] = [0x20]
     TextNormalizer.append(String(text.prefix(6_000)), to: &bytes)
-    return identify(scalars: [Array(text.unicodeScalars.prefix(20_000))], normalized: bytes)
+    return identify(scalars: [Array(text.unicodeScalars.prefix(20_000))[...]], normalized: bytes)
   }
 
   /// As `identify(_:)`, from the text's scalars (in parts) and its normalised bytes.
-  static func identify(scalars parts: [[Unicode.Scalar]], normalized: [UInt8]) -> Language {
+  static func identify(scalars parts: [ArraySlice<Unicode.Scalar>], normalized: [UInt8]) -> Language
+  {
     var latin = 0
     var cyrillic = 0
     var kazakhLetters = 0
     var schwa = 0
     var turkicLatin = 0
-    func count(_ scalar: Unicode.Scalar) {
-      switch scalar.value {
-      case 0x41...0x5A, 0x61...0x7A: latin += 1
-      case 0x0410...0x044F, 0x0401, 0x0451: cyrillic += 1
-      case 0x04D8, 0x04D9, 0x0492, 0x0493, 0x049A, 0x049B, 0x04A2, 0x04A3, 0x04E8, 0x04E9,
-        0x04B0, 0x04B1, 0x04AE, 0x04AF, 0x04BA, 0x04BB, 0x0406, 0x0456:
-        cyrillic += 1
-        kazakhLetters += 1
-      case 0x018F, 0x0259:
-        latin += 1
-        schwa += 1
-      case 0x0130, 0x0131, 0x011E, 0x011F, 0x015E, 0x015F, 0x00C7, 0x00E7, 0x00D6, 0x00F6,
-        0x00DC, 0x00FC:
-        latin += 1
-        turkicLatin += 1
-      default: break
-      }
-    }
     var budget = 20_000
     for part in parts {
-      for scalar in part.prefix(budget) {
-        count(scalar)
+      part.prefix(budget).withUnsafeBufferPointer { scalars in
+        for scalar in scalars {
+          let value = scalar.value
+          if value < 0x80 {
+            // ASCII letters: A–Z, a–z.
+            if (value | 0x20) &- 0x61 < 26 { latin += 1 }
+            continue
+          }
+          switch value {
+          case 0x0410...0x044F, 0x0401, 0x0451: cyrillic += 1
+          case 0x04D8, 0x04D9, 0x0492, 0x0493, 0x049A, 0x049B, 0x04A2, 0x04A3, 0x04E8, 0x04E9,
+            0x04B0, 0x04B1, 0x04AE, 0x04AF, 0x04BA, 0x04BB, 0x0406, 0x0456:
+            cyrillic += 1
+            kazakhLetters += 1
+          case 0x018F, 0x0259:
+            latin += 1
+            schwa += 1
+          case 0x0130, 0x0131, 0x011E, 0x011F, 0x015E, 0x015F, 0x00C7, 0x00E7, 0x00D6, 0x00F6,
+            0x00DC, 0x00FC:
+            latin += 1
+            turkicLatin += 1
+          default: break
+          }
+        }
       }
       budget -= min(budget, part.count)
     }
@@ -46,13 +51,13 @@ public enum LanguageIdentifier {
       // Kazakh text uses its own letters in most sentences; Russian never does.
       return Double(kazakhLetters) / Double(cyrillic) > 0.01 ? .kk : .ru
     }
-    let words = wordCodes(normalized.prefix(12_000))
-    func hits(_ list: [UInt64]) -> Int { list.reduce(0) { $0 + (words.contains($1) ? 1 : 0) } }
-    let english = hits(englishWords)
     // After folding, Azerbaijani "və" and Turkish "ve" look alike; the schwa tells them apart.
-    let turkic = hits(turkicWords)
     if schwa > 0 && Double(schwa) / Double(latin) > 0.005 { return .az }
-    if turkicLatin > 0 && Double(turkicLatin) / Double(latin) > 0.01 && turkic >= english {
+    let turkishLetters = turkicLatin > 0 && Double(turkicLatin) / Double(latin) > 0.01
+    // Without Turkish letters only "two English words or not" matters: the count may stop there.
+    let (english, turkic) = functionWordHits(
+      normalized.prefix(12_000), englishEnough: turkishLetters ? nil : 2)
+    if turkishLetters && turkic >= english {
       return .tr
     }
     if english >= 2 { return .en }
@@ -65,6 +70,11 @@ public enum LanguageIdentifier {
   static let turkicWords = ["ve", "ile", "bir", "bu", "icin", "olarak", "da", "de", "arasinda"]
     .map(code)
 
+  /// The first letters of the listed words, as a bit mask of their ASCII values mod 64.
+  static let firstLetters: UInt64 = (englishWords + turkicWords).reduce(0) {
+    $0 | 1 << ($1 & 0x3F)
+  }
+
   /// A word of up to eight ASCII bytes packed into an integer (0 for longer words).
   static func code(_ word: String) -> UInt64 {
     var value: UInt64 = 0
@@ -74,14 +84,29 @@ public enum LanguageIdentifier {
     return value
   }
 
-  /// The distinct short words of normalised text, as codes.
-  static func wordCodes(_ bytes: ArraySlice<UInt8>) -> Set<UInt64> {
-    var result: Set<UInt64> = []
+  /// How many distinct English and Turkic function words normalised text holds. With
+  /// `englishEnough`, the count may stop once that many English words are found.
+  static func functionWordHits(
+    _ bytes: ArraySlice<UInt8>, englishEnough: Int? = nil
+  ) -> (english: Int, turkic: Int) {
+    let enough = englishEnough ?? Int.max
+    var english: UInt32 = 0
+    var turkic: UInt32 = 0
+    func note(_ value: UInt64) {
+      // Only words starting with a letter that starts a listed word.
+      guard firstLetters & (1 << (value & 0x3F)) != 0 else { return }
+      if let index = englishWords.firstIndex(of: value) { english |= 1 << UInt32(index) }
+      if let index = turkicWords.firstIndex(of: value) { turkic |= 1 << UInt32(index) }
+    }
     var value: UInt64 = 0
     var length = 0
     for byte in bytes {
       if byte == 0x20 || byte == 0x0A {
-        if length > 0 && length <= 8 { result.insert(value) }
+        // Every listed word has two to eight letters.
+        if length >= 2 && length <= 8 {
+          note(value)
+          if english.nonzeroBitCount >= enough { break }
+        }
         value = 0
         length = 0
       } else {
@@ -89,7 +114,7 @@ public enum LanguageIdentifier {
         length += 1
       }
     }
-    if length > 0 && length <= 8 { result.insert(value) }
-    return result
+    if length >= 2 && length <= 8 { note(value) }
+    return (english.nonzeroBitCount, turkic.nonzeroBitCount)
   }
 }

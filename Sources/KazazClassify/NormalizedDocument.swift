@@ -19,19 +19,93 @@ struct NormalizedDocument {
 
   private(set) var bytes: [UInt8] = []
   private(set) var sentences: [Sentence] = []
-  /// The headline's and body's scalars (after NFKC where needed), for the other extractors.
-  let titleScalars: [Unicode.Scalar]
-  let bodyScalars: [Unicode.Scalar]
+  /// The headline's scalars, one space, then the body's (each after NFKC where needed): one
+  /// array for the other extractors, decoded once.
+  let scalars: [Unicode.Scalar]
+  /// Where the headline and the body lie in `scalars`.
+  let titleRange: Range<Int>
+  let bodyRange: Range<Int>
 
   /// The lead is the first sentences of the body, up to about this many characters.
   static let leadCharacters = 320
 
   init(title: String, body: String) {
     bytes.reserveCapacity(title.utf8.count + body.utf8.count + 64)
-    titleScalars = Array(TextNormalizer.compatibilityForm(title).unicodeScalars)
-    bodyScalars = Array(TextNormalizer.compatibilityForm(body).unicodeScalars)
-    appendParagraphs(titleScalars, isTitle: true)
-    appendParagraphs(bodyScalars, isTitle: false)
+    // Valid UTF-8 has at most one scalar per byte.
+    var titleCount = 0
+    var compatibility = false
+    var scalars = [Unicode.Scalar](
+      unsafeUninitializedCapacity: title.utf8.count + body.utf8.count + 1
+    ) { buffer, count in
+      count = 0
+      compatibility = Self.decode(title, into: buffer, count: &count)
+      titleCount = count
+      buffer[count] = " "
+      count += 1
+      if Self.decode(body, into: buffer, count: &count) { compatibility = true }
+    }
+    if compatibility {
+      // Rare (combining marks, compatibility characters): decoded again after NFKC.
+      let folded = TextNormalizer.compatibilityForm(title)
+      scalars = Array(folded.unicodeScalars)
+      titleCount = scalars.count
+      scalars.append(" ")
+      scalars.append(contentsOf: TextNormalizer.compatibilityForm(body).unicodeScalars)
+    }
+    titleRange = 0..<titleCount
+    bodyRange = (titleCount + 1)..<scalars.count
+    self.scalars = scalars
+    appendParagraphs(scalars, titleRange, isTitle: true)
+    appendParagraphs(scalars, bodyRange, isTitle: false)
+  }
+
+  /// Decodes the scalars of `text` into `buffer` from `count` on, and tells whether the text
+  /// needs NFKC (see `TextNormalizer.needsCompatibilityNormalization`).
+  private static func decode(
+    _ text: String, into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>, count: inout Int
+  ) -> Bool {
+    var needsCompatibility = false
+    let decoded: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      // A Swift string holds valid UTF-8, so the sequences need no checks.
+      var index = 0
+      while index < utf8.count {
+        let lead = UInt32(utf8[index])
+        var value: UInt32
+        if lead < 0x80 {
+          value = lead
+          index += 1
+        } else if lead < 0xE0 {
+          value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+          index += 2
+        } else if lead < 0xF0 {
+          value =
+            (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+            | UInt32(utf8[index + 2] & 0x3F)
+          index += 3
+        } else {
+          value =
+            (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+            | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+          index += 4
+        }
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        if value >= 0x0300
+          && TextNormalizer.needsCompatibilityNormalization(CollectionOfOne(scalar))
+        {
+          needsCompatibility = true
+        }
+        buffer[count] = scalar
+        count += 1
+      }
+    }
+    if decoded == nil {
+      for scalar in text.unicodeScalars {
+        buffer[count] = scalar
+        count += 1
+      }
+      needsCompatibility = TextNormalizer.needsCompatibilityNormalization(text.unicodeScalars)
+    }
+    return needsCompatibility
   }
 
   /// The sentence holding byte `offset` (binary search).
@@ -47,14 +121,16 @@ struct NormalizedDocument {
 
   /// Splits `scalars` into paragraphs (line breaks) and sentences, appending each sentence. The
   /// title is one paragraph (0) whatever its lines; body paragraphs are numbered from 1.
-  private mutating func appendParagraphs(_ scalars: [Unicode.Scalar], isTitle: Bool) {
+  private mutating func appendParagraphs(
+    _ scalars: [Unicode.Scalar], _ bounds: Range<Int>, isTitle: Bool
+  ) {
     var consumed = 0
     var paragraph = 1
-    var index = 0
+    var index = bounds.lowerBound
     var firstParagraph = true
-    while index < scalars.count {
+    while index < bounds.upperBound {
       var end = index
-      while end < scalars.count, !Self.isLineBreak(scalars[end]) { end += 1 }
+      while end < bounds.upperBound, !Self.isLineBreak(scalars[end]) { end += 1 }
       var start = index
       if !isTitle && firstParagraph && end > start {
         // The dateline names where the story was filed, not what it is about: skipped.
@@ -112,13 +188,19 @@ struct NormalizedDocument {
     var sentenceStart = from
     var index = from
     while index < to {
-      let scalar = s[index]
+      index = s.withUnsafeBufferPointer { buffer in
+        // Straight to the next sentence-ending mark.
+        var position = index
+        while position < to, !isSentenceEnd(buffer[position]) { position += 1 }
+        return position
+      }
+      guard index < to else { break }
       let next = index + 1
-      if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…", next < to,
-        s[next].properties.isWhitespace
+      if next < to,
+        isWhitespace(s[next])
       {
         var lookahead = next
-        while lookahead < to, s[lookahead].properties.isWhitespace { lookahead += 1 }
+        while lookahead < to, isWhitespace(s[lookahead]) { lookahead += 1 }
         if lookahead < to, startsSentence(s[lookahead]) {
           result.append(sentenceStart..<next)
           sentenceStart = lookahead
@@ -129,7 +211,19 @@ struct NormalizedDocument {
       index = next
     }
     if sentenceStart < to { result.append(sentenceStart..<to) }
-    return result.filter { range in !s[range].allSatisfy { $0.properties.isWhitespace } }
+    return result.filter { range in !s[range].allSatisfy(isWhitespace) }
+  }
+
+  @inline(__always)
+  static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
+  }
+
+  /// Unicode white space, with the ASCII answer computed without a property lookup.
+  @inline(__always)
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {

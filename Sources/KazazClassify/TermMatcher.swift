@@ -7,9 +7,10 @@
 /// `TextNormalizer` emits; the matcher is fed text framed as ` words words `.
 ///
 /// Layout, for speed: states with many children (the root and the first letters of words) keep a
-/// complete transition row; all other states keep a short sorted list of children and a failure
-/// link. A full table for every state would be megabytes and miss the cache on nearly every
-/// byte; this layout is a few hundred kilobytes.
+/// complete transition row; all other states keep a short list of children and a failure link.
+/// A full table for every state would be megabytes and miss the cache on nearly every byte; this
+/// layout is a few hundred kilobytes. Each state is one record in one array — its header, failure
+/// link, outputs and children side by side — so that visiting a state touches one cache line.
 public struct TermMatcher: Sendable {
   /// A pattern to compile: normalised words separated by single spaces.
   public struct Pattern: Sendable, Hashable {
@@ -35,14 +36,16 @@ public struct TermMatcher: Sendable {
 
   private let classOf: [UInt8]
   private let classCount: Int
-  /// Per state, packed: bits 0–31 the dense row or first child, 32–39 the child count,
-  /// bit 40 dense, bit 41 has output, bits 42–63 the failure state.
-  private let info: [UInt64]
-  /// Children of sparse states: class << 24 | child state, sorted by class per state.
-  private let children: [UInt32]
-  /// Complete rows of dense states.
+  /// The states, in breadth-first order, each a record starting at its own offset (a state is
+  /// named by that offset; the root is 0):
+  /// - word 0: bit 0 dense, bits 8–15 the child count, bits 16–31 the output count;
+  /// - word 1: the failure state;
+  /// - word 2: where the state's patterns start in `outputs`;
+  /// - then, for a dense state, its row in `rows`; for a sparse one, its children as
+  ///   `class << 24 | child state`.
+  private let nodes: [UInt32]
+  /// Complete rows of dense states: the next state for each byte class.
   private let rows: [UInt32]
-  private let outputStart: [Int32]
   private let outputs: [Int32]
   private let patternLengths: [Int]
   public let patternCount: Int
@@ -123,96 +126,108 @@ public struct TermMatcher: Sendable {
       }
     }
 
-    // Renumber states in breadth-first order (the queue's order; the root stays 0), so that the
-    // shallow states the scan visits most sit together in memory.
-    precondition(nodeCount < 1 << 22, "too many patterns for the matcher")
-    var renumbered = [Int](repeating: 0, count: nodeCount)
-    for (position, state) in queue.enumerated() { renumbered[state] = position }
-    var packed = [UInt64](repeating: 0, count: nodeCount)
-    var childList: [UInt32] = []
-    var denseRows: [UInt32] = []
-    var starts: [Int32] = [0]
-    var flat: [Int32] = []
+    // Lay the states out in breadth-first order (the queue's order; the root stays 0), so that
+    // the shallow states the scan visits most sit together in memory.
+    var kidsOf = [[(Int, Int)]](repeating: [], count: nodeCount)
+    var offset = [Int](repeating: 0, count: nodeCount)
+    var size = 0
     for (position, state) in queue.enumerated() {
       var kids: [(Int, Int)] = []
-      for symbol in 0..<width {
-        let target = Int(table[state * width + symbol])
-        // A trie child is a transition to a state one level deeper whose failure is not us.
-        if trieChild[state * width + symbol] { kids.append((symbol, renumbered[target])) }
+      for symbol in 0..<width where trieChild[state * width + symbol] {
+        kids.append((symbol, Int(table[state * width + symbol])))
       }
-      var word: UInt64 = UInt64(renumbered[failure[state]]) << 42
-      if !merged[state].isEmpty { word |= 1 << 41 }
-      if position == 0 || kids.count >= Self.denseChildren {
-        word |= 1 << 40
-        word |= UInt64(denseRows.count / width)
+      kidsOf[state] = kids
+      offset[state] = size
+      size += position == 0 || kids.count >= Self.denseChildren ? 4 : 3 + kids.count
+    }
+    precondition(size < 1 << 24, "too many patterns for the matcher")
+    var records = [UInt32](repeating: 0, count: size)
+    var denseRows: [UInt32] = []
+    var flat: [Int32] = []
+    for (position, state) in queue.enumerated() {
+      let base = offset[state]
+      let kids = kidsOf[state]
+      let dense = position == 0 || kids.count >= Self.denseChildren
+      precondition(merged[state].count < 1 << 16, "too many patterns end in one state")
+      records[base] =
+        (dense ? 1 : UInt32(kids.count) << 8) | UInt32(merged[state].count) << 16
+      records[base + 1] = UInt32(offset[failure[state]])
+      records[base + 2] = UInt32(flat.count)
+      flat.append(contentsOf: merged[state])
+      if dense {
+        records[base + 3] = UInt32(denseRows.count / width)
         for symbol in 0..<width {
-          denseRows.append(UInt32(renumbered[Int(table[state * width + symbol])]))
+          denseRows.append(UInt32(offset[Int(table[state * width + symbol])]))
         }
       } else {
-        word |= UInt64(childList.count) | UInt64(kids.count) << 32
-        for (symbol, child) in kids { childList.append(UInt32(symbol) << 24 | UInt32(child)) }
+        for (index, (symbol, child)) in kids.enumerated() {
+          records[base + 3 + index] = UInt32(symbol) << 24 | UInt32(offset[child])
+        }
       }
-      packed[position] = word
-      flat.append(contentsOf: merged[state])
-      starts.append(Int32(flat.count))
     }
-    info = packed
-    children = childList
+    nodes = records
     rows = denseRows
-    outputStart = starts
     outputs = flat
   }
 
   /// Calls `body` for every occurrence of every pattern in `text`, in order of match end.
+  /// Each byte follows one transition, except that the scan skips ahead to the next space
+  /// whenever it is back at the root.
   /// `text` should be framed by spaces (` word word `) so that words at its edges match.
   public func forEachMatch(in text: [UInt8], _ body: (Match) -> Void) {
     let width = classCount
     text.withUnsafeBufferPointer { buffer in
       classOf.withUnsafeBufferPointer { classes in
-        info.withUnsafeBufferPointer { info in
-          children.withUnsafeBufferPointer { children in
-            rows.withUnsafeBufferPointer { rows in
-              var state = 0
-              for position in 0..<buffer.count {
-                let symbol = Int(classes[Int(buffer[position])])
-                if symbol == 0 {
-                  // A byte no pattern contains: every state goes back to the root.
-                  state = 0
-                  continue
+        nodes.withUnsafeBufferPointer { nodes in
+          rows.withUnsafeBufferPointer { rows in
+            var state = 0
+            var position = -1
+            while true {
+              position += 1
+              if state == 0 {
+                // Every pattern starts with a space, so the root stays the root until the next
+                // space: the rest of a word no pattern starts with is skipped at once.
+                while position < buffer.count, buffer[position] != 0x20 { position += 1 }
+              }
+              guard position < buffer.count else { break }
+              let symbol = Int(classes[Int(buffer[position])])
+              if symbol == 0 {
+                // A byte no pattern contains: every state goes back to the root.
+                state = 0
+                continue
+              }
+              while true {
+                let header = nodes[state]
+                if header & 1 != 0 {
+                  state = Int(rows[Int(nodes[state + 3]) &* width &+ symbol])
+                  break
                 }
-                while true {
-                  let word = info[state]
-                  if word & (1 << 40) != 0 {
-                    state = Int(rows[Int(word & 0xFFFF_FFFF) &* width &+ symbol])
+                let first = state + 3
+                let count = Int((header >> 8) & 0xFF)
+                var next = -1
+                for slot in first..<(first + count) {
+                  let child = nodes[slot]
+                  if Int(child >> 24) == symbol {
+                    next = Int(child & 0xFF_FFFF)
                     break
                   }
-                  let first = Int(word & 0xFFFF_FFFF)
-                  let count = Int((word >> 32) & 0xFF)
-                  var next = -1
-                  for slot in first..<(first + count) {
-                    let child = children[slot]
-                    if Int(child >> 24) == symbol {
-                      next = Int(child & 0xFF_FFFF)
-                      break
-                    }
-                  }
-                  if next >= 0 {
-                    state = next
-                    break
-                  }
-                  state = Int(word >> 42)
                 }
-                guard info[state] & (1 << 41) != 0 else { continue }
-                let firstOutput = Int(outputStart[state])
-                let lastOutput = Int(outputStart[state + 1])
-                for slot in firstOutput..<lastOutput {
-                  let pattern = Int(outputs[slot])
-                  let matchEnd = position + 1
-                  let matchStart = matchEnd - patternLengths[pattern]
-                  // Report the words only: skip the framing spaces.
-                  let trailing = buffer[position] == 0x20 ? 1 : 0
-                  body(Match(pattern: pattern, start: matchStart + 1, end: matchEnd - trailing))
+                if next >= 0 {
+                  state = next
+                  break
                 }
+                state = Int(nodes[state + 1])
+              }
+              let outputCount = Int(nodes[state] >> 16)
+              guard outputCount > 0 else { continue }
+              let firstOutput = Int(nodes[state + 2])
+              for slot in firstOutput..<(firstOutput + outputCount) {
+                let pattern = Int(outputs[slot])
+                let matchEnd = position + 1
+                let matchStart = matchEnd - patternLengths[pattern]
+                // Report the words only: skip the framing spaces.
+                let trailing = buffer[position] == 0x20 ? 1 : 0
+                body(Match(pattern: pattern, start: matchStart + 1, end: matchEnd - trailing))
               }
             }
           }

@@ -33,7 +33,8 @@ public enum TextNormalizer {
 
   /// `text` in NFKC when it needs it (combining marks, compatibility characters), else unchanged.
   static func compatibilityForm(_ text: String) -> String {
-    needsCompatibilityNormalization(text) ? text.precomposedStringWithCompatibilityMapping : text
+    needsCompatibilityNormalization(text.unicodeScalars)
+      ? text.precomposedStringWithCompatibilityMapping : text
   }
 
   /// Appends one scalar's normalised form (callers that stream scalars must have applied
@@ -78,8 +79,10 @@ public enum TextNormalizer {
 
   /// NFKC is only needed when the text holds combining marks or compatibility characters; most
   /// news text is already composed, and skipping the pass keeps normalisation fast.
-  private static func needsCompatibilityNormalization(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars where scalar.value >= 0x0300 {
+  static func needsCompatibilityNormalization(
+    _ scalars: some Sequence<Unicode.Scalar>
+  ) -> Bool {
+    for scalar in scalars where scalar.value >= 0x0300 {
       switch scalar.value {
       case 0x0300...0x036F, 0xFB00...0xFB4F, 0xFF00...0xFFEF, 0x2460...0x24FF, 0x3300...0x33FF:
         return true

@@ -29,6 +29,9 @@ struct ClassifyCommand: ParsableCommand {
     }
   }
 
+  /// Output is written in blocks of about this many bytes.
+  static let outputBlock = 1 << 16
+
   func run() throws {
     var paths = self.paths
     if let filesFrom {
@@ -52,6 +55,9 @@ struct ClassifyCommand: ParsableCommand {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var failed = false
+    // Lines are written in blocks: one write per line would cost more than classifying it.
+    var output = ""
+    output.reserveCapacity(Self.outputBlock + 4_096)
     for path in paths {
       let text: String
       do {
@@ -64,15 +70,22 @@ struct ClassifyCommand: ParsableCommand {
       let result = classifier.classify(text: text)
       if json {
         let line = ClassificationJSON(file: path, classification: result)
-        print(String(decoding: try encoder.encode(line), as: UTF8.self))
+        output += String(decoding: try encoder.encode(line), as: UTF8.self)
       } else {
         let verdict = result.relevant ? "relevant" : "not relevant"
-        let topics = result.topics.map(\.rawValue).joined(separator: ", ")
-        print(
-          "\(path): \(verdict) (score \(result.score), \(result.language.rawValue))\(topics.isEmpty ? "" : " — \(topics)")"
-        )
+        output += "\(path): \(verdict) (score \(result.score), \(result.language.rawValue))"
+        for (index, topic) in result.topics.enumerated() {
+          output += index == 0 ? " — " : ", "
+          output += topic.rawValue
+        }
+      }
+      output += "\n"
+      if output.utf8.count >= Self.outputBlock {
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output.removeAll(keepingCapacity: true)
       }
     }
+    FileHandle.standardOutput.write(Data(output.utf8))
     if failed { throw ExitCode.failure }
   }
 }
@@ -114,6 +127,13 @@ enum ArticleFile {
       data = FileHandle.standardInput.readDataToEndOfFile()
     } else {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+    // Valid UTF-8 without a byte-order mark, validated by the standard library (the fast path);
+    // anything else goes through Foundation as before.
+    if !data.starts(with: [0xEF, 0xBB, 0xBF]),
+      let text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) })
+    {
+      return text
     }
     if let text = String(data: data, encoding: .utf8) { return text }
     if let text = String(data: data, encoding: .windowsCP1251) { return text }

@@ -1,0 +1,112 @@
+import Foundation
+import KazazConfig
+import KazazModel
+import KazazTesting
+import Testing
+
+@testable import KazazClassify
+
+/// The shortcuts the classify path takes for speed must give exactly what the plain rule gives:
+/// the matcher against a brute-force search, language identification that stops counting early,
+/// the UTF-8 decoder against the standard library, and a stable evidence order.
+@Suite("Fast paths")
+struct FastPathTests {
+  /// Every whole-word occurrence of every pattern, found by trying each pattern at each word
+  /// start of ` text ` (the matcher's contract), sorted like the matcher's output after sorting.
+  static func bruteForce(_ patterns: [TermMatcher.Pattern], in text: [UInt8]) -> [TermMatcher.Match]
+  {
+    var found: [TermMatcher.Match] = []
+    for (index, pattern) in patterns.enumerated() {
+      var needle: [UInt8] = [0x20] + Array(pattern.words.utf8)
+      if !pattern.isPrefix { needle.append(0x20) }
+      guard needle.count <= text.count else { continue }
+      for start in 0...(text.count - needle.count)
+      where text[start..<(start + needle.count)].elementsEqual(needle) {
+        let end = start + needle.count - (pattern.isPrefix ? 0 : 1)
+        found.append(TermMatcher.Match(pattern: index, start: start + 1, end: end))
+      }
+    }
+    return found.sorted { ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern) }
+  }
+
+  @Test("The matcher finds exactly what a brute-force search finds, long words and all")
+  func matcherAgainstBruteForce() {
+    let patterns = [
+      "kazakh*", "kazakhstan*", "astana and baku", "baku", "trade turnover", "trade*", "oil",
+      "middle corridor", "казахстан*", "товарооборот*", "a", "an", "and baku",
+    ].compactMap(CompiledProfile.compile)
+    let matcher = TermMatcher(patterns: patterns)
+    let texts = [
+      "Kazakhstan and Azerbaijan: Astana and Baku raised trade turnover and oil exports.",
+      "Antidisestablishmentarianism-style extraordinarilylongwords precede Baku and a trade deal.",
+      "Казахстанско-азербайджанский товарооборот вырос; Казахстан и Баку. Oil oil OIL oilfield.",
+      "Bakuriani, Kazakhs, kazakhstani; tradeturnover trade-turnover; an a and-baku middle  corridor",
+      String(repeating: "nothinghereatall ", count: 40) + "baku",
+    ]
+    for text in texts {
+      let document = NormalizedDocument(title: "", body: text)
+      let found = matcher.matches(in: document.bytes).sorted {
+        ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern)
+      }
+      #expect(found == Self.bruteForce(patterns, in: document.bytes), "\(text)")
+      #expect(!found.isEmpty)
+    }
+  }
+
+  @Test("Decoding into scalars agrees with the standard library, NFKC included")
+  func decoding() {
+    let samples = [
+      ("Казахстан — Azərbaycan", "Qazaxıstan 🇰🇿 €20m, “quotes”"),
+      ("", "only a body"),
+      ("ﬁnance ＫＡＺ", "e\u{0301}te\u{0301} and plain"),
+      ("plain title", "Ё 𝔸 ₸ ₼ …"),
+    ]
+    for (title, body) in samples {
+      let document = NormalizedDocument(title: title, body: body)
+      let expectedTitle = Array(TextNormalizer.compatibilityForm(title).unicodeScalars)
+      let expectedBody = Array(TextNormalizer.compatibilityForm(body).unicodeScalars)
+      #expect(Array(document.scalars[document.titleRange]) == expectedTitle)
+      #expect(Array(document.scalars[document.bodyRange]) == expectedBody)
+      #expect(document.scalars.count == expectedTitle.count + 1 + expectedBody.count)
+    }
+  }
+
+  @Test("Counting function words may stop at enough English words; the language stays the same")
+  func languageEarlyStop() {
+    let english = Array(" the talks and the visit of the president with the minister ".utf8)
+    let full = LanguageIdentifier.functionWordHits(english[...])
+    let stopped = LanguageIdentifier.functionWordHits(english[...], englishEnough: 2)
+    #expect(full.english == 4)
+    #expect(stopped.english == 2)
+    #expect(LanguageIdentifier.identify("The talks and the visit of the president.") == .en)
+    #expect(
+      LanguageIdentifier.identify("Kazakistan ve Azerbaycan arasında işbirliği için bir adım.")
+        == .tr)
+  }
+
+  @Test("Headlines are trimmed of spaces, tabs and carriage returns only")
+  func titleTrimming() {
+    #expect(Classifier.splitTitle(" \tBaku talks \t\r\nBody").title == "Baku talks")
+    #expect(Classifier.splitTitle("\r\nBody").title == "")
+    #expect(Classifier.splitTitle(" \r \nBody").title == "")
+    #expect(Classifier.splitTitle("\u{00A0}Astana\u{00A0}\nBody").title == "\u{00A0}Astana\u{00A0}")
+    #expect(Classifier.splitTitle("Only a title  ").title == "Only a title")
+  }
+
+  @Test("Evidence is ordered by contribution, then term, and the same on every run")
+  func evidenceOrder() throws {
+    let classifier = Classifier(
+      profile: try ProfileLoader.parse(ClassifierTests.profileText, displayName: "test"))
+    let text = """
+      Kazakhstan and Azerbaijan talks
+      Astana and Baku held talks. Kazakhstan, Azerbaijan, oil and trade. Trade and oil again.
+      """
+    let first = classifier.classify(text: text).evidence
+    for _ in 0..<5 { #expect(classifier.classify(text: text).evidence == first) }
+    for (earlier, later) in zip(first, first.dropFirst()) {
+      #expect(
+        earlier.contribution > later.contribution
+          || (earlier.contribution == later.contribution && earlier.term <= later.term))
+    }
+  }
+}
