@@ -13,21 +13,32 @@ import KazazModel
 ///    balance give a total over `relevance`, and neither other countries nor sports vocabulary
 ///    dominate.
 /// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
+///
+/// The profile's matcher is compiled on first use, not when the classifier is made: a daemon
+/// cycle in which every feed answers 304 never pays for it (nor holds its memory).
 public struct Classifier: Sendable {
-  public let compiled: CompiledProfile
+  public let profile: ClassifierProfile
+  private let compilation: LazyCompilation
 
   public init(profile: ClassifierProfile) {
-    compiled = CompiledProfile(profile)
+    self.profile = profile
+    compilation = LazyCompilation(profile)
   }
 
   public init(compiled: CompiledProfile) {
-    self.compiled = compiled
+    profile = compiled.profile
+    compilation = LazyCompilation(compiled)
   }
 
-  public var profile: ClassifierProfile { compiled.profile }
+  /// The compiled profile (compiled now if it was not yet).
+  public var compiled: CompiledProfile { compilation.value }
+
+  /// Whether the profile has been compiled yet.
+  public var isCompiled: Bool { compilation.isDone }
 
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
+    let compiled = compiled
     let document = NormalizedDocument(title: title, body: body)
     let language = LanguageIdentifier.identify(
       scalars: [
@@ -46,7 +57,7 @@ public struct Classifier: Sendable {
   /// The profile's people and institutions the article names, in order of first mention.
   private func entityFacts(_ tally: EvidenceTally) -> [KeyFact] {
     tally.entityMentions.sorted { $0.value.first < $1.value.first }.map { index, mention in
-      let entity = compiled.profile.entities[index]
+      let entity = profile.entities[index]
       return KeyFact(
         kind: entity.kind == .person ? .person : .institution, text: entity.name,
         count: mention.count)

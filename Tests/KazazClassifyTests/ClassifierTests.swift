@@ -54,6 +54,18 @@ struct ClassifierTests {
     classifier = Classifier(profile: try ProfileLoader.parse(Self.profileText, displayName: "test"))
   }
 
+  @Test("The matcher is compiled on the first classification, once, and copies share it")
+  func compiledOnFirstUse() throws {
+    let fresh = Classifier(
+      profile: try ProfileLoader.parse(Self.profileText, displayName: "test"))
+    let copy = fresh
+    #expect(!fresh.isCompiled)
+    #expect(fresh.profile.version == classifier.profile.version)
+    let first = copy.classify(title: "Kazakhstan and Azerbaijan sign a deal", body: "")
+    #expect(fresh.isCompiled, "a copy compiled it for both")
+    #expect(first == classifier.classify(title: "Kazakhstan and Azerbaijan sign a deal", body: ""))
+  }
+
   @Test("A bilateral story is relevant, with its topics and evidence")
   func bilateral() {
     let result = classifier.classify(
