@@ -18,6 +18,21 @@ enum SingleByteDecoder {
   /// undefined) and that form.
   struct Table: Sendable {
     var entries: [UInt8]
+    /// Each entry as one little-endian word for the decoder: the UTF-8 bytes (U+FFFD's for an
+    /// undefined byte), and in the top byte the length, with the high bit set when undefined.
+    let words: [UInt32]
+
+    init(entries: [UInt8]) {
+      self.entries = entries
+      words = (0..<128).map { index in
+        let length = Int(entries[index * 4])
+        let bytes: [UInt8] =
+          length == 0 ? [0xEF, 0xBF, 0xBD] : Array(entries[index * 4 + 1..<index * 4 + 4])
+        let flag: UInt32 = length == 0 ? 0x8000_0000 : 0
+        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16
+          | UInt32(length == 0 ? 3 : length) << 24 | flag
+      }
+    }
   }
 
   static func table(for encoding: String) -> Table? {
@@ -31,37 +46,48 @@ enum SingleByteDecoder {
   }
 
   /// The document in UTF-8; undefined bytes become U+FFFD.
+  ///
+  /// Runs of ASCII are copied eight bytes at a time; every other byte stores its table entry's
+  /// four bytes at once and advances by the entry's length.
   static func decode(_ data: Data, with table: Table) -> (Data, undefined: Int) {
     var undefined = 0
-    let output = data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      return [UInt8](unsafeUninitializedCapacity: bytes.count * 3) { buffer, written in
-        table.entries.withUnsafeBufferPointer { entries in
-          var out = 0
-          for byte in bytes {
+    // Three bytes out per byte in at most, plus room for the last four-byte store.
+    var output = Data(count: data.count * 3 + 4)
+    let written = data.withUnsafeBytes { raw in
+      output.withUnsafeMutableBytes { buffer -> Int in
+        guard let input = raw.baseAddress, let out = buffer.baseAddress else { return 0 }
+        let count = raw.count
+        return table.words.withUnsafeBufferPointer { words in
+          var index = 0
+          var position = 0
+          while index < count {
+            if index + 8 <= count {
+              let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+              if word & 0x8080_8080_8080_8080 == 0 {
+                out.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
+                index += 8
+                position += 8
+                continue
+              }
+            }
+            let byte = input.load(fromByteOffset: index, as: UInt8.self)
+            index += 1
             if byte < 0x80 {
-              buffer[out] = byte
-              out += 1
+              out.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
+              position += 1
               continue
             }
-            let entry = Int(byte - 0x80) * 4
-            let length = Int(entries[entry])
-            if length == 0 {
-              undefined += 1
-              buffer[out] = 0xEF
-              buffer[out + 1] = 0xBF
-              buffer[out + 2] = 0xBD
-              out += 3
-            } else {
-              for offset in 0..<length { buffer[out + offset] = entries[entry + 1 + offset] }
-              out += length
-            }
+            let entry = words[Int(byte &- 0x80)]
+            out.storeBytes(of: entry.littleEndian, toByteOffset: position, as: UInt32.self)
+            position += Int(entry >> 24 & 0x7F)
+            if entry & 0x8000_0000 != 0 { undefined += 1 }
           }
-          written = out
+          return position
         }
       }
     }
-    return (Data(output), undefined)
+    output.count = written
+    return (output, undefined)
   }
 
   private static let cache = LockedTables()
