@@ -166,7 +166,9 @@ enum FeedAdapter {
   /// `atom:link` in RSS. Each link resolves against its own `xml:base`, if it has one.
   private static func alternateLink(_ item: RawItem, base: String?) -> String? {
     var best: RawElement?
-    for element in item.elements where element.field == .atomLink || element.field == .atom03Link {
+    for index in item.fields.indices
+    where item.fields[index] == .atomLink || item.fields[index] == .atom03Link {
+      let element = item.elements[index]
       guard (element.attributes["rel"] ?? "alternate") == "alternate",
         element.attributes["href"] != nil
       else { continue }
@@ -194,7 +196,8 @@ enum FeedAdapter {
   /// Enclosures, `media:content` and `media:thumbnail` (also inside `media:group`).
   private static func media(_ item: RawItem, base: String?) -> [ParsedMedia] {
     var found: [ParsedMedia] = []
-    for element in item.elements {
+    for index in item.fields.indices where item.fields[index].isMedia {
+      let element = item.elements[index]
       let kind: ParsedMedia.Kind
       let urlKey: String
       switch element.field {
@@ -222,18 +225,20 @@ enum FeedAdapter {
   /// RSS and Atom categories and Dublin Core subjects, without duplicates.
   private static func categories(_ item: RawItem) -> [String] {
     var found: [String] = []
-    for element in item.elements {
-      let value: String?
+    for index in item.fields.indices where item.fields[index].isCategory {
+      let element = item.elements[index]
+      let text: String
       switch element.field {
       case .category, .dcSubject:
-        value = item.string(element)
+        text = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
       case .atomCategory, .atom03Category:
-        value = element.attributes["label"] ?? element.attributes["term"]
+        guard let value = element.attributes["label"] ?? element.attributes["term"] else {
+          continue
+        }
+        text = HTMLText.plainText(value)
       default:
         continue
       }
-      guard let value else { continue }
-      let text = HTMLText.plainText(value)
       if !text.isEmpty, !found.contains(text) { found.append(text) }
       if found.count >= 32 { break }
     }

@@ -46,6 +46,7 @@ public enum HTMLText {
   /// The plain text of the UTF-8 bytes of an HTML fragment.
   public static func plainText(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard !bytes.isEmpty else { return "" }
+    if isAlreadyPlain(bytes) { return String(decoding: bytes, as: UTF8.self) }
     var hasMarkup = false
     for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
       hasMarkup = true
@@ -181,11 +182,23 @@ private struct TextWriter {
       || (byte >= 0xC2 && (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3))
   }
 
-  /// Copies the run of ordinary bytes starting at `index` in one go; returns where it ends.
+  /// Copies the run of ordinary bytes (and single spaces between them) starting at `index` in one
+  /// go; returns where it ends.
   @inline(__always)
   private mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
     var end = index
-    while end < bytes.count, !Self.isSpecial(bytes[end]) { end += 1 }
+    let total = bytes.count
+    while end < total {
+      let byte = bytes[end]
+      if !Self.isSpecial(byte) {
+        end += 1
+      } else if byte == 0x20, end > index, end + 1 < total, !Self.isSpecial(bytes[end + 1]) {
+        // A single space between ordinary bytes stays as it is: no need to leave the run.
+        end += 2
+      } else {
+        break
+      }
+    }
     guard end > index else { return index }
     flushSeparator()
     let length = min(end - index, output.count - count)

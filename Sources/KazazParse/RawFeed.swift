@@ -38,18 +38,25 @@ struct RawAttributes {
 }
 
 /// An item (or the channel): its elements, whose texts share one byte buffer — no string is
-/// made for text nobody reads, and the buffer is reused from item to item.
+/// made for text nobody reads, and the buffer is reused from item to item (the reader owns it;
+/// the adapter reads an item while the reader waits).
 struct RawItem {
-  var elements: [RawElement] = []
-  var text: [UInt8] = []
+  private(set) var elements: [RawElement] = []
+  /// The field of each of `elements`, searched without copying the elements.
+  private(set) var fields: [RawField] = []
+  let text = ByteBuffer()
   /// `xml:base` in effect for the item, if the document set one.
   var base: String?
   /// RSS 1.0's `rdf:about` of the item: its URI.
   var about: String?
 
+  mutating func append(_ element: RawElement) {
+    elements.append(element)
+    fields.append(element.field)
+  }
+
   func first(_ field: RawField) -> RawElement? {
-    for element in elements where element.field == field { return element }
-    return nil
+    fields.firstIndex(of: field).map { elements[$0] }
   }
 
   /// The element's text, untrimmed.
@@ -88,7 +95,8 @@ struct RawItem {
   /// Forgets the item's content, keeping its storage for the next one.
   mutating func reset(base: String?, about: String?) {
     elements.removeAll(keepingCapacity: true)
-    text.removeAll(keepingCapacity: true)
+    fields.removeAll(keepingCapacity: true)
+    text.removeAll()
     self.base = base
     self.about = about
   }

@@ -78,6 +78,24 @@ enum RawField: UInt8, CaseIterable {
     }
   }
 
+  /// A field `FeedAdapter.media` may read.
+  var isMedia: Bool {
+    switch self {
+    case .enclosure, .atomLink, .mediaContent, .mediaGroupContent, .mediaThumbnail,
+      .mediaGroupThumbnail, .mediaContentThumbnail:
+      true
+    default: false
+    }
+  }
+
+  /// A field `FeedAdapter.categories` reads.
+  var isCategory: Bool {
+    switch self {
+    case .category, .dcSubject, .atomCategory, .atom03Category: true
+    default: false
+    }
+  }
+
   private static let byPath: [String: RawField] = Dictionary(
     uniqueKeysWithValues: allCases.filter { $0 != .other }.map { ($0.path, $0) })
 

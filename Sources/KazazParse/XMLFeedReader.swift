@@ -198,7 +198,7 @@ final class XMLFeedReader {
         Capture(path: path, depth: depth, attributes: values, textStart: start, inItem: inItem))
     } else if !captures.isEmpty {
       // Markup inside a field (XHTML content): keep words apart, and drop scripts and styles.
-      appendText(" ")
+      appendSpace()
       if skipTextDepth == nil, name.hidesText {
         skipTextDepth = depth
       }
@@ -247,12 +247,12 @@ final class XMLFeedReader {
         field: paths[capture.path].field, range: range, attributes: capture.attributes)
       if inItem {
         if currentItem.elements.count < Self.maxElementsPerItem {
-          currentItem.elements.append(element)
+          currentItem.append(element)
         } else {
           droppedElements += 1
         }
       } else if raw.channel.elements.count < Self.maxElementsPerItem {
-        raw.channel.elements.append(element)
+        raw.channel.append(element)
       } else {
         droppedElements += 1
       }
@@ -287,40 +287,38 @@ final class XMLFeedReader {
     return values
   }
 
-  fileprivate func appendText(_ string: String) {
+  /// Appends a space to the open field (markup inside it keeps words apart).
+  fileprivate func appendSpace() {
     guard !captures.isEmpty else { return }
     if itemDepth != nil {
-      currentItem.text.append(contentsOf: string.utf8)
+      currentItem.text.append(0x20)
     } else {
-      raw.channel.text.append(contentsOf: string.utf8)
+      raw.channel.text.append(0x20)
     }
   }
 
+  @inline(__always)
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
     guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
-    if itemDepth != nil {
-      append(bytes, length, outerStart: fieldStart, to: &currentItem.text)
-    } else {
-      append(bytes, length, outerStart: fieldStart, to: &raw.channel.text)
-    }
-  }
-
-  private func append(
-    _ bytes: UnsafePointer<xmlChar>, _ length: Int, outerStart: Int, to text: inout [UInt8]
-  ) {
-    let room = Self.maxFieldBytes - (text.count - outerStart)
-    guard room >= length else {
-      if room > 0 {
-        // Cut at a character boundary: never leave half a UTF-8 sequence.
-        var cut = room
-        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: cut))
-        text.append(contentsOf: repeatElement(0x20, count: room - cut))
-        truncatedFields += 1
-      }
+    let text = itemDepth != nil ? currentItem.text : raw.channel.text
+    guard Self.maxFieldBytes - (text.count - fieldStart) >= length else {
+      appendTruncated(bytes, length, to: text)
       return
     }
-    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+    text.append(bytes, count: length)
+  }
+
+  /// Appends what still fits of a field that outgrows `maxFieldBytes`.
+  private func appendTruncated(_ bytes: UnsafePointer<xmlChar>, _ length: Int, to text: ByteBuffer)
+  {
+    let room = Self.maxFieldBytes - (text.count - fieldStart)
+    guard room > 0 else { return }
+    // Cut at a character boundary: never leave half a UTF-8 sequence.
+    var cut = room
+    while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+    text.append(bytes, count: cut)
+    text.append(repeating: 0x20, count: room - cut)
+    truncatedFields += 1
   }
 
   /// Turns what the limits cut into warnings.
