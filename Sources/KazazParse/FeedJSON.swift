@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KazazModel
 
@@ -30,10 +31,25 @@ public enum FeedJSON {
     out.raw("{\"format\":")
     out.string(feed.format.rawValue)
     out.raw(",\"items\":[")
-    for (index, item) in feed.items.enumerated() {
+    let items = feed.items
+    // A long feed has its second half encoded on another thread meanwhile.
+    let split = items.count >= concurrentItems ? items.count / 2 : items.count
+    let tail = split < items.count ? TailEncoding(items[split...]) : nil
+    for index in 0..<split {
       if index > 0 { out.raw(",") }
-      writeItem(item, into: &out)
+      writeItem(items[index], into: &out)
       if out.bytes.count >= chunkSize { flush() }
+    }
+    if let tail {
+      flush()
+      tail.wait().withUnsafeBufferPointer { bytes in
+        var start = 0
+        while start < bytes.count {
+          let end = min(start + chunkSize, bytes.count)
+          sink(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+          start = end
+        }
+      }
     }
     out.raw("],\"link\":")
     out.string(feed.link)
@@ -52,7 +68,35 @@ public enum FeedJSON {
     flush()
   }
 
-  private static func writeItem(_ item: ParsedItem, into out: inout JSONBytes) {
+  /// Feeds with at least this many items are encoded in two halves at once.
+  static let concurrentItems = 2048
+
+  /// The JSON of the items from the second half on, each after a comma, encoded on a global
+  /// queue from the moment it is made.
+  private final class TailEncoding: @unchecked Sendable {
+    // @unchecked: `out` is written by the queue's block only, and read after `wait` has seen
+    // that block signal.
+    private let out = JSONBytes(capacity: 1 << 20)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ items: ArraySlice<ParsedItem>) {
+      DispatchQueue.global(qos: .userInitiated).async { [self] in
+        var out = self.out
+        for item in items {
+          out.raw(",")
+          FeedJSON.writeItem(item, into: &out)
+        }
+        done.signal()
+      }
+    }
+
+    func wait() -> ByteBuffer {
+      done.wait()
+      return out.bytes
+    }
+  }
+
+  fileprivate static func writeItem(_ item: ParsedItem, into out: inout JSONBytes) {
     out.raw("{\"author\":")
     out.string(item.author)
     out.raw(",\"categories\":[")

@@ -92,6 +92,17 @@ struct RawItem {
     first(field).flatMap(trimmedText)
   }
 
+  /// A copy with its own text buffer, for use after the reader has moved on.
+  func copy() -> RawItem {
+    var copy = RawItem()
+    copy.elements = elements
+    copy.fields = fields
+    copy.base = base
+    copy.about = about
+    text.withUnsafeBufferPointer { copy.text.append($0) }
+    return copy
+  }
+
   /// Forgets the item's content, keeping its storage for the next one.
   mutating func reset(base: String?, about: String?) {
     elements.removeAll(keepingCapacity: true)

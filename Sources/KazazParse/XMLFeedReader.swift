@@ -46,6 +46,9 @@ final class XMLFeedReader {
   private var itemDepth: Int?
   /// The item being read; its storage is reused for the next.
   @exclusivity(unchecked) private var currentItem = RawItem()
+  /// The text buffers of `currentItem` and of the channel, which never change.
+  private unowned(unsafe) let itemText: ByteBuffer
+  private unowned(unsafe) let channelText: ByteBuffer
   private var itemCount = 0
   /// Receives each item as it ends, with the feed read so far (root, channel).
   private var onItem: ((RawItem, RawFeed) -> Void)?
@@ -74,6 +77,11 @@ final class XMLFeedReader {
   private var errorCount = 0
   private var stopAtFirstError = false
   private(set) var damaged = false
+
+  init() {
+    itemText = currentItem.text
+    channelText = raw.channel.text
+  }
 
   deinit {
     for entity in entities.values {
@@ -300,7 +308,8 @@ final class XMLFeedReader {
   @inline(__always)
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
     guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
-    let text = itemDepth != nil ? currentItem.text : raw.channel.text
+    // Unowned: the buffers live as long as the reader, and retaining one per call shows.
+    unowned(unsafe) let text = itemDepth != nil ? itemText : channelText
     guard Self.maxFieldBytes - (text.count - fieldStart) >= length else {
       appendTruncated(bytes, length, to: text)
       return
