@@ -16,8 +16,9 @@ struct RawAttributes {
 
   init() {}
 
-  init(_ values: [String: String]) {
-    for (name, value) in values { self[name] = value }
+  /// - Parameter pairs: names without repeats.
+  init(pairs: [(name: String, value: String)]) {
+    self.pairs = pairs
   }
 
   var isEmpty: Bool { pairs.isEmpty }
@@ -44,11 +45,15 @@ struct RawItem {
   private(set) var elements: [RawElement] = []
   /// The field of each of `elements`, searched without copying the elements.
   private(set) var fields: [RawField] = []
-  let text = ByteBuffer()
+  let text: ByteBuffer
   /// `xml:base` in effect for the item, if the document set one.
   var base: String?
   /// RSS 1.0's `rdf:about` of the item: its URI.
   var about: String?
+
+  init(textCapacity: Int = 256) {
+    text = ByteBuffer(capacity: textCapacity)
+  }
 
   mutating func append(_ element: RawElement) {
     elements.append(element)
@@ -94,7 +99,7 @@ struct RawItem {
 
   /// A copy with its own text buffer, for use after the reader has moved on.
   func copy() -> RawItem {
-    var copy = RawItem()
+    var copy = RawItem(textCapacity: text.count)
     copy.elements = elements
     copy.fields = fields
     copy.base = base

@@ -47,8 +47,8 @@ final class XMLFeedReader {
   /// The item being read; its storage is reused for the next.
   @exclusivity(unchecked) private var currentItem = RawItem()
   /// The text buffers of `currentItem` and of the channel, which never change.
-  private unowned(unsafe) let itemText: ByteBuffer
-  private unowned(unsafe) let channelText: ByteBuffer
+  private let itemText: Unmanaged<ByteBuffer>
+  private let channelText: Unmanaged<ByteBuffer>
   private var itemCount = 0
   /// Receives each item as it ends, with the feed read so far (root, channel).
   private var onItem: ((RawItem, RawFeed) -> Void)?
@@ -79,8 +79,8 @@ final class XMLFeedReader {
   private(set) var damaged = false
 
   init() {
-    itemText = currentItem.text
-    channelText = raw.channel.text
+    itemText = Unmanaged.passUnretained(currentItem.text)
+    channelText = Unmanaged.passUnretained(raw.channel.text)
   }
 
   deinit {
@@ -280,19 +280,25 @@ final class XMLFeedReader {
   /// The attributes of an element, from libxml2's five pointers each: local name, prefix, URI,
   /// value start, value end.
   private func readAttributes(_ attributes: AttributePointers) -> RawAttributes {
-    var values = RawAttributes()
-    guard let pointers = attributes.pointers, attributes.count > 0 else { return values }
+    guard let pointers = attributes.pointers, attributes.count > 0 else { return RawAttributes() }
+    var pairs: [(name: String, value: String)] = []
+    pairs.reserveCapacity(attributes.count)
     for index in 0..<attributes.count {
       let base = index * 5
       guard let local = pointers[base], let start = pointers[base + 3],
         let end = pointers[base + 4]
       else { continue }
-      let key = qualifiedName(local: local, uri: pointers[base + 2], isAttribute: true).string
-      let length = end - start
-      values[key] = String(
-        decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
+      let name = qualifiedName(local: local, uri: pointers[base + 2], isAttribute: true)
+      let value = String(
+        decoding: UnsafeBufferPointer(start: start, count: max(0, end - start)), as: UTF8.self)
+      // A repeated name (only in a broken document) keeps its last value.
+      if let previous = pairs.firstIndex(where: { $0.name == name.string }) {
+        pairs[previous].value = value
+      } else {
+        pairs.append((name.string, value))
+      }
     }
-    return values
+    return RawAttributes(pairs: pairs)
   }
 
   /// Appends a space to the open field (markup inside it keeps words apart).
@@ -308,13 +314,14 @@ final class XMLFeedReader {
   @inline(__always)
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
     guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
-    // Unowned: the buffers live as long as the reader, and retaining one per call shows.
-    unowned(unsafe) let text = itemDepth != nil ? itemText : channelText
-    guard Self.maxFieldBytes - (text.count - fieldStart) >= length else {
-      appendTruncated(bytes, length, to: text)
-      return
+    // Unmanaged: the buffers live as long as the reader, and retaining one per call shows.
+    (itemDepth != nil ? itemText : channelText)._withUnsafeGuaranteedRef { text in
+      guard Self.maxFieldBytes - (text.count - fieldStart) >= length else {
+        appendTruncated(bytes, length, to: text)
+        return
+      }
+      text.append(bytes, count: length)
     }
-    text.append(bytes, count: length)
   }
 
   /// Appends what still fits of a field that outgrows `maxFieldBytes`.

@@ -92,10 +92,8 @@ struct ParseCommand: AsyncParsableCommand {
     }
     for warning in feed.warnings { printError("\(source): warning: \(warning)") }
     if json {
-      FeedJSON.write(feed, source: labelled ? source : nil) {
-        FileHandle.standardOutput.write(Data(buffer: $0))
-      }
-      FileHandle.standardOutput.write(Data([0x0A]))
+      FeedJSON.write(feed, source: labelled ? source : nil, to: writeStandardOutput)
+      writeStandardOutputNewline()
     } else {
       if labelled { print("== \(source)") }
       print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
