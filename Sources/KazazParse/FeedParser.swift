@@ -34,12 +34,18 @@ public struct FeedParser: Sendable {
     // as labelled, without scanning the bytes first. At the first XML error the reader stops,
     // and the careful pass below validates the encoding, repairs the bytes and reads again.
     var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
-    var input = Self.transcode(data, encoding)
-    var repaired = XMLRepair.Result(data: input.data)
+    // Single-byte encodings are decoded chunk by chunk as libxml2 reads.
+    let table = Self.singleByteTable(data, encoding)
+    var input = (
+      data: data, encoding: table == nil ? encoding.encoding : "UTF-8", source: table?.name,
+      undefined: 0
+    )
+    var repaired = XMLRepair.Result(data: data)
     let concurrent = data.count >= Self.concurrentAdaptationBytes
     var collector = ItemCollector(baseURL: baseURL, now: now, concurrent: concurrent)
     var (raw, failure, damaged) = XMLFeedReader.read(
-      input.data, encoding: input.encoding, stopAtFirstError: true, onItem: collector.add)
+      data, encoding: input.encoding, decoding: table?.table, undefined: &input.undefined,
+      stopAtFirstError: true, onItem: collector.add)
     collector.finish()
     if let failure { throw failure }
     if damaged {
@@ -84,14 +90,24 @@ public struct FeedParser: Sendable {
   private static func transcode(_ data: Data, _ decision: EncodingSniffer.Decision)
     -> (data: Data, encoding: String?, source: String?, undefined: Int)
   {
+    guard let (table, name) = singleByteTable(data, decision) else {
+      return (data, decision.encoding, nil, 0)
+    }
+    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
+    return (decoded, "UTF-8", name, undefined)
+  }
+
+  /// The decoding table of the document's encoding, when it is a single-byte one.
+  private static func singleByteTable(_ data: Data, _ decision: EncodingSniffer.Decision)
+    -> (table: SingleByteDecoder.Table, name: String)?
+  {
     let name =
       decision.encoding
       ?? (EncodingSniffer.hasByteOrderMark(data) ? nil : EncodingSniffer.declaredEncoding(data))
     guard let name, !name.lowercased().hasPrefix("utf"),
       let table = SingleByteDecoder.table(for: name)
-    else { return (data, decision.encoding, nil, 0) }
-    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
-    return (decoded, "UTF-8", name, undefined)
+    else { return nil }
+    return (table, name)
   }
 
   /// The `charset` parameter of an HTTP `Content-Type` value, if any.

@@ -46,48 +46,58 @@ enum SingleByteDecoder {
   }
 
   /// The document in UTF-8; undefined bytes become U+FFFD.
-  ///
-  /// Runs of ASCII are copied eight bytes at a time; every other byte stores its table entry's
-  /// four bytes at once and advances by the entry's length.
   static func decode(_ data: Data, with table: Table) -> (Data, undefined: Int) {
-    var undefined = 0
     // Three bytes out per byte in at most, plus room for the last four-byte store.
     var output = Data(count: data.count * 3 + 4)
-    let written = data.withUnsafeBytes { raw in
-      output.withUnsafeMutableBytes { buffer -> Int in
-        guard let input = raw.baseAddress, let out = buffer.baseAddress else { return 0 }
-        let count = raw.count
-        return table.words.withUnsafeBufferPointer { words in
-          var index = 0
-          var position = 0
-          while index < count {
-            if index + 8 <= count {
-              let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-              if word & 0x8080_8080_8080_8080 == 0 {
-                out.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
-                index += 8
-                position += 8
-                continue
-              }
-            }
-            let byte = input.load(fromByteOffset: index, as: UInt8.self)
-            index += 1
-            if byte < 0x80 {
-              out.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
-              position += 1
-              continue
-            }
-            let entry = words[Int(byte &- 0x80)]
-            out.storeBytes(of: entry.littleEndian, toByteOffset: position, as: UInt32.self)
-            position += Int(entry >> 24 & 0x7F)
-            if entry & 0x8000_0000 != 0 { undefined += 1 }
-          }
-          return position
-        }
-      }
+    let (written, undefined) = data.withUnsafeBytes { input in
+      output.withUnsafeMutableBytes { decode(UnsafeRawBufferPointer(input), into: $0, with: table) }
     }
     output.count = written
     return (output, undefined)
+  }
+
+  /// Decodes `input` into `output`, which must hold `input.count * 3 + 4` bytes; returns the
+  /// bytes written and how many input bytes were undefined (written as U+FFFD).
+  ///
+  /// After an ASCII byte, ASCII is copied eight bytes at a time; every other byte stores its
+  /// table word's four bytes at once and advances by the word's length. Undefined bytes are
+  /// rare: they are counted in a second pass only when there are any.
+  static func decode(
+    _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, with table: Table
+  ) -> (written: Int, undefined: Int) {
+    guard let source = input.baseAddress, let out = output.baseAddress else { return (0, 0) }
+    precondition(output.count >= input.count * 3 + 4)
+    let count = input.count
+    return table.words.withUnsafeBufferPointer { words in
+      var index = 0
+      var position = 0
+      var seen: UInt32 = 0
+      while index < count {
+        let byte = source.load(fromByteOffset: index, as: UInt8.self)
+        index += 1
+        if byte >= 0x80 {
+          let entry = words[Int(byte &- 0x80)]
+          out.storeBytes(of: entry.littleEndian, toByteOffset: position, as: UInt32.self)
+          position += Int(entry >> 24 & 0x7F)
+          seen |= entry
+          continue
+        }
+        out.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
+        position += 1
+        while index + 8 <= count {
+          let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          guard word & 0x8080_8080_8080_8080 == 0 else { break }
+          out.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
+          index += 8
+          position += 8
+        }
+      }
+      var undefined = 0
+      if seen & 0x8000_0000 != 0 {
+        for byte in input where byte >= 0x80 { undefined += Int(words[Int(byte - 0x80)] >> 31) }
+      }
+      return (position, undefined)
+    }
   }
 
   private static let cache = LockedTables()

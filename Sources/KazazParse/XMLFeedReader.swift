@@ -94,11 +94,15 @@ final class XMLFeedReader {
   }
 
   /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
+  /// - Parameter decoding: a single-byte encoding to decode `data` from, chunk by chunk as it is
+  ///   read (then `encoding` should be UTF-8); the bytes it leaves undefined are counted in
+  ///   `undefined`.
   /// - Parameter stopAtFirstError: stop at the first XML error (the document is not clean) and
   ///   report it as `damaged`, instead of recovering.
   /// - Parameter onItem: called with each item as it ends (its storage is reused afterwards).
   static func read(
-    _ data: Data, encoding: String?, stopAtFirstError: Bool,
+    _ data: Data, encoding: String?, decoding: SingleByteDecoder.Table? = nil,
+    undefined: UnsafeMutablePointer<Int>? = nil, stopAtFirstError: Bool,
     onItem: @escaping (RawItem, RawFeed) -> Void
   ) -> (RawFeed, ParseError?, damaged: Bool) {
     kazaz_xml_silence_generic_errors()
@@ -137,12 +141,27 @@ final class XMLFeedReader {
       xmlSwitchToEncoding(parser, handlerForEncoding)
     }
     let chunkSize = 64 * 1024
+    // Decoded chunks: at most three bytes of UTF-8 a byte, and room for the decoder's last store.
+    let decoded = decoding.map { _ in
+      UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 3 + 4, alignment: 8)
+    }
+    defer { decoded?.deallocate() }
     data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count && reader.failure == nil && !reader.damaged {
         let length = min(chunkSize, buffer.count - offset)
-        xmlParseChunk(parser, base + offset, Int32(length), 0)
+        let chunk = UnsafeRawBufferPointer(start: base + offset, count: length)
+        if let decoding, let decoded {
+          let (written, undefinedBytes) = SingleByteDecoder.decode(
+            chunk, into: decoded, with: decoding)
+          undefined?.pointee += undefinedBytes
+          xmlParseChunk(
+            parser, decoded.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(written), 0)
+        } else {
+          xmlParseChunk(
+            parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(length), 0)
+        }
         offset += length
       }
     }
