@@ -125,7 +125,7 @@ struct ParseCommand: AsyncParsableCommand {
     else {
       let url = URL(fileURLWithPath: source)
       do {
-        return (try Data(contentsOf: url), url.absoluteString, nil)
+        return (try Data(contentsOf: url, options: .mappedIfSafe), url.absoluteString, nil)
       } catch {
         fail(source, labelled: labelled, kind: "parse.unreadable", message: "cannot read the file")
         return nil
