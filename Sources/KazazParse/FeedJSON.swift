@@ -34,7 +34,7 @@ public enum FeedJSON {
     let items = feed.items
     // A long feed has its second half encoded on another thread meanwhile.
     let split = items.count >= concurrentItems ? items.count / 2 : items.count
-    let tail = split < items.count ? TailEncoding(items[split...]) : nil
+    let tail = split < items.count ? TailEncoding(items[split...], chunkSize: chunkSize) : nil
     for index in 0..<split {
       if index > 0 { out.raw(",") }
       writeItem(items[index], into: &out)
@@ -42,14 +42,7 @@ public enum FeedJSON {
     }
     if let tail {
       flush()
-      tail.wait().withUnsafeBufferPointer { bytes in
-        var start = 0
-        while start < bytes.count {
-          let end = min(start + chunkSize, bytes.count)
-          sink(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-          start = end
-        }
-      }
+      for chunk in tail.wait() { chunk.withUnsafeBufferPointer(sink) }
     }
     out.raw("],\"link\":")
     out.string(feed.link)
@@ -72,27 +65,33 @@ public enum FeedJSON {
   static let concurrentItems = 2048
 
   /// The JSON of the items from the second half on, each after a comma, encoded on a global
-  /// queue from the moment it is made.
+  /// queue from the moment it is made, in pieces of about `chunkSize` bytes (one buffer grown to
+  /// megabytes would touch fresh memory at every doubling).
   private final class TailEncoding: @unchecked Sendable {
-    // @unchecked: `out` is written by the queue's block only, and read after `wait` has seen
+    // @unchecked: `chunks` is written by the queue's block only, and read after `wait` has seen
     // that block signal.
-    private let out = JSONBytes(capacity: 1 << 20)
+    private var chunks: [ByteBuffer] = []
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ items: ArraySlice<ParsedItem>) {
+    init(_ items: ArraySlice<ParsedItem>, chunkSize: Int) {
       DispatchQueue.global(qos: .userInitiated).async { [self] in
-        var out = self.out
+        var out = JSONBytes(capacity: chunkSize + 4096)
         for item in items {
           out.raw(",")
           FeedJSON.writeItem(item, into: &out)
+          if out.bytes.count >= chunkSize {
+            chunks.append(out.bytes)
+            out = JSONBytes(capacity: chunkSize + 4096)
+          }
         }
+        chunks.append(out.bytes)
         done.signal()
       }
     }
 
-    func wait() -> ByteBuffer {
+    func wait() -> [ByteBuffer] {
       done.wait()
-      return out.bytes
+      return chunks
     }
   }
 
