@@ -36,30 +36,36 @@ public enum CivilTime {
 
   /// `2023-04-10T13:16:05Z`: RFC 3339 in UTC, whole seconds.
   public static func rfc3339(_ date: Date) -> String {
+    String(unsafeUninitializedCapacity: 20) { buffer in
+      writeRFC3339(date, to: buffer.baseAddress!)
+      return 20
+    }
+  }
+
+  /// Writes the 20 bytes of `rfc3339(date)` at `output`.
+  static func writeRFC3339(_ date: Date, to output: UnsafeMutablePointer<UInt8>) {
     let total = Int(date.timeIntervalSince1970.rounded(.down))
     let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
     let secondsOfDay = total - days * 86_400
     let (year, month, day) = civil(days: days)
-    var bytes = [UInt8](repeating: 0, count: 20)
     func put(_ value: Int, at index: Int, width: Int) {
       var value = value
       for offset in stride(from: width - 1, through: 0, by: -1) {
-        bytes[index + offset] = UInt8(48 + value % 10)
+        output[index + offset] = UInt8(48 + value % 10)
         value /= 10
       }
     }
     put(max(0, min(year, 9999)), at: 0, width: 4)
-    bytes[4] = UInt8(ascii: "-")
+    output[4] = UInt8(ascii: "-")
     put(month, at: 5, width: 2)
-    bytes[7] = UInt8(ascii: "-")
+    output[7] = UInt8(ascii: "-")
     put(day, at: 8, width: 2)
-    bytes[10] = UInt8(ascii: "T")
+    output[10] = UInt8(ascii: "T")
     put(secondsOfDay / 3600, at: 11, width: 2)
-    bytes[13] = UInt8(ascii: ":")
+    output[13] = UInt8(ascii: ":")
     put(secondsOfDay / 60 % 60, at: 14, width: 2)
-    bytes[16] = UInt8(ascii: ":")
+    output[16] = UInt8(ascii: ":")
     put(secondsOfDay % 60, at: 17, width: 2)
-    bytes[19] = UInt8(ascii: "Z")
-    return String(decoding: bytes, as: UTF8.self)
+    output[19] = UInt8(ascii: "Z")
   }
 }

@@ -35,12 +35,12 @@ enum FeedAdapter {
     let channel = raw.channel
     let link =
       alternateLink(channel, base: feedBase)
-      ?? URLResolver.resolve(channel.text("link"), base: feedBase)
+      ?? URLResolver.resolve(channel.text(.link), base: feedBase)
     let title =
-      (channel.text("title") ?? channel.text("atom:title") ?? channel.text("atom03:title")
-      ?? channel.text("dc:title"))
+      (channel.text(.title) ?? channel.text(.atomTitle) ?? channel.text(.atom03Title)
+      ?? channel.text(.dcTitle))
       .map(HTMLText.plainText)
-    let ttl = channel.text("ttl").flatMap { Int($0) }
+    let ttl = channel.text(.ttl).flatMap { Int($0) }
     var warnings = raw.warnings
     if undated > 0 {
       warnings.append("\(undated) items with an unreadable or absurd date; first-seen time used")
@@ -50,12 +50,12 @@ enum FeedAdapter {
       ttlMinutes: ttl)
   }
 
-  static let publishedPaths = [
-    "pubDate", "atom:published", "atom03:issued", "dc:date", "atom03:created", "dcterms:issued",
-    "dcterms:created",
+  static let publishedFields: [RawField] = [
+    .pubDate, .atomPublished, .atom03Issued, .dcDate, .atom03Created, .dctermsIssued,
+    .dctermsCreated,
   ]
-  static let updatedPaths = [
-    "atom:updated", "atom03:modified", "atom03:updated", "dcterms:modified",
+  static let updatedFields: [RawField] = [
+    .atomUpdated, .atom03Modified, .atom03Updated, .dctermsModified,
   ]
 
   /// - Parameter undated: counts items whose date was present but unreadable or absurd.
@@ -63,30 +63,27 @@ enum FeedAdapter {
     -> ParsedItem
   {
     let ownLink =
-      URLResolver.resolve(item.text("link"), base: base) ?? alternateLink(item, base: base)
+      URLResolver.resolve(item.text(.link), base: base) ?? alternateLink(item, base: base)
       ?? URLResolver.resolve(permalinkGUID(item), base: base)
     let title = rendered(
-      item,
-      ["title", "atom:title", "atom03:title", "dc:title", "media:title", "media:group/media:title"])
+      item, [.title, .atomTitle, .atom03Title, .dcTitle, .mediaTitle, .mediaGroupTitle])
     let summary = rendered(
       item,
       [
-        "description", "atom:summary", "atom03:summary", "dc:description", "media:description",
-        "media:group/media:description",
+        .description, .atomSummary, .atom03Summary, .dcDescription, .mediaDescription,
+        .mediaGroupDescription,
       ])
-    let content = rendered(
-      item, ["content:encoded", "yandex:full-text", "atom:content", "atom03:content"])
-    let (published, publishedSeen) = firstDate(item, publishedPaths, now: now)
-    let (updated, updatedSeen) = firstDate(item, updatedPaths, now: now)
+    let content = rendered(item, [.contentEncoded, .yandexFullText, .atomContent, .atom03Content])
+    let (published, publishedSeen) = firstDate(item, publishedFields, now: now)
+    let (updated, updatedSeen) = firstDate(item, updatedFields, now: now)
     if (publishedSeen || updatedSeen) && published == nil && updated == nil { undated += 1 }
-    let author = firstText(
-      item, ["author", "dc:creator", "atom:author/atom:name", "atom03:author/atom03:name"]
-    ).map(HTMLText.plainText)
-    let guid = firstText(item, ["guid", "atom:id", "atom03:id"]) ?? item.about
+    let author = firstText(item, [.author, .dcCreator, .atomAuthorName, .atom03AuthorName])
+      .map(HTMLText.plainText)
+    let guid = firstText(item, [.guid, .atomID, .atom03ID]) ?? item.about
     // Atom's id is a permalink when it is a web address and nothing else is.
     let link =
       ownLink
-      ?? firstText(item, ["atom:id", "atom03:id"]).flatMap {
+      ?? firstText(item, [.atomID, .atom03ID]).flatMap {
         $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil
       }
     let id = ItemIdentity.identifier(
@@ -98,12 +95,12 @@ enum FeedAdapter {
       dateEstimated: published == nil && updated == nil)
   }
 
-  /// The plain text of the first of `paths` that has any, read by its declared content type:
+  /// The plain text of the first of `fields` that has any, read by its declared content type:
   /// HTML (the default, and what RSS means), XHTML (already structure: only white space to
   /// collapse), or base64 (Atom's `mode="base64"` and binary MIME types).
-  private static func rendered(_ item: RawItem, _ paths: [String]) -> String? {
-    for path in paths {
-      guard let element = item.first(path), !element.range.isEmpty else { continue }
+  private static func rendered(_ item: RawItem, _ fields: [RawField]) -> String? {
+    for field in fields {
+      guard let element = item.first(field), !element.range.isEmpty else { continue }
       let type = element.attributes["type"]?.lowercased() ?? "html"
       let plain: String
       if element.attributes["mode"] == "base64" || isBinary(type) {
@@ -123,26 +120,45 @@ enum FeedAdapter {
   }
 
   /// A MIME type whose content Atom carries base64-encoded.
-  private static func isBinary(_ type: String) -> Bool {
-    guard type.contains("/"), !type.hasPrefix("text/") else { return false }
+  static func isBinary(_ type: String) -> Bool {
+    guard type.utf8.contains(UInt8(ascii: "/")), !type.hasPrefix("text/") else { return false }
     return !(type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "application/xhtml+xml")
   }
 
-  /// The first of `paths` holding a plausible date; `seen` tells whether any held text at all.
-  private static func firstDate(_ item: RawItem, _ paths: [String], now: Date)
+  /// The first of `fields` holding a plausible date; `seen` tells whether any held text at all.
+  private static func firstDate(_ item: RawItem, _ fields: [RawField], now: Date)
     -> (date: Date?, seen: Bool)
   {
     var seen = false
-    for path in paths {
-      guard let text = item.text(path) else { continue }
+    for field in fields {
+      guard let element = item.first(field) else { continue }
+      // Straight from the bytes when the text has no Unicode white space to trim at its ends
+      // (the usual case); otherwise through the trimmed string.
+      let fast = item.withBytes(element) { bytes -> (date: Date?, text: Bool)? in
+        var start = 0
+        var end = bytes.count
+        while start < end, Trimming.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Trimming.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return (nil, false) }
+        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return (FeedDateParser.parse(utf8: text, now: now), true)
+      }
+      if let fast {
+        guard fast.text else { continue }
+        seen = true
+        if let date = fast.date { return (date, true) }
+        continue
+      }
+      guard let text = item.trimmedText(element) else { continue }
       seen = true
       if let date = FeedDateParser.parse(text, now: now) { return (date, true) }
     }
     return (nil, seen)
   }
 
-  private static func firstText(_ item: RawItem, _ paths: [String]) -> String? {
-    for path in paths { if let text = item.text(path) { return text } }
+  private static func firstText(_ item: RawItem, _ fields: [RawField]) -> String? {
+    for field in fields { if let text = item.text(field) { return text } }
     return nil
   }
 
@@ -150,8 +166,9 @@ enum FeedAdapter {
   /// `atom:link` in RSS. Each link resolves against its own `xml:base`, if it has one.
   private static func alternateLink(_ item: RawItem, base: String?) -> String? {
     var best: RawElement?
-    for element in item.elements
-    where element.path == "atom:link" || element.path == "atom03:link" {
+    for index in item.fields.indices
+    where item.fields[index] == .atomLink || item.fields[index] == .atom03Link {
+      let element = item.elements[index]
       guard (element.attributes["rel"] ?? "alternate") == "alternate",
         element.attributes["href"] != nil
       else { continue }
@@ -169,7 +186,7 @@ enum FeedAdapter {
 
   /// An RSS `<guid>` is a permalink unless `isPermaLink="false"`.
   private static func permalinkGUID(_ item: RawItem) -> String? {
-    guard let guid = item.first("guid"), guid.attributes["isPermaLink"] != "false" else {
+    guard let guid = item.first(.guid), guid.attributes["isPermaLink"] != "false" else {
       return nil
     }
     guard let text = item.string(guid).trimmedOrNil else { return nil }
@@ -179,17 +196,18 @@ enum FeedAdapter {
   /// Enclosures, `media:content` and `media:thumbnail` (also inside `media:group`).
   private static func media(_ item: RawItem, base: String?) -> [ParsedMedia] {
     var found: [ParsedMedia] = []
-    for element in item.elements {
+    for index in item.fields.indices where item.fields[index].isMedia {
+      let element = item.elements[index]
       let kind: ParsedMedia.Kind
       let urlKey: String
-      switch element.path {
-      case "enclosure":
+      switch element.field {
+      case .enclosure:
         (kind, urlKey) = (.enclosure, "url")
-      case "atom:link" where element.attributes["rel"] == "enclosure":
+      case .atomLink where element.attributes["rel"] == "enclosure":
         (kind, urlKey) = (.enclosure, "href")
-      case "media:content", "media:group/media:content":
+      case .mediaContent, .mediaGroupContent:
         (kind, urlKey) = (.content, "url")
-      case "media:thumbnail", "media:group/media:thumbnail", "media:content/media:thumbnail":
+      case .mediaThumbnail, .mediaGroupThumbnail, .mediaContentThumbnail:
         (kind, urlKey) = (.thumbnail, "url")
       default:
         continue
@@ -207,18 +225,20 @@ enum FeedAdapter {
   /// RSS and Atom categories and Dublin Core subjects, without duplicates.
   private static func categories(_ item: RawItem) -> [String] {
     var found: [String] = []
-    for element in item.elements {
-      let value: String?
-      switch element.path {
-      case "category", "dc:subject":
-        value = item.string(element)
-      case "atom:category", "atom03:category":
-        value = element.attributes["label"] ?? element.attributes["term"]
+    for index in item.fields.indices where item.fields[index].isCategory {
+      let element = item.elements[index]
+      let text: String
+      switch element.field {
+      case .category, .dcSubject:
+        text = item.withBytes(element) { HTMLText.plainText(utf8: $0) }
+      case .atomCategory, .atom03Category:
+        guard let value = element.attributes["label"] ?? element.attributes["term"] else {
+          continue
+        }
+        text = HTMLText.plainText(value)
       default:
         continue
       }
-      guard let value else { continue }
-      let text = HTMLText.plainText(value)
       if !text.isEmpty, !found.contains(text) { found.append(text) }
       if found.count >= 32 { break }
     }

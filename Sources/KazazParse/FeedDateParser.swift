@@ -8,16 +8,23 @@ public enum FeedDateParser {
   /// two days in the future relative to `now`).
   public static func parse(_ text: String, now: Date = Date()) -> Date? {
     var text = text
-    let date = text.withUTF8 { bytes -> Date? in
-      var start = 0
-      var end = bytes.count
-      while start < end, isASCIISpace(bytes[start]) { start += 1 }
-      while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-      guard start < end else { return nil }
-      let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      if let fast = RFC822Fast.parse(trimmed) { return fast }
+    return text.withUTF8 { parse(utf8: $0, now: now) }
+  }
+
+  /// The same, from UTF-8 bytes.
+  static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, now: Date) -> Date? {
+    var start = 0
+    var end = bytes.count
+    while start < end, isASCIISpace(bytes[start]) { start += 1 }
+    while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+    guard start < end else { return nil }
+    let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let date: Date?
+    if let fast = RFC822Fast.parse(trimmed) {
+      date = fast
+    } else {
       let string = String(decoding: trimmed, as: UTF8.self)
-      return iso8601(string) ?? rfc822(string)
+      date = iso8601(string) ?? rfc822(string)
     }
     guard let date, isPlausible(date, now: now) else { return nil }
     return date

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KazazModel
 
@@ -22,19 +23,26 @@ public enum FeedJSON {
     _ feed: ParsedFeed, source: String? = nil, chunkSize: Int = 1 << 18,
     to sink: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
-    var out = JSONBytes()
-    out.bytes.reserveCapacity(chunkSize + 4096)
+    var out = JSONBytes(capacity: chunkSize + 4096)
     func flush() {
       out.bytes.withUnsafeBufferPointer(sink)
-      out.bytes.removeAll(keepingCapacity: true)
+      out.bytes.removeAll()
     }
     out.raw("{\"format\":")
     out.string(feed.format.rawValue)
     out.raw(",\"items\":[")
-    for (index, item) in feed.items.enumerated() {
+    let items = feed.items
+    // A long feed has its second half encoded on another thread meanwhile.
+    let split = items.count >= concurrentItems ? items.count / 2 : items.count
+    let tail = split < items.count ? TailEncoding(items[split...], chunkSize: chunkSize) : nil
+    for index in 0..<split {
       if index > 0 { out.raw(",") }
-      writeItem(item, into: &out)
+      writeItem(items[index], into: &out)
       if out.bytes.count >= chunkSize { flush() }
+    }
+    if let tail {
+      flush()
+      for chunk in tail.wait() { chunk.withUnsafeBufferPointer(sink) }
     }
     out.raw("],\"link\":")
     out.string(feed.link)
@@ -53,7 +61,41 @@ public enum FeedJSON {
     flush()
   }
 
-  private static func writeItem(_ item: ParsedItem, into out: inout JSONBytes) {
+  /// Feeds with at least this many items are encoded in two halves at once.
+  static let concurrentItems = 2048
+
+  /// The JSON of the items from the second half on, each after a comma, encoded on a global
+  /// queue from the moment it is made, in pieces of about `chunkSize` bytes (one buffer grown to
+  /// megabytes would touch fresh memory at every doubling).
+  private final class TailEncoding: @unchecked Sendable {
+    // @unchecked: `chunks` is written by the queue's block only, and read after `wait` has seen
+    // that block signal.
+    private var chunks: [ByteBuffer] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ items: ArraySlice<ParsedItem>, chunkSize: Int) {
+      DispatchQueue.global(qos: .userInitiated).async { [self] in
+        var out = JSONBytes(capacity: chunkSize + 4096)
+        for item in items {
+          out.raw(",")
+          FeedJSON.writeItem(item, into: &out)
+          if out.bytes.count >= chunkSize {
+            chunks.append(out.bytes)
+            out = JSONBytes(capacity: chunkSize + 4096)
+          }
+        }
+        chunks.append(out.bytes)
+        done.signal()
+      }
+    }
+
+    func wait() -> [ByteBuffer] {
+      done.wait()
+      return chunks
+    }
+  }
+
+  fileprivate static func writeItem(_ item: ParsedItem, into out: inout JSONBytes) {
     out.raw("{\"author\":")
     out.string(item.author)
     out.raw(",\"categories\":[")
@@ -78,27 +120,30 @@ public enum FeedJSON {
       out.raw("}")
     }
     out.raw("],\"published\":")
-    out.string(item.published.map(CivilTime.rfc3339))
+    out.date(item.published)
     out.raw(",\"summary\":")
     out.string(item.summary ?? item.content)
     out.raw(",\"title\":")
     out.string(item.title)
     out.raw(",\"updated\":")
-    out.string(item.updated.map(CivilTime.rfc3339))
+    out.date(item.updated)
     out.raw("}")
   }
 }
 
 /// A growing JSON byte buffer.
 struct JSONBytes {
-  var bytes: [UInt8] = []
+  let bytes: ByteBuffer
 
-  mutating func raw(_ text: StaticString) {
-    bytes.append(
-      contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  init(capacity: Int = 256) {
+    bytes = ByteBuffer(capacity: capacity)
   }
 
-  mutating func string(_ value: String?) {
+  func raw(_ text: StaticString) {
+    bytes.append(text.utf8Start, count: text.utf8CodeUnitCount)
+  }
+
+  func string(_ value: String?) {
     guard var value else {
       raw("null")
       return
@@ -106,12 +151,13 @@ struct JSONBytes {
     bytes.append(UInt8(ascii: "\""))
     value.withUTF8 { utf8 in
       var runStart = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      let count = utf8.count
+      while true {
+        index = Self.nextSpecial(utf8, from: index)
+        guard index < count else { break }
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
         switch byte {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
@@ -123,11 +169,57 @@ struct JSONBytes {
           bytes.append(Self.hex[Int(byte >> 4)])
           bytes.append(Self.hex[Int(byte & 0x0F)])
         }
-        runStart = index + 1
+        index += 1
+        runStart = index
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+      bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// An RFC 3339 date in UTC (`2023-04-10T13:16:05Z`), or `null`.
+  func date(_ value: Date?) {
+    guard let value else {
+      raw("null")
+      return
+    }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { buffer in
+      let base = buffer.baseAddress!
+      base[0] = UInt8(ascii: "\"")
+      CivilTime.writeRFC3339(value, to: base + 1)
+      base[21] = UInt8(ascii: "\"")
+      bytes.append(base, count: 22)
+    }
+  }
+
+  /// The index of the first byte from `start` that JSON must escape (a control character, `"`
+  /// or `\\`), or the end. Eight bytes at a time: text rarely needs escaping.
+  @inline(__always)
+  static func nextSpecial(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    let count = utf8.count
+    if let base = utf8.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        // High bit set in each byte that is below 0x20, equal to '"' or equal to '\\' (the
+        // classic "has zero byte" test, which never misses and may flag a byte after a hit).
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let found =
+          (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+        if found != 0 { break }
+        index += 8
+      }
+    }
+    while index < count {
+      let byte = utf8[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+      index += 1
+    }
+    return count
   }
 
   private static let hex = Array("0123456789abcdef".utf8)

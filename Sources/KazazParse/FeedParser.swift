@@ -7,6 +7,10 @@ public struct FeedParser: Sendable {
   /// Documents larger than this are refused before parsing.
   public var maxDocumentBytes: Int
 
+  /// Documents at least this large have their items adapted on a second thread while libxml2
+  /// reads on: worth a thread only when there are many items.
+  static let concurrentAdaptationBytes = 1 << 20
+
   public init(maxDocumentBytes: Int = 64 * 1024 * 1024) {
     self.maxDocumentBytes = maxDocumentBytes
   }
@@ -30,19 +34,28 @@ public struct FeedParser: Sendable {
     // as labelled, without scanning the bytes first. At the first XML error the reader stops,
     // and the careful pass below validates the encoding, repairs the bytes and reads again.
     var encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: false)
-    var input = Self.transcode(data, encoding)
-    var repaired = XMLRepair.Result(data: input.data)
-    var collector = ItemCollector(baseURL: baseURL, now: now)
+    // Single-byte encodings are decoded chunk by chunk as libxml2 reads.
+    let table = Self.singleByteTable(data, encoding)
+    var input = (
+      data: data, encoding: table == nil ? encoding.encoding : "UTF-8", source: table?.name,
+      undefined: 0
+    )
+    var repaired = XMLRepair.Result(data: data)
+    let concurrent = data.count >= Self.concurrentAdaptationBytes
+    var collector = ItemCollector(baseURL: baseURL, now: now, concurrent: concurrent)
     var (raw, failure, damaged) = XMLFeedReader.read(
-      input.data, encoding: input.encoding, stopAtFirstError: true, onItem: collector.add)
+      data, encoding: input.encoding, decoding: table?.table, undefined: &input.undefined,
+      stopAtFirstError: true, onItem: collector.add)
+    collector.finish()
     if let failure { throw failure }
     if damaged {
       encoding = EncodingSniffer.decide(for: data, httpCharset: httpCharset, validate: true)
       input = Self.transcode(data, encoding)
       repaired = XMLRepair.repair(input.data)
-      collector = ItemCollector(baseURL: baseURL, now: now)
+      collector = ItemCollector(baseURL: baseURL, now: now, concurrent: concurrent)
       (raw, failure, _) = XMLFeedReader.read(
         repaired.data, encoding: input.encoding, stopAtFirstError: false, onItem: collector.add)
+      collector.finish()
       if let failure { throw failure }
     }
     if input.undefined > 0 {
@@ -77,14 +90,24 @@ public struct FeedParser: Sendable {
   private static func transcode(_ data: Data, _ decision: EncodingSniffer.Decision)
     -> (data: Data, encoding: String?, source: String?, undefined: Int)
   {
+    guard let (table, name) = singleByteTable(data, decision) else {
+      return (data, decision.encoding, nil, 0)
+    }
+    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
+    return (decoded, "UTF-8", name, undefined)
+  }
+
+  /// The decoding table of the document's encoding, when it is a single-byte one.
+  private static func singleByteTable(_ data: Data, _ decision: EncodingSniffer.Decision)
+    -> (table: SingleByteDecoder.Table, name: String)?
+  {
     let name =
       decision.encoding
       ?? (EncodingSniffer.hasByteOrderMark(data) ? nil : EncodingSniffer.declaredEncoding(data))
     guard let name, !name.lowercased().hasPrefix("utf"),
       let table = SingleByteDecoder.table(for: name)
-    else { return (data, decision.encoding, nil, 0) }
-    let (decoded, undefined) = SingleByteDecoder.decode(data, with: table)
-    return (decoded, "UTF-8", name, undefined)
+    else { return nil }
+    return (table, name)
   }
 
   /// The `charset` parameter of an HTTP `Content-Type` value, if any.
@@ -100,27 +123,5 @@ public struct FeedParser: Sendable {
   private static func line(of warning: String) -> Int {
     guard warning.hasPrefix("line ") else { return 0 }
     return Int(warning.dropFirst(5).prefix { $0.isNumber }) ?? 0
-  }
-}
-
-/// Adapts items one by one as the reader finishes them, so that the reader can reuse its
-/// storage: a 10 MB feed never holds its raw items and its parsed items at once.
-private final class ItemCollector {
-  let baseURL: String?
-  let now: Date
-  private(set) var items: [ParsedItem] = []
-  private(set) var undated = 0
-  private var feedBase: String??
-
-  init(baseURL: String?, now: Date) {
-    self.baseURL = baseURL
-    self.now = now
-  }
-
-  func add(_ item: RawItem, _ raw: RawFeed) {
-    if feedBase == nil { feedBase = .some(FeedAdapter.feedBase(raw, baseURL: baseURL)) }
-    let base = feedBase ?? nil
-    let itemBase = item.base.flatMap { URLResolver.resolve($0, base: base) } ?? base
-    items.append(FeedAdapter.adaptItem(item, base: itemBase, now: now, undated: &undated))
   }
 }

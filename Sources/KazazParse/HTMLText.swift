@@ -46,6 +46,7 @@ public enum HTMLText {
   /// The plain text of the UTF-8 bytes of an HTML fragment.
   public static func plainText(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard !bytes.isEmpty else { return "" }
+    if isAlreadyPlain(bytes) { return String(decoding: bytes, as: UTF8.self) }
     var hasMarkup = false
     for byte in bytes where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
       hasMarkup = true
@@ -73,16 +74,19 @@ public enum HTMLText {
   }
 
   /// Elements that end a line: their start and end become a line break.
-  static let blockElements = keys([
+  static let blockElements = [
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "blockquote", "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption", "hr",
     "dl", "figure", "aside", "nav", "main", "address", "caption", "td", "th",
-  ])
+  ]
   /// Elements whose content is not text for a reader: dropped entirely.
-  static let droppedElements = keys([
+  static let droppedElements = [
     "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "head", "title",
     "select", "textarea", "button",
-  ])
+  ]
+
+  /// Both, by tag key.
+  static let tags = TagTable(block: blockElements, dropped: droppedElements)
 
   /// A tag name packed into an integer without case (6 bits a character, at most 10), so that
   /// looking a tag up allocates nothing. Longer names get a key no set contains.
@@ -104,8 +108,50 @@ public enum HTMLText {
     return key
   }
 
-  private static func keys(_ names: [String]) -> Set<UInt64> {
-    Set(names.map { name in Array(name.utf8).withUnsafeBufferPointer { tagKey($0) } })
+  static func tagKey(_ name: String) -> UInt64 {
+    Array(name.utf8).withUnsafeBufferPointer { tagKey($0) }
+  }
+}
+
+/// What the renderer does with a tag, looked up by its key in a small open-addressing table
+/// (no hashing of the key through `Hasher` for every tag of every description).
+struct TagTable: Sendable {
+  enum Kind: UInt8 {
+    case inline, block, dropped
+  }
+
+  private var keys: [UInt64]
+  private var kinds: [Kind]
+  private static let shift: UInt64 = 64 - 8
+
+  init(block: [String], dropped: [String]) {
+    keys = [UInt64](repeating: 0, count: 1 << 8)
+    kinds = [Kind](repeating: .inline, count: 1 << 8)
+    for (names, kind) in [(block, Kind.block), (dropped, .dropped)] {
+      for name in names {
+        let key = HTMLText.tagKey(name)
+        var slot = Self.slot(key)
+        while keys[slot] != 0 { slot = (slot + 1) & 0xFF }
+        keys[slot] = key
+        kinds[slot] = kind
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// The kind of the tag with this key (0 is no tag's key: names start with a letter).
+  func kind(of key: UInt64) -> Kind {
+    var slot = Self.slot(key)
+    while true {
+      let stored = keys[slot]
+      if stored == key { return kinds[slot] }
+      if stored == 0 { return .inline }
+      slot = (slot + 1) & 0xFF
+    }
   }
 }
 
@@ -181,11 +227,38 @@ private struct TextWriter {
       || (byte >= 0xC2 && (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3))
   }
 
-  /// Copies the run of ordinary bytes starting at `index` in one go; returns where it ends.
+  /// `isSpecial` of the bytes 0x00–0x3F and 0xC0–0xFF, as bits (no byte between is special):
+  /// a test without branches in the copy loop.
+  static let specialBits: (low: UInt64, high: UInt64) = {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for byte in 0..<64 where isSpecial(UInt8(byte)) { low |= 1 << UInt64(byte) }
+    for byte in 0..<64 where isSpecial(UInt8(0xC0 + byte)) { high |= 1 << UInt64(byte) }
+    return (low, high)
+  }()
+
+  /// Copies the run of ordinary bytes (and single spaces between them) starting at `index` in one
+  /// go; returns where it ends.
   @inline(__always)
   private mutating func copyRun(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
     var end = index
-    while end < bytes.count, !Self.isSpecial(bytes[end]) { end += 1 }
+    let total = bytes.count
+    let bits = Self.specialBits
+    @inline(__always) func special(_ byte: UInt8) -> Bool {
+      let word = (byte < 0x40 ? bits.low : 0) | (byte >= 0xC0 ? bits.high : 0)
+      return word &>> UInt64(byte & 63) & 1 != 0
+    }
+    while end < total {
+      let byte = bytes[end]
+      if !special(byte) {
+        end += 1
+      } else if byte == 0x20, end > index, end + 1 < total, !special(bytes[end + 1]) {
+        // A single space between ordinary bytes stays as it is: no need to leave the run.
+        end += 2
+      } else {
+        break
+      }
+    }
     guard end > index else { return index }
     flushSeparator()
     let length = min(end - index, output.count - count)
@@ -281,9 +354,10 @@ private struct TextWriter {
     guard let tagEnd = Self.tagEnd(bytes, from: nameEnd) else { return end }
     let selfClosing = tagEnd > nameEnd && bytes[tagEnd - 1] == UInt8(ascii: "/")
     let key = HTMLText.tagKey(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
-    if HTMLText.blockElements.contains(key) {
+    let kind = HTMLText.tags.kind(of: key)
+    if kind == .block {
       lineBreak()
-    } else if !closing, !selfClosing, HTMLText.droppedElements.contains(key) {
+    } else if !closing, !selfClosing, kind == .dropped {
       return Self.skipElement(bytes, named: nameStart..<nameEnd, from: tagEnd + 1)
     }
     return tagEnd + 1

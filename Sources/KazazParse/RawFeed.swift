@@ -1,27 +1,68 @@
 import Foundation
 
-/// What the XML reader collected, before any format-specific interpretation: elements named by
-/// a short namespace prefix (`atom:link`, `dc:date`, `content:encoded`) and paths relative to
-/// their item or channel (`atom:author/atom:name`).
+/// What the XML reader collected, before any format-specific interpretation: the elements the
+/// adapter may read, named by field (see `RawField`).
 struct RawElement {
-  var path: String
+  var field: RawField
   /// Where the element's text (UTF-8) lies in its item's `text`.
   var range: Range<Int>
-  var attributes: [String: String]
+  var attributes: RawAttributes
+}
+
+/// An element's attributes, named by a short namespace prefix (`xml:base`, `rdf:about`). Elements
+/// have few, so a list searched in order beats a dictionary.
+struct RawAttributes {
+  private var pairs: [(name: String, value: String)] = []
+
+  init() {}
+
+  /// - Parameter pairs: names without repeats.
+  init(pairs: [(name: String, value: String)]) {
+    self.pairs = pairs
+  }
+
+  var isEmpty: Bool { pairs.isEmpty }
+
+  subscript(name: String) -> String? {
+    get {
+      for pair in pairs where pair.name == name { return pair.value }
+      return nil
+    }
+    set {
+      if let index = pairs.firstIndex(where: { $0.name == name }) {
+        if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+      } else if let newValue {
+        pairs.append((name, newValue))
+      }
+    }
+  }
 }
 
 /// An item (or the channel): its elements, whose texts share one byte buffer — no string is
-/// made for text nobody reads, and the buffer is reused from item to item.
+/// made for text nobody reads, and the buffer is reused from item to item (the reader owns it;
+/// the adapter reads an item while the reader waits).
 struct RawItem {
-  var elements: [RawElement] = []
-  var text: [UInt8] = []
+  private(set) var elements: [RawElement] = []
+  /// The field of each of `elements`, searched without copying the elements.
+  private(set) var fields: [RawField] = []
+  let text: ByteBuffer
   /// `xml:base` in effect for the item, if the document set one.
   var base: String?
   /// RSS 1.0's `rdf:about` of the item: its URI.
   var about: String?
 
-  func first(_ path: String) -> RawElement? { elements.first { $0.path == path } }
-  func all(_ path: String) -> [RawElement] { elements.filter { $0.path == path } }
+  init(textCapacity: Int = 256) {
+    text = ByteBuffer(capacity: textCapacity)
+  }
+
+  mutating func append(_ element: RawElement) {
+    elements.append(element)
+    fields.append(element.field)
+  }
+
+  func first(_ field: RawField) -> RawElement? {
+    fields.firstIndex(of: field).map { elements[$0] }
+  }
 
   /// The element's text, untrimmed.
   func string(_ element: RawElement) -> String {
@@ -37,15 +78,41 @@ struct RawItem {
     }
   }
 
-  /// The trimmed text of the first element at `path`, if it has any.
-  func text(_ path: String) -> String? {
-    first(path).flatMap { string($0).trimmedOrNil }
+  /// The element's text without white space around it, or nil when nothing is left.
+  func trimmedText(_ element: RawElement) -> String? {
+    withBytes(element) { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end, Trimming.isASCIISpace(bytes[start]) { start += 1 }
+      while end > start, Trimming.isASCIISpace(bytes[end - 1]) { end -= 1 }
+      guard start < end else { return nil }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      // Only a multi-byte character at either end can be Unicode white space.
+      return bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 ? text.trimmedOrNil : text
+    }
+  }
+
+  /// The trimmed text of the first element of `field`, if it has any.
+  func text(_ field: RawField) -> String? {
+    first(field).flatMap(trimmedText)
+  }
+
+  /// A copy with its own text buffer, for use after the reader has moved on.
+  func copy() -> RawItem {
+    var copy = RawItem(textCapacity: text.count)
+    copy.elements = elements
+    copy.fields = fields
+    copy.base = base
+    copy.about = about
+    text.withUnsafeBufferPointer { copy.text.append($0) }
+    return copy
   }
 
   /// Forgets the item's content, keeping its storage for the next one.
   mutating func reset(base: String?, about: String?) {
     elements.removeAll(keepingCapacity: true)
-    text.removeAll(keepingCapacity: true)
+    fields.removeAll(keepingCapacity: true)
+    text.removeAll()
     self.base = base
     self.about = about
   }
@@ -54,7 +121,7 @@ struct RawItem {
 struct RawFeed {
   /// Root element, prefixed (`rss`, `rdf:RDF`, `atom:feed`, `atom03:feed`).
   var root: String?
-  var rootAttributes: [String: String] = [:]
+  var rootAttributes = RawAttributes()
   /// Namespace URI of `<channel>`, which tells RSS 0.90 from RSS 1.0.
   var channelNamespace: String?
   var channel = RawItem()

@@ -18,6 +18,21 @@ enum SingleByteDecoder {
   /// undefined) and that form.
   struct Table: Sendable {
     var entries: [UInt8]
+    /// Each entry as one little-endian word for the decoder: the UTF-8 bytes (U+FFFD's for an
+    /// undefined byte), and in the top byte the length, with the high bit set when undefined.
+    let words: [UInt32]
+
+    init(entries: [UInt8]) {
+      self.entries = entries
+      words = (0..<128).map { index in
+        let length = Int(entries[index * 4])
+        let bytes: [UInt8] =
+          length == 0 ? [0xEF, 0xBF, 0xBD] : Array(entries[index * 4 + 1..<index * 4 + 4])
+        let flag: UInt32 = length == 0 ? 0x8000_0000 : 0
+        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16
+          | UInt32(length == 0 ? 3 : length) << 24 | flag
+      }
+    }
   }
 
   static func table(for encoding: String) -> Table? {
@@ -32,36 +47,57 @@ enum SingleByteDecoder {
 
   /// The document in UTF-8; undefined bytes become U+FFFD.
   static func decode(_ data: Data, with table: Table) -> (Data, undefined: Int) {
-    var undefined = 0
-    let output = data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      return [UInt8](unsafeUninitializedCapacity: bytes.count * 3) { buffer, written in
-        table.entries.withUnsafeBufferPointer { entries in
-          var out = 0
-          for byte in bytes {
-            if byte < 0x80 {
-              buffer[out] = byte
-              out += 1
-              continue
-            }
-            let entry = Int(byte - 0x80) * 4
-            let length = Int(entries[entry])
-            if length == 0 {
-              undefined += 1
-              buffer[out] = 0xEF
-              buffer[out + 1] = 0xBF
-              buffer[out + 2] = 0xBD
-              out += 3
-            } else {
-              for offset in 0..<length { buffer[out + offset] = entries[entry + 1 + offset] }
-              out += length
-            }
-          }
-          written = out
+    // Three bytes out per byte in at most, plus room for the last four-byte store.
+    var output = Data(count: data.count * 3 + 4)
+    let (written, undefined) = data.withUnsafeBytes { input in
+      output.withUnsafeMutableBytes { decode(UnsafeRawBufferPointer(input), into: $0, with: table) }
+    }
+    output.count = written
+    return (output, undefined)
+  }
+
+  /// Decodes `input` into `output`, which must hold `input.count * 3 + 4` bytes; returns the
+  /// bytes written and how many input bytes were undefined (written as U+FFFD).
+  ///
+  /// After an ASCII byte, ASCII is copied eight bytes at a time; every other byte stores its
+  /// table word's four bytes at once and advances by the word's length. Undefined bytes are
+  /// rare: they are counted in a second pass only when there are any.
+  static func decode(
+    _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, with table: Table
+  ) -> (written: Int, undefined: Int) {
+    guard let source = input.baseAddress, let out = output.baseAddress else { return (0, 0) }
+    precondition(output.count >= input.count * 3 + 4)
+    let count = input.count
+    return table.words.withUnsafeBufferPointer { words in
+      var index = 0
+      var position = 0
+      var seen: UInt32 = 0
+      while index < count {
+        let byte = source.load(fromByteOffset: index, as: UInt8.self)
+        index += 1
+        if byte >= 0x80 {
+          let entry = words[Int(byte &- 0x80)]
+          out.storeBytes(of: entry.littleEndian, toByteOffset: position, as: UInt32.self)
+          position += Int(entry >> 24 & 0x7F)
+          seen |= entry
+          continue
+        }
+        out.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
+        position += 1
+        while index + 8 <= count {
+          let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          guard word & 0x8080_8080_8080_8080 == 0 else { break }
+          out.storeBytes(of: word, toByteOffset: position, as: UInt64.self)
+          index += 8
+          position += 8
         }
       }
+      var undefined = 0
+      if seen & 0x8000_0000 != 0 {
+        for byte in input where byte >= 0x80 { undefined += Int(words[Int(byte - 0x80)] >> 31) }
+      }
+      return (position, undefined)
     }
-    return (Data(output), undefined)
   }
 
   private static let cache = LockedTables()

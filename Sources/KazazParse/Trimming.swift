@@ -7,8 +7,8 @@ extension String {
     let (start, end, unicodeEdge) = copy.withUTF8 { bytes -> (Int, Int, Bool) in
       var start = 0
       var end = bytes.count
-      while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
-      while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+      while start < end, Trimming.isASCIISpace(bytes[start]) { start += 1 }
+      while end > start, Trimming.isASCIISpace(bytes[end - 1]) { end -= 1 }
       // Only a multi-byte character at either end can be Unicode white space.
       let edge = start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80)
       return (start, end, edge)
@@ -25,9 +25,12 @@ extension String {
     }
     return result
   }
+}
 
+enum Trimming {
+  /// The ASCII white space `trimmedOrNil` removes.
   @inline(__always)
-  private static func isASCIISpace(_ byte: UInt8) -> Bool {
+  static func isASCIISpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
   }
 }

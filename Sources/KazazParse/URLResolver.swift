@@ -29,6 +29,12 @@ enum URLResolver {
   }
 
   private static func isPlainASCII(_ link: String) -> Bool {
-    link.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }
+    var link = link
+    return link.withUTF8 { bytes in
+      for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\\") {
+        return false
+      }
+      return true
+    }
   }
 }

@@ -23,33 +23,36 @@ final class XMLFeedReader {
   static let maxElementsPerItem = 512
 
   private struct Capture {
-    var path: String
+    /// Index in `paths`.
+    var path: Int
     var depth: Int
-    var attributes: [String: String]
+    var attributes: RawAttributes
     /// Where this element's text starts in its item's (or the channel's) text.
     var textStart: Int
     var inItem: Bool
   }
 
-  /// One key of the element-name cache: libxml2's interned local name and namespace pointers.
-  private struct NameKey: Hashable {
-    var local: UnsafeRawPointer
-    var uri: UnsafeRawPointer?
-    var isAttribute: Bool
+  /// An element path below an item or the channel, and the field it is for the adapter.
+  private struct Path {
+    var name: String
+    var field: RawField
   }
 
-  private(set) var raw = RawFeed()
+  @exclusivity(unchecked) private(set) var raw = RawFeed()
   var parserContext: xmlParserCtxtPtr?
   private(set) var failure: ParseError?
   private var depth = 0
   private var channelDepth: Int?
   private var itemDepth: Int?
   /// The item being read; its storage is reused for the next.
-  private var currentItem = RawItem()
+  @exclusivity(unchecked) private var currentItem = RawItem()
+  /// The text buffers of `currentItem` and of the channel, which never change.
+  private let itemText: Unmanaged<ByteBuffer>
+  private let channelText: Unmanaged<ByteBuffer>
   private var itemCount = 0
   /// Receives each item as it ends, with the feed read so far (root, channel).
   private var onItem: ((RawItem, RawFeed) -> Void)?
-  private var captures: [Capture] = []
+  @exclusivity(unchecked) private var captures: [Capture] = []
   /// `textStart` of the outermost open capture, or -1: read on every text event, so kept apart
   /// from `captures` (copying a `Capture` out of the array costs reference counting).
   private var fieldStart = -1
@@ -58,7 +61,14 @@ final class XMLFeedReader {
   private var truncatedFields = 0
   private var droppedItems = 0
   private var droppedElements = 0
-  private var nameCache: [NameKey: String] = [:]
+  @exclusivity(unchecked) private var names = XMLNameTable()
+  /// Element paths seen so far (`title`, `atom:author/atom:name`), by their index.
+  @exclusivity(unchecked) private var paths: [Path] = []
+  /// The index in `paths` of an element name directly below an item or the channel, by name.
+  @exclusivity(unchecked) private var topPaths: [Int] = []
+  /// The index in `paths` of a path one level deeper, by parent path and name.
+  private var childPaths: [Int: Int] = [:]
+  private var pathsByName: [String: Int] = [:]
   /// Prefix given to elements in no namespace (Atom documents that forgot theirs).
   private var unqualifiedPrefix = ""
   private var declared: [String: String] = [:]
@@ -67,6 +77,11 @@ final class XMLFeedReader {
   private var errorCount = 0
   private var stopAtFirstError = false
   private(set) var damaged = false
+
+  init() {
+    itemText = Unmanaged.passUnretained(currentItem.text)
+    channelText = Unmanaged.passUnretained(raw.channel.text)
+  }
 
   deinit {
     for entity in entities.values {
@@ -79,11 +94,15 @@ final class XMLFeedReader {
   }
 
   /// Parses `data`. `encoding` overrides the document's own declaration (from HTTP or sniffing).
+  /// - Parameter decoding: a single-byte encoding to decode `data` from, chunk by chunk as it is
+  ///   read (then `encoding` should be UTF-8); the bytes it leaves undefined are counted in
+  ///   `undefined`.
   /// - Parameter stopAtFirstError: stop at the first XML error (the document is not clean) and
   ///   report it as `damaged`, instead of recovering.
   /// - Parameter onItem: called with each item as it ends (its storage is reused afterwards).
   static func read(
-    _ data: Data, encoding: String?, stopAtFirstError: Bool,
+    _ data: Data, encoding: String?, decoding: SingleByteDecoder.Table? = nil,
+    undefined: UnsafeMutablePointer<Int>? = nil, stopAtFirstError: Bool,
     onItem: @escaping (RawItem, RawFeed) -> Void
   ) -> (RawFeed, ParseError?, damaged: Bool) {
     kazaz_xml_silence_generic_errors()
@@ -122,12 +141,27 @@ final class XMLFeedReader {
       xmlSwitchToEncoding(parser, handlerForEncoding)
     }
     let chunkSize = 64 * 1024
+    // Decoded chunks: at most three bytes of UTF-8 a byte, and room for the decoder's last store.
+    let decoded = decoding.map { _ in
+      UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 3 + 4, alignment: 8)
+    }
+    defer { decoded?.deallocate() }
     data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count && reader.failure == nil && !reader.damaged {
         let length = min(chunkSize, buffer.count - offset)
-        xmlParseChunk(parser, base + offset, Int32(length), 0)
+        let chunk = UnsafeRawBufferPointer(start: base + offset, count: length)
+        if let decoding, let decoded {
+          let (written, undefinedBytes) = SingleByteDecoder.decode(
+            chunk, into: decoded, with: decoding)
+          undefined?.pointee += undefinedBytes
+          xmlParseChunk(
+            parser, decoded.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(written), 0)
+        } else {
+          xmlParseChunk(
+            parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(length), 0)
+        }
         offset += length
       }
     }
@@ -141,50 +175,89 @@ final class XMLFeedReader {
   // MARK: - Events
 
   fileprivate func startElement(
-    name: String, uri: UnsafePointer<xmlChar>?, attributes: [String: String]
+    name: XMLNameTable.Name, uri: UnsafePointer<xmlChar>?, attributes: AttributePointers
   ) {
     depth += 1
     if raw.root == nil {
-      raw.root = name
-      raw.rootAttributes = attributes
-      if name == "feed" {
+      raw.root = name.string
+      raw.rootAttributes = readAttributes(attributes)
+      if name.string == "feed" {
         // Atom without its namespace, as some generators write it: read it as Atom 1.0.
         raw.root = "atom:feed"
         unqualifiedPrefix = "atom:"
       }
-      if name == "atom:feed" || name == "atom03:feed" { channelDepth = depth }
+      if name.string == "atom:feed" || name.string == "atom03:feed" { channelDepth = depth }
       return
     }
-    if itemDepth == nil, channelDepth == nil, name == "channel" {
+    if itemDepth == nil, channelDepth == nil, name.string == "channel" {
       channelDepth = depth
       raw.channelNamespace = uri.map { String(cString: $0) }
       return
     }
-    if itemDepth == nil, Self.isItem(name) {
+    if itemDepth == nil, name.isItem {
       itemDepth = depth
-      currentItem.reset(base: attributes["xml:base"], about: attributes["rdf:about"])
+      let values = readAttributes(attributes)
+      currentItem.reset(base: values["xml:base"], about: values["rdf:about"])
       return
     }
     let anchor = itemDepth ?? (channelDepth.flatMap { depth > $0 ? $0 : nil })
     guard let anchor else { return }
     let relative = depth - anchor
     if relative <= Self.captureDepth {
-      let path =
-        relative == 1
-        ? name : "\(captures.last(where: { $0.depth == depth - 1 })?.path ?? "?")/\(name)"
+      let path: Int
+      if relative == 1 {
+        path = topPath(name)
+      } else {
+        var parent = -1
+        for capture in captures.reversed() where capture.depth == depth - 1 {
+          parent = capture.path
+          break
+        }
+        path = childPath(parent: parent, name: name)
+      }
       let inItem = itemDepth != nil
       let start = inItem ? currentItem.text.count : raw.channel.text.count
       if captures.isEmpty { fieldStart = start }
+      // Attributes of elements the adapter never reads are not worth making strings of.
+      let values =
+        paths[path].field == .other ? RawAttributes() : readAttributes(attributes)
       captures.append(
-        Capture(
-          path: path, depth: depth, attributes: attributes, textStart: start, inItem: inItem))
+        Capture(path: path, depth: depth, attributes: values, textStart: start, inItem: inItem))
     } else if !captures.isEmpty {
       // Markup inside a field (XHTML content): keep words apart, and drop scripts and styles.
-      appendText(" ")
-      if skipTextDepth == nil, name.hasSuffix("script") || name.hasSuffix("style") {
+      appendSpace()
+      if skipTextDepth == nil, name.hidesText {
         skipTextDepth = depth
       }
     }
+  }
+
+  /// The path of an element directly below an item or the channel.
+  private func topPath(_ name: XMLNameTable.Name) -> Int {
+    guard name.id >= 0 else { return pathIndex(name.string) }
+    if name.id < topPaths.count, topPaths[name.id] >= 0 { return topPaths[name.id] }
+    let index = pathIndex(name.string)
+    if name.id >= topPaths.count {
+      topPaths.append(contentsOf: repeatElement(-1, count: name.id + 1 - topPaths.count))
+    }
+    topPaths[name.id] = index
+    return index
+  }
+
+  /// The path of an element one level deeper, below the element at `parent` (-1: none).
+  private func childPath(parent: Int, name: XMLNameTable.Name) -> Int {
+    let key = name.id >= 0 ? (parent + 1) << 32 | name.id : -1
+    if key >= 0, let index = childPaths[key] { return index }
+    let index = pathIndex("\(parent >= 0 ? paths[parent].name : "?")/\(name.string)")
+    if key >= 0 { childPaths[key] = index }
+    return index
+  }
+
+  private func pathIndex(_ path: String) -> Int {
+    if let index = pathsByName[path] { return index }
+    paths.append(Path(name: path, field: RawField(path: path)))
+    pathsByName[path] = paths.count - 1
+    return paths.count - 1
   }
 
   fileprivate func endElement() {
@@ -197,15 +270,16 @@ final class XMLFeedReader {
       let end = inItem ? currentItem.text.count : raw.channel.text.count
       // A capture that began outside the item now open (or inside one now closed) has no text.
       let range = capture.inItem == inItem ? capture.textStart..<max(capture.textStart, end) : 0..<0
-      let element = RawElement(path: capture.path, range: range, attributes: capture.attributes)
+      let element = RawElement(
+        field: paths[capture.path].field, range: range, attributes: capture.attributes)
       if inItem {
         if currentItem.elements.count < Self.maxElementsPerItem {
-          currentItem.elements.append(element)
+          currentItem.append(element)
         } else {
           droppedElements += 1
         }
       } else if raw.channel.elements.count < Self.maxElementsPerItem {
-        raw.channel.elements.append(element)
+        raw.channel.append(element)
       } else {
         droppedElements += 1
       }
@@ -222,40 +296,64 @@ final class XMLFeedReader {
     }
   }
 
-  fileprivate func appendText(_ string: String) {
+  /// The attributes of an element, from libxml2's five pointers each: local name, prefix, URI,
+  /// value start, value end.
+  private func readAttributes(_ attributes: AttributePointers) -> RawAttributes {
+    guard let pointers = attributes.pointers, attributes.count > 0 else { return RawAttributes() }
+    var pairs: [(name: String, value: String)] = []
+    pairs.reserveCapacity(attributes.count)
+    for index in 0..<attributes.count {
+      let base = index * 5
+      guard let local = pointers[base], let start = pointers[base + 3],
+        let end = pointers[base + 4]
+      else { continue }
+      let name = qualifiedName(local: local, uri: pointers[base + 2], isAttribute: true)
+      let value = String(
+        decoding: UnsafeBufferPointer(start: start, count: max(0, end - start)), as: UTF8.self)
+      // A repeated name (only in a broken document) keeps its last value.
+      if let previous = pairs.firstIndex(where: { $0.name == name.string }) {
+        pairs[previous].value = value
+      } else {
+        pairs.append((name.string, value))
+      }
+    }
+    return RawAttributes(pairs: pairs)
+  }
+
+  /// Appends a space to the open field (markup inside it keeps words apart).
+  fileprivate func appendSpace() {
     guard !captures.isEmpty else { return }
     if itemDepth != nil {
-      currentItem.text.append(contentsOf: string.utf8)
+      currentItem.text.append(0x20)
     } else {
-      raw.channel.text.append(contentsOf: string.utf8)
+      raw.channel.text.append(0x20)
     }
   }
 
+  @inline(__always)
   fileprivate func appendBytes(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
     guard fieldStart >= 0, length > 0, skipTextDepth == nil else { return }
-    if itemDepth != nil {
-      append(bytes, length, outerStart: fieldStart, to: &currentItem.text)
-    } else {
-      append(bytes, length, outerStart: fieldStart, to: &raw.channel.text)
+    // Unmanaged: the buffers live as long as the reader, and retaining one per call shows.
+    (itemDepth != nil ? itemText : channelText)._withUnsafeGuaranteedRef { text in
+      guard Self.maxFieldBytes - (text.count - fieldStart) >= length else {
+        appendTruncated(bytes, length, to: text)
+        return
+      }
+      text.append(bytes, count: length)
     }
   }
 
-  private func append(
-    _ bytes: UnsafePointer<xmlChar>, _ length: Int, outerStart: Int, to text: inout [UInt8]
-  ) {
-    let room = Self.maxFieldBytes - (text.count - outerStart)
-    guard room >= length else {
-      if room > 0 {
-        // Cut at a character boundary: never leave half a UTF-8 sequence.
-        var cut = room
-        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: cut))
-        text.append(contentsOf: repeatElement(0x20, count: room - cut))
-        truncatedFields += 1
-      }
-      return
-    }
-    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+  /// Appends what still fits of a field that outgrows `maxFieldBytes`.
+  private func appendTruncated(_ bytes: UnsafePointer<xmlChar>, _ length: Int, to text: ByteBuffer)
+  {
+    let room = Self.maxFieldBytes - (text.count - fieldStart)
+    guard room > 0 else { return }
+    // Cut at a character boundary: never leave half a UTF-8 sequence.
+    var cut = room
+    while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+    text.append(bytes, count: cut)
+    text.append(repeating: 0x20, count: room - cut)
+    truncatedFields += 1
   }
 
   /// Turns what the limits cut into warnings.
@@ -272,17 +370,21 @@ final class XMLFeedReader {
   /// The prefixed name of an element or attribute, cached by libxml2's interned pointers.
   fileprivate func qualifiedName(
     local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, isAttribute: Bool = false
-  ) -> String {
-    guard let parserContext, let dictionary = parserContext.pointee.dict,
-      xmlDictOwns(dictionary, local) == 1, uri.map({ xmlDictOwns(dictionary, $0) == 1 }) ?? true
-    else { return makeName(local: local, uri: uri, isAttribute: isAttribute) }
-    let key = NameKey(
+  ) -> XMLNameTable.Name {
+    if let name = names.lookup(
       local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) },
       isAttribute: isAttribute)
-    if let name = nameCache[key] { return name }
-    let name = makeName(local: local, uri: uri, isAttribute: isAttribute)
-    nameCache[key] = name
-    return name
+    {
+      return name
+    }
+    let string = makeName(local: local, uri: uri, isAttribute: isAttribute)
+    // Only libxml2's interned names live as long as the parse: other pointers may be reused.
+    guard let parserContext, let dictionary = parserContext.pointee.dict,
+      xmlDictOwns(dictionary, local) == 1, uri.map({ xmlDictOwns(dictionary, $0) == 1 }) ?? true
+    else { return XMLNameTable.Name(string, id: -1) }
+    return names.insert(
+      string, local: UnsafeRawPointer(local), uri: uri.map { UnsafeRawPointer($0) },
+      isAttribute: isAttribute)
   }
 
   private func makeName(
@@ -300,10 +402,6 @@ final class XMLFeedReader {
     while depth > 0 && (itemDepth != nil || !captures.isEmpty) {
       endElement()
     }
-  }
-
-  private static func isItem(_ name: String) -> Bool {
-    name == "item" || name == "atom:entry" || name == "atom03:entry"
   }
 
   // MARK: - Entities
@@ -399,6 +497,13 @@ final class XMLFeedReader {
 
 // MARK: - C callbacks (free functions: they run on whatever thread parses)
 
+/// libxml2's attributes of one element: five pointers each (local name, prefix, URI, value
+/// start, value end).
+struct AttributePointers {
+  var pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  var count: Int
+}
+
 private func reader(_ context: UnsafeMutableRawPointer?) -> XMLFeedReader? {
   guard let context else { return nil }
   return Unmanaged<XMLFeedReader>.fromOpaque(context).takeUnretainedValue()
@@ -414,30 +519,21 @@ private func saxStartElement(
   _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32,
   _ defaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-  guard let reader = reader(context), let localName else { return }
-  let name = reader.qualifiedName(local: localName, uri: uri)
-  var values: [String: String] = [:]
-  if let attributes, attributeCount > 0 {
-    // Each attribute is five pointers: localname, prefix, URI, value start, value end.
-    for index in 0..<Int(attributeCount) {
-      let base = index * 5
-      guard let local = attributes[base], let start = attributes[base + 3],
-        let end = attributes[base + 4]
-      else { continue }
-      let key = reader.qualifiedName(local: local, uri: attributes[base + 2], isAttribute: true)
-      let length = end - start
-      values[key] = String(
-        decoding: UnsafeBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
-    }
+  guard let context, let localName else { return }
+  Unmanaged<XMLFeedReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
+    let name = reader.qualifiedName(local: localName, uri: uri)
+    reader.startElement(
+      name: name, uri: uri,
+      attributes: AttributePointers(pointers: attributes, count: Int(attributeCount)))
   }
-  reader.startElement(name: name, uri: uri, attributes: values)
 }
 
 private func saxEndElement(
   _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
   _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
 ) {
-  reader(context)?.endElement()
+  guard let context else { return }
+  Unmanaged<XMLFeedReader>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endElement() }
 }
 
 private func saxCharacters(

@@ -36,6 +36,27 @@ func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// Writes bytes to standard output as they are (no copy into `Data` first: the JSON of a large
+/// feed is megabytes).
+func writeStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+  guard let base = bytes.baseAddress else { return }
+  var offset = 0
+  while offset < bytes.count {
+    let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      return
+    }
+    offset += written
+  }
+}
+
+/// Writes one line break to standard output.
+func writeStandardOutputNewline() {
+  var newline: UInt8 = 0x0A
+  withUnsafePointer(to: &newline) { writeStandardOutput(UnsafeBufferPointer(start: $0, count: 1)) }
+}
+
 /// Logs go to standard error, with journald priorities when it is the journal; the level comes
 /// from the config or `--log-level`.
 enum LoggingBootstrap {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parser throughput, whole process: `kazaz-monitor parse --json` against feedparser and
-# fastfeedparser (bench/parse/py_parse.py), in the same run, with hyperfine.
+# fastfeedparser (bench/parse/py_parse.py), in the same run, with hyperfine. Wall time is the
+# median; CPU time (user + system, mean) is printed beside it.
 #
 #   bench/parse/bench.sh [CORPUS_DIR...]
 #   env: SHARED=../shared/bench (genfeed.py)  RUNS=5  OUT=/tmp/kazaz-parse-bench
@@ -51,8 +52,8 @@ done <"$OUT/inputs.tsv"
 python3 - "$OUT" <<'PY'
 import json, os, sys
 out = sys.argv[1]
-print("| input | files | MB | items | engine | median s | MB/s | items/s | kazaz-monitor speed-up |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| input | files | MB | items | engine | median s | CPU s | MB/s | items/s | kazaz-monitor speed-up |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for line in open(os.path.join(out, "inputs.tsv")):
     label, listfile = line.rstrip("\n").split("\t")
     paths = [p.rstrip("\n") for p in open(listfile)]
@@ -64,7 +65,8 @@ for line in open(os.path.join(out, "inputs.tsv")):
     ours = results["kazaz-monitor"]["median"]
     for engine in ("kazaz-monitor", "feedparser", "fastfeedparser"):
         t = results[engine]["median"]
-        print("| %s | %d | %.2f | %d | %s | %.3f | %.1f | %.0f | %s |" % (
-            label, len(paths), size, items, engine, t, size / t, items / t,
+        cpu = results[engine]["user"] + results[engine]["system"]
+        print("| %s | %d | %.2f | %d | %s | %.3f | %.3f | %.1f | %.0f | %s |" % (
+            label, len(paths), size, items, engine, t, cpu, size / t, items / t,
             "—" if engine == "kazaz-monitor" else "%.1f×" % (t / ours)))
 PY
