@@ -19,10 +19,13 @@ import KazazModel
 ///   article, and cut when sports-fixture vocabulary reaches `sports`.
 /// - **Topics.** Topic terms count fully in sentences that name a side or refer back to the pair
 ///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
-///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere. A topic is assigned when
+///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere; in an
+///   article judged relevant, a sentence naming an official role (a context term lighter than 1)
+///   counts by that weight. A topic is assigned when
 ///   its score reaches `topic` and `topic_relative` times the best topic's score, and when at least
 ///   one sentence holds `topic_sentence` of its raw term weight times its context: a bare list of
-///   spheres ("trade, transport, energy") does not make a topic.
+///   spheres ("trade, transport, energy") does not make a topic. Politics and diplomacy, the
+///   frame of nearly every bilateral story, needs `frameRelative` of the best topic's score.
 struct EvidenceTally {
   /// Per-sentence sums.
   struct SentenceWeights {
@@ -31,6 +34,9 @@ struct EvidenceTally {
     var relation = 0.0
     /// Phrases referring back to the pair ("the two countries").
     var pairReference = false
+    /// The strongest reduced-weight context term here (an official or institutional role:
+    /// "minister", "ambassador", "delegation"), below 1; 0 when there is none.
+    var roleContext = 0.0
     var otherCountries: Set<Int> = []
     var sports = 0.0
 
@@ -56,6 +62,11 @@ struct EvidenceTally {
   static let repeatDecay = 0.5
   /// How much an article's each distinct other country weighs against the two sides' weight.
   static let otherCountryDilution = 1.5
+  /// The frame topic: visits, talks, meetings and delegations surround nearly every bilateral
+  /// story, so beside a stronger topic it needs at least `frameRelative` of that topic's score
+  /// (instead of `topic_relative`) to be a subject of its own.
+  static let frameTopic = TopicID(rawValue: "politics-diplomacy")
+  static let frameRelative = 0.2
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
@@ -121,7 +132,14 @@ struct EvidenceTally {
     case .kazakhstan: sentences[index].kazakhstan += weight
     case .azerbaijan: sentences[index].azerbaijan += weight
     case .relation: sentences[index].relation += weight
-    case .context: sentences[index].pairReference = true
+    case .context:
+      // A context term weighing 1 or more refers back to the pair; a lighter one names an
+      // official role, which speaks for a side only once the article is about the pair.
+      if role.weight >= 1 {
+        sentences[index].pairReference = true
+      } else {
+        sentences[index].roleContext = max(sentences[index].roleContext, role.weight)
+      }
     case .topic:
       topicWeights[index * topicCount + role.topic] += weight
       rawTopicWeights[index * topicCount + role.topic] += role.weight
@@ -163,7 +181,7 @@ struct EvidenceTally {
       weaker >= thresholds.sideMinimum && balance >= thresholds.balance && pair > 0
       && score >= thresholds.relevance
 
-    let topics = assignedTopics(topicScores(document: document))
+    let topics = assignedTopics(topicScores(document: document, relevant: relevant))
     return Classification(
       relevant: relevant, score: (score * 100).rounded() / 100, language: language,
       topics: topics.map(\.0), evidence: evidenceList(), profileVersion: compiled.profile.version,
@@ -193,8 +211,12 @@ struct EvidenceTally {
 
   /// How much topic terms count in each sentence: fully where a side or a reference to the pair
   /// is named (and in the headline), `topic_nearby` elsewhere in such a paragraph and in the
-  /// sentences just before and after, and not at all elsewhere.
-  func topicContext(document: NormalizedDocument) -> [Double] {
+  /// sentences just before and after, and not at all elsewhere. In an article judged relevant,
+  /// a sentence that names an official or institutional role (a context term lighter than 1:
+  /// "the ministers", "the ambassador", "the delegation") counts by that term's weight: in a
+  /// story about the pair, its officials speak for the two sides even when the sentence names
+  /// them rather than the countries.
+  func topicContext(document: NormalizedDocument, relevant: Bool = false) -> [Double] {
     let nearby = compiled.profile.thresholds.topicNearby
     var context = [Double](repeating: 0, count: sentences.count)
     var paragraphs: Set<Int> = []
@@ -210,14 +232,21 @@ struct EvidenceTally {
     where paragraphs.contains(sentence.paragraph) {
       context[index] = max(context[index], nearby)
     }
+    if relevant {
+      for (index, weights) in sentences.enumerated() {
+        context[index] = max(context[index], weights.roleContext)
+      }
+    }
     return context
   }
 
   /// Topic scores in bilateral context, and whether each topic has a sentence of substance, by
   /// position in `CompiledProfile.topics` (nil for a topic with no term in context).
-  private func topicScores(document: NormalizedDocument) -> [(score: Double, substance: Bool)?] {
+  private func topicScores(document: NormalizedDocument, relevant: Bool) -> [(
+    score: Double, substance: Bool
+  )?] {
     let minimum = compiled.profile.thresholds.topicSentence
-    let context = topicContext(document: document)
+    let context = topicContext(document: document, relevant: relevant)
     var result = [(score: Double, substance: Bool)?](repeating: nil, count: topicCount)
     for index in sentences.indices where context[index] > 0 {
       for topic in 0..<topicCount {
@@ -243,8 +272,12 @@ struct EvidenceTally {
     let thresholds = compiled.profile.thresholds
     let best = scores.compactMap { $0 }.filter(\.substance).map(\.score).max() ?? 0
     let minimum = max(thresholds.topic, thresholds.topicRelative * best)
+    let frameMinimum = max(minimum, Self.frameRelative * best)
     return scores.indices.compactMap { index -> (TopicID, Double)? in
-      guard let entry = scores[index], entry.substance, entry.score >= minimum else { return nil }
+      let topicMinimum = compiled.topics[index] == Self.frameTopic ? frameMinimum : minimum
+      guard let entry = scores[index], entry.substance, entry.score >= topicMinimum else {
+        return nil
+      }
       return (compiled.topics[index], entry.score)
     }
     .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
