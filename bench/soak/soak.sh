@@ -61,8 +61,12 @@ SERVER_PID=$!
 sleep 4
 log "fault server: $(head -1 "$OUT/server.txt")"
 
+# The daily digest falls due once during the run, at the first full minute after a quarter of it
+# (the same time across the reload), well before the end.
+digest_epoch=$(( ($(date +%s) + DURATION / 4 + 59) / 60 * 60 ))
+digest_at=$(TZ=Asia/Almaty date -d "@$digest_epoch" +%H:%M)
+digest_day=$(TZ=Asia/Almaty date -d "@$digest_epoch" +%F)
 write_config() {  # $1 = how many of the feeds (from the start of the list)
-  digest_at=$(TZ=Asia/Almaty date -d "+$((DURATION / 120 + 1)) minutes" +%H:%M)
   { echo "state_dir: $STATE"; echo "profile: $ROOT/config/profiles/kazaz.yaml"
     echo "log_level: notice"; echo "poll_interval: 60s"
     echo "digest: { time: \"$digest_at\", timezone: Asia/Almaty, formats: [markdown, json] }"
@@ -77,12 +81,13 @@ start_daemon() {
 }
 sample() {  # RSS (KiB) and open descriptors of the daemon, every 5 s
   echo "seconds,pid,rss_kib,fds" > "$OUT/resources.csv"
-  local begin=$SECONDS
+  local begin=$SECONDS pid rss fds
   while true; do
-    local pid; pid=$(cat "$WORK/daemon.pid" 2>/dev/null || true)
-    if [ -n "$pid" ] && [ -d "/proc/$pid" ]; then
-      local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      local fds; fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)
+    pid=$(cat "$WORK/daemon.pid" 2>/dev/null || true)
+    # The daemon may be killed between two reads: a failed read skips the sample, never the sampler.
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    fds=$( (ls "/proc/$pid/fd" 2>/dev/null || true) | wc -l)
+    if [ -n "$pid" ] && [ -n "$rss" ]; then
       echo "$((SECONDS - begin)),$pid,$rss,$fds" >> "$OUT/resources.csv"
     fi
     sleep 5
@@ -104,22 +109,25 @@ while [ $((SECONDS - begin)) -lt "$DURATION" ]; do
     log "daemon exited by itself (status $status): a crash"; crashes=$((crashes + 1))
     start_daemon; echo "$DAEMON_PID" > "$WORK/daemon.pid"; restarts=$((restarts + 1))
   fi
-  for t in "${kill_at[@]}"; do
-    if [ "$t" = "$now" ]; then
+  # A loop turn can take longer than a second on a loaded machine: an event fires at the first
+  # turn at or after its moment, once.
+  for i in "${!kill_at[@]}"; do
+    if [ "${kill_at[$i]}" -le "$now" ]; then
+      unset "kill_at[$i]"
       kill -9 "$DAEMON_PID" 2>/dev/null || true; wait "$DAEMON_PID" 2>/dev/null || true
       kills=$((kills + 1)); log "SIGKILL #$kills at ${now}s"
       start_daemon; echo "$DAEMON_PID" > "$WORK/daemon.pid"; restarts=$((restarts + 1))
     fi
   done
-  if [ "$now" = "$reload_at" ]; then
+  if [ "$reloads" = 0 ] && [ "$now" -ge "$reload_at" ]; then
     write_config "$FEEDS"
     kill -HUP "$DAEMON_PID"; reloads=$((reloads + 1)); log "SIGHUP: the feed list grew to $FEEDS"
   fi
-  if [ "$MOUNTED" = 1 ] && [ "$now" = "$full_at" ]; then
+  if [ "$MOUNTED" = 1 ] && [ "$disk_full" = 0 ] && [ "$now" -ge "$full_at" ]; then
     dd if=/dev/zero of="$STATE/filler" bs=1M 2>/dev/null || true
     disk_full=1; log "disk full: $(df -h "$STATE" | tail -1 | awk '{print $4}') left"
   fi
-  if [ "$disk_full" = 1 ] && [ "$now" = "$full_until" ]; then
+  if [ "$disk_full" = 1 ] && [ "$now" -ge "$full_until" ]; then
     rm -f "$STATE/filler"; disk_full=2; log "disk space back"
   fi
   sleep 1
@@ -136,4 +144,4 @@ python3 "$HERE/check.py" --store "$STATE/kazaz-monitor.sqlite" --published "$OUT
   --resources "$OUT/resources.csv" --digests "$STATE/digests" --log "$OUT/daemon.log" \
   --kills "$kills" --restarts "$restarts" --reloads "$reloads" --crashes "$crashes" \
   --term-status "$term" --server "$OUT/server.txt" --requests "$OUT/requests.json" \
-  --feeds "$FEEDS" --duration "$DURATION" --digest-formats markdown,json | tee "$OUT/summary.md"
+  --feeds "$FEEDS" --duration "$DURATION" --digest-day "$digest_day" --digest-formats markdown,json | tee "$OUT/summary.md"
