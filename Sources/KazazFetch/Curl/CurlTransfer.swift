@@ -20,6 +20,25 @@ final class CurlTransfer {
   private var headerList: UnsafeMutablePointer<curl_slist>?
   private let errorBuffer: UnsafeMutablePointer<CChar>
 
+  /// Takes one header line: a status line starts a new response (the previous one, if it was a
+  /// redirect, becomes a hop of the chain); a field joins the current response's headers.
+  func receiveHeaderLine(_ line: HeaderLine) {
+    switch line.kind {
+    case .status(let code):
+      if (300..<400).contains(currentStatus),
+        let location = headers.last(where: { $0.name == "location" })?.value
+      {
+        redirects.append(Redirect(status: currentStatus, location: location))
+      }
+      currentStatus = code
+      headers.removeAll(keepingCapacity: true)
+    case .field(let name, let value):
+      headers.append((name, value))
+    case .other:
+      break
+    }
+  }
+
   init(id: UInt64, request: FetchRequest, settings: FetchSettings) {
     self.id = id
     self.request = request
@@ -179,23 +198,54 @@ func curlHeaderCallback(
   let length = size * count
   guard let data, let context else { return length }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-  let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-  }.trimmingCharacters(in: .whitespacesAndNewlines)
-  if line.hasPrefix("HTTP/") {
-    // A new response: the previous one, if it was a redirect, is a hop of the chain.
-    if (300..<400).contains(transfer.currentStatus),
-      let location = transfer.headers.last(where: { $0.name == "location" })?.value
-    {
-      transfer.redirects.append(Redirect(status: transfer.currentStatus, location: location))
-    }
-    let parts = line.split(separator: " ")
-    transfer.currentStatus = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-    transfer.headers.removeAll()
-  } else if let colon = line.firstIndex(of: ":") {
-    let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-    transfer.headers.append((name, value))
+  data.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+    transfer.receiveHeaderLine(HeaderLine(UnsafeBufferPointer(start: start, count: length)))
   }
   return length
+}
+
+/// One header line as libcurl hands it over, read on its bytes: a status line or a
+/// `name: value` field, with HTTP's optional whitespace (spaces, tabs, CR, LF) around its parts.
+struct HeaderLine {
+  enum Kind: Equatable {
+    case status(Int)
+    case field(name: String, value: String)
+    case other
+  }
+
+  let kind: Kind
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let line = Self.trimmed(bytes[...])
+    if line.starts(with: Self.httpPrefix) {
+      // "HTTP/1.1 200 OK", "HTTP/2 304": the code is the second word.
+      let rest = line.drop { $0 != UInt8(ascii: " ") }.drop { $0 == UInt8(ascii: " ") }
+      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      var code = 0
+      for digit in digits.prefix(3) { code = code * 10 + Int(digit - UInt8(ascii: "0")) }
+      kind = .status(code)
+    } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+      let name = Self.trimmed(line[..<colon]).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+      let value = Self.trimmed(line[line.index(after: colon)...])
+      kind = .field(
+        name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+    } else {
+      kind = .other
+    }
+  }
+
+  private static let httpPrefix = Array("HTTP/".utf8)
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+  }
+
+  private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<
+    UnsafeBufferPointer<UInt8>
+  > {
+    var slice = bytes
+    while let first = slice.first, isSpace(first) { slice.removeFirst() }
+    while let last = slice.last, isSpace(last) { slice.removeLast() }
+    return slice
+  }
 }
