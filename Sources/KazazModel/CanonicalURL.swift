@@ -9,9 +9,19 @@ public enum CanonicalURL {
     "ref_src", "_openstat",
   ]
 
+  /// The link without surrounding whitespace; most links have none, and they skip the
+  /// Foundation round trip.
+  private static func trimmed(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return text
+    }
+    let edges = first.properties.isWhitespace || last.properties.isWhitespace
+    return edges ? text.trimmingCharacters(in: .whitespaces) : text
+  }
+
   public static func make(_ text: String?) -> String? {
     guard let text,
-      var components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+      var components = URLComponents(string: trimmed(text)),
       let scheme = components.scheme?.lowercased()
     else { return nil }
     guard scheme == "http" || scheme == "https" else { return text }
