@@ -64,7 +64,9 @@ public struct FeedParser: Sendable {
         at: 0)
     }
     guard let format = FeedAdapter.format(of: raw) else {
-      if raw.root == nil, let warning = raw.warnings.first {
+      // No root element: bytes that are not even text in the fallback encoding are not a feed
+      // at all (a server's binary or random output); otherwise say what libxml2 stumbled on.
+      if raw.root == nil, input.undefined == 0, let warning = raw.warnings.first {
         throw .malformedXML(line: Self.line(of: warning), message: warning)
       }
       throw .unknownFormat(root: raw.root)

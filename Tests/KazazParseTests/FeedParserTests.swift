@@ -140,6 +140,18 @@ struct FeedParserTests {
     #expect(throws: ParseError.empty) { try parser.parse(Data("  \n".utf8), now: now) }
   }
 
+  @Test("Binary garbage is not a feed, not 'malformed XML at line 0'")
+  func binaryGarbage() {
+    // Bytes that are not valid UTF-8 and include ones windows-1251 leaves undefined (0x98).
+    var generator = SystemRandomNumberGenerator()
+    var bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes[0] = 0x98
+    bytes[1] = 0xFF
+    #expect(throws: ParseError.unknownFormat(root: nil)) {
+      try parser.parse(Data(bytes), now: now)
+    }
+  }
+
   @Test("Without guid or link, the identity is a stable content hash")
   func contentHashIdentity() throws {
     let xml =
