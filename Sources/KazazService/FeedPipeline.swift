@@ -48,7 +48,7 @@ public struct FeedPipeline: Sendable {
         "feed moved permanently; polling its new address", metadata: ["to": "\(movedTo)"])
     }
     do {
-      let commit = try store.commit(result)
+      let commit = try await StoreWork.write { [store, result] in try store.commit(result) }
       logger.debug(
         "feed polled",
         metadata: ["items.new": "\(commit.inserted)", "items.relevant": "\(commit.relevant)"])
@@ -127,7 +127,9 @@ public struct FeedPipeline: Sendable {
         metadata: ["warnings": "\(parsed.warnings.count)", "first": "\(parsed.warnings[0])"])
     }
     observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
-    let known = (try? store.knownGUIDs(feedID: feed.id)) ?? []
+    let known =
+      (try? await StoreWork.read { [store, id = feed.id] in try store.knownGUIDs(feedID: id) })
+      ?? []
     let fresh = parsed.items.filter { !known.contains($0.id) }
     let enriched = await ArticleFetcher(engine: engine, classifier: classifier).enrich(
       fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes, logger: logger)
