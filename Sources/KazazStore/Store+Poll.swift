@@ -87,7 +87,7 @@ extension Store {
     if let searchText = incoming.searchText, !searchText.isEmpty {
       let insertSearch = try db.cachedStatement(
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
-      try insertSearch.execute(arguments: [itemID, searchText])
+      try insertSearch.execute(arguments: [itemID, SearchText.distinctWords(searchText)])
     }
     try indexFigures(itemID: itemID, incoming: incoming, db: db)
     let classification = incoming.classification
