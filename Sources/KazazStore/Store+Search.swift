@@ -95,6 +95,12 @@ extension Store {
         parts.append(Self.quoted(String(piece)) + "*")
         continue
       }
+      // A single letter starts thousands of words: listing them first would only add to the
+      // prefix query.
+      if token.count == 1 {
+        parts.append(Self.quoted(token) + "*")
+        continue
+      }
       let words = try indexedWords(startingWith: token, db: db)
       if words.isEmpty { return nil }
       if words.count > Self.prefixAlternativesLimit {

@@ -236,6 +236,7 @@ struct StoryAndSearchTests {
     #expect(try store.search(SearchQuery(words: ["ferr1"], limit: 1000)).count == 11)
     #expect(try store.search(SearchQuery(words: ["ferr12x", "caspian"])).count == 1)
     #expect(try store.search(SearchQuery(words: ["ferr", "nowhere"])).isEmpty)
+    #expect(try store.search(SearchQuery(words: ["f"], limit: 1000)).count == count)
   }
 
   @Test("A backup is a consistent copy; it never overwrites")
