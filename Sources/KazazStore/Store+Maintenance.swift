@@ -9,8 +9,9 @@ public struct PruneReport: Sendable, Equatable {
 }
 
 extension Store {
-  /// Retention: irrelevant items first seen before `cutoff` lose their text, search entry and
-  /// fingerprints. Their identity (feed, guid, canonical URL, dates) stays, so a feed that still
+  /// Retention: irrelevant items first seen before `cutoff` lose their text and fingerprints, and
+  /// search no longer finds them (the contentless search index keeps their entries, which
+  /// search skips). Their identity (feed, guid, canonical URL, dates) stays, so a feed that still
   /// carries them does not bring them back as new. Relevant items are kept whole.
   /// The file is compacted when more than a fifth of it is free pages.
   public func pruneIrrelevant(before cutoff: Date) throws -> PruneReport {
@@ -24,7 +25,6 @@ extension Store {
       for chunk in stride(from: 0, to: ids.count, by: 500) {
         let slice = Array(ids[chunk..<min(chunk + 500, ids.count)])
         let list = slice.map(String.init).joined(separator: ",")
-        try db.execute(sql: "DELETE FROM itemSearch WHERE rowid IN (\(list))")
         try db.execute(sql: "DELETE FROM itemFigure WHERE itemId IN (\(list))")
         try db.execute(
           sql: """

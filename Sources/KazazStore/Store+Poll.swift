@@ -25,7 +25,7 @@ extension Store {
   @discardableResult
   public func commit(_ result: FeedPollResult) throws -> PollCommit {
     // Formatting a date for SQLite is costly: once per poll, not per row.
-    let stamp = result.checkedAt.databaseValue
+    let stamp = StoredDate.databaseValue(result.checkedAt)
     return try pool.write { db in
       guard var feed = try FeedRecord.fetchOne(db, key: result.feedID) else {
         throw StoreError.unknownFeed(result.feedID)
@@ -56,8 +56,13 @@ extension Store {
     return try Bool.fetchOne(sameURL, arguments: [canonical]) ?? false
   }
 
-  /// Inserts one item with its classification and topics through cached prepared statements:
-  /// a cold poll of a thousand feeds inserts tens of thousands of rows.
+  /// Inserts one item with its search entry, figures, classification and topics through cached
+  /// prepared statements: a cold poll of a thousand feeds inserts tens of thousands of rows.
+  ///
+  /// Every statement here writes one row and so runs without a statement journal. That matters:
+  /// a statement that needs one (INSERT OR REPLACE, a DELETE) opens a savepoint, and FTS5
+  /// writes its pending search entries to disk at every savepoint — a new index segment per
+  /// item, and merges to match, instead of one segment per poll.
   private func insert(
     _ incoming: IncomingItem, feedID: Int64, at now: Date, stamp: DatabaseValue, db: Database
   ) throws {
@@ -73,7 +78,8 @@ extension Store {
     let bands = incoming.fingerprint.map(SimHash.bands) ?? [Int?](repeating: nil, count: 4)
     try insertItem.execute(arguments: [
       feedID, item.id, item.link, incoming.canonicalURL, item.title, item.summary, item.content,
-      item.author, item.dateEstimated ? nil : item.published, item.updated, stamp,
+      item.author, item.dateEstimated ? nil : item.published.map(StoredDate.databaseValue),
+      item.updated.map(StoredDate.databaseValue), stamp,
       incoming.fingerprint.map { Int64(bitPattern: $0) }, story, bands[0], bands[1], bands[2],
       bands[3],
     ])
@@ -81,14 +87,26 @@ extension Store {
     if let searchText = incoming.searchText, !searchText.isEmpty {
       let insertSearch = try db.cachedStatement(
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
-      try insertSearch.execute(arguments: [itemID, searchText])
+      try insertSearch.execute(arguments: [itemID, SearchText.distinctWords(searchText)])
     }
     try indexFigures(itemID: itemID, incoming: incoming, db: db)
-    try Self.save(incoming.classification, itemID: itemID, stamp: stamp, db: db)
+    let classification = incoming.classification
+    let insertClassification = try db.cachedStatement(
+      sql: """
+        INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
+                                    classifiedAt, keyFacts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try insertClassification.execute(arguments: [
+      itemID, classification.relevant, classification.score, classification.language.rawValue,
+      StoredJSON.evidence(classification.evidence, relevant: classification.relevant),
+      classification.profileVersion, stamp, StoredJSON.keyFacts(classification.keyFacts),
+    ])
+    try Self.insertTopics(of: classification, itemID: itemID, db: db)
   }
 
-  /// Writes an item's classification and topic rows, replacing any earlier ones (new items and
-  /// reclassification alike), through cached statements.
+  /// Replaces an item's classification and topic rows (reclassification), through cached
+  /// statements.
   static func save(
     _ classification: Classification, itemID: Int64, stamp: DatabaseValue, db: Database
   ) throws {
@@ -106,6 +124,12 @@ extension Store {
     ])
     let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
     try clearTopics.execute(arguments: [itemID])
+    try Self.insertTopics(of: classification, itemID: itemID, db: db)
+  }
+
+  private static func insertTopics(
+    of classification: Classification, itemID: Int64, db: Database
+  ) throws {
     guard !classification.topics.isEmpty else { return }
     let insertTopic = try db.cachedStatement(
       sql: "INSERT INTO itemTopic (itemId, topic, score) VALUES (?, ?, ?)")

@@ -49,7 +49,8 @@ extension Store {
     let rows = try Row.fetchCursor(
       candidates,
       arguments: [
-        bands[0], bands[1], bands[2], bands[3], now.addingTimeInterval(-Self.storyWindow),
+        bands[0], bands[1], bands[2], bands[3],
+        StoredDate.databaseValue(now.addingTimeInterval(-Self.storyWindow)),
       ])
     while let row = try rows.next() {
       let other = UInt64(bitPattern: row["fingerprint"] as Int64)
@@ -71,11 +72,12 @@ extension Store {
     let placeholders = Array(repeating: "?", count: incoming.figures.count).joined(separator: ",")
     var arguments: [any DatabaseValueConvertible] = incoming.figures
     arguments += [
-      now.addingTimeInterval(-Self.eventWindow), incoming.classification.language.rawValue,
+      StoredDate.databaseValue(now.addingTimeInterval(-Self.eventWindow)),
+      incoming.classification.language.rawValue,
       Self.sharedFiguresForEvent,
     ]
-    let row = try Row.fetchOne(
-      db,
+    // Cached per number of figures: preparing this join costs more than running it.
+    let statement = try db.cachedStatement(
       sql: """
         SELECT item.id, item.storyId FROM itemFigure
         JOIN item ON item.id = itemFigure.itemId
@@ -84,7 +86,8 @@ extension Store {
           AND classification.relevant AND classification.language != ?
         GROUP BY item.id HAVING COUNT(*) >= ?
         ORDER BY COUNT(*) DESC, item.firstSeenAt LIMIT 1
-        """, arguments: StatementArguments(arguments))
+        """)
+    let row = try Row.fetchOne(statement, arguments: StatementArguments(arguments))
     return row.map { ($0["id"], $0["storyId"]) }
   }
 

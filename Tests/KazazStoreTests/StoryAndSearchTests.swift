@@ -191,6 +191,54 @@ struct StoryAndSearchTests {
     #expect(try store.integrityCheck() == "ok")
   }
 
+  @Test("Migration v6 moves the search entries of a store written before it")
+  func migrationToLeanSearch() throws {
+    let path = directory.path("v5.sqlite").path
+    let queue = try DatabaseQueue(path: path)
+    var migrator = Migrations.migrator
+    migrator.eraseDatabaseOnSchemaChange = false
+    try migrator.migrate(queue, upTo: "v5-digest-delivery")
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT INTO feed (url, addedAt, consecutiveFailures) VALUES ('https://a.kz', ?, 0)",
+        arguments: [now])
+      for (id, text) in [(1, "переговоры в астане"), (2, "kazakh oil via baku")] {
+        try db.execute(
+          sql: "INSERT INTO item (id, feedId, guid, firstSeenAt) VALUES (?, 1, ?, ?)",
+          arguments: [id, "g\(id)", now])
+        try db.execute(
+          sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)", arguments: [id, text])
+      }
+    }
+    try queue.close()
+    let reopened = try Store.open(path: path)
+    #expect(try reopened.search(SearchQuery(words: ["астан"])).map(\.id) == [1])
+    #expect(try reopened.search(SearchQuery(words: ["ba"])).map(\.id) == [2])
+    #expect(try reopened.integrityCheck() == "ok")
+  }
+
+  @Test("A prefix matches every indexed word it starts, however many, newest first")
+  func prefixes() throws {
+    // More words with the prefix than search writes out as alternatives.
+    let count = Store.prefixAlternativesLimit + 6
+    for index in 0..<count {
+      try commit(
+        index % 3,
+        [
+          incoming(
+            "p\(index)", title: "Title", text: "caspian ferr\(index)x",
+            link: "https://trend.az/p\(index)")
+        ], at: now.addingTimeInterval(Double(index)))
+    }
+    let many = try store.search(SearchQuery(words: ["ferr"], limit: 1000))
+    #expect(many.count == count)
+    #expect(many.map(\.id) == many.map(\.id).sorted(by: >))
+    #expect(try store.search(SearchQuery(words: ["ferr1"], limit: 1000)).count == 11)
+    #expect(try store.search(SearchQuery(words: ["ferr12x", "caspian"])).count == 1)
+    #expect(try store.search(SearchQuery(words: ["ferr", "nowhere"])).isEmpty)
+    #expect(try store.search(SearchQuery(words: ["f"], limit: 1000)).count == count)
+  }
+
   @Test("A backup is a consistent copy; it never overwrites")
   func backup() throws {
     try commit(0, [incoming("1", title: "Talks", text: "talks", link: "https://trend.az/1")])

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// Dates as the store keeps them: GRDB's text format, `yyyy-MM-dd HH:mm:ss.SSS` in UTC, which
+/// GRDB reads back and SQLite compares as text. Written here by arithmetic for the dates news
+/// carries (GRDB formats through a DateFormatter, a few microseconds per date and two dates per
+/// stored item); any other date, and any date a hair from a rounding tie, is left to GRDB, so the
+/// text is always the same.
+enum StoredDate {
+  /// 1900-01-01 and 2200-01-01, in seconds since 1970: the range written by arithmetic.
+  private static let fastRange: ClosedRange<Double> = -2_208_988_800...7_258_118_400
+
+  static func databaseValue(_ date: Date) -> DatabaseValue {
+    let seconds = date.timeIntervalSince1970
+    guard fastRange.contains(seconds) else { return date.databaseValue }
+    // Whole milliseconds, rounded to the nearest as the formatter does; a value within a
+    // rounding error of a tie could go either way, and is left to the formatter.
+    let exact = seconds * 1000
+    let fraction = exact - exact.rounded(.down)
+    guard abs(fraction - 0.5) > 0.001 else { return date.databaseValue }
+    let milliseconds = Int64(exact.rounded())
+    let (days, msOfDay) = floorDivision(milliseconds, 86_400_000)
+    let (year, month, day) = civil(days: days)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(23)
+    append(year, width: 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    append(month, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    append(day, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: " "))
+    append(msOfDay / 3_600_000, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    append(msOfDay / 60_000 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    append(msOfDay / 1000 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    append(msOfDay % 1000, width: 3, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self).databaseValue
+  }
+
+  private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+    let quotient = value / divisor
+    let remainder = value % divisor
+    return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+  }
+
+  /// The proleptic Gregorian date of a day number (days since 1970-01-01), after Howard
+  /// Hinnant's `civil_from_days`.
+  private static func civil(days: Int64) -> (Int64, Int64, Int64) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+    var divisor: Int64 = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
+  }
+}
