@@ -24,9 +24,12 @@ public struct Store: Sendable {
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      // 16 MiB of page cache (the default is 2 MiB): inserts touch several indexes and the
-      // search index, and a cold cycle inserts tens of thousands of rows.
-      try db.execute(sql: "PRAGMA cache_size = -16384")
+      // The writer gets 16 MiB of page cache (the default is 2 MiB): inserts touch several
+      // indexes and the search index, and a cold cycle inserts tens of thousands of rows. Each
+      // reader (there are several) gets 4 MiB: its queries are short, and every reader's cache
+      // would otherwise grow to the writer's size in the daemon's memory.
+      let kibibytes = db.configuration.readonly ? 4096 : 16384
+      try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
       // Checkpoint every 40 MiB of log rather than every 4 MiB: a cold cycle's commits rewrite
       // the same index pages, and each checkpoint copies a page once however often it changed.
       // The log file is cut back to 64 MiB after a checkpoint.
