@@ -24,8 +24,10 @@ trap cleanup EXIT INT TERM
 export HOME="$WORK/home"; mkdir -p "$HOME"
 log() { echo "[$(date +%T)] $*" | tee -a "$OUT/log.txt"; }
 
-(cd "$ROOT" && swift build -c release --product kazaz-monitor >/dev/null)
-KAZAZ="$ROOT/.build/release/kazaz-monitor"
+# Built as systemd/install.sh builds what users run: release, Swift runtime linked in.
+(cd "$ROOT" && swift build -c release --static-swift-stdlib --product kazaz-monitor \
+  --scratch-path .build-static >/dev/null)
+KAZAZ="$ROOT/.build-static/release/kazaz-monitor"
 log "kazaz-monitor $("$KAZAZ" --version); newsboat: $(newsboat --version | head -1); cores: $(nproc)"
 
 hosts=""; for i in $(seq 1 "$HOSTS"); do hosts+="127.0.0.$i "; done
