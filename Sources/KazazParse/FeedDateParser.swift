@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// Parses the dates feeds really contain: RFC 822 and its variants (two-digit years, missing
 /// seconds, named zones such as MSK, ALMT or AZT, `GMT+5`), ISO 8601 / RFC 3339 variants, and

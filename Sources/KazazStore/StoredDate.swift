@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KazazModel
 
 /// Dates as the store keeps them: GRDB's text format, `yyyy-MM-dd HH:mm:ss.SSS` in UTC, which
 /// GRDB reads back and SQLite compares as text. Written here by arithmetic for the dates news
@@ -20,14 +21,15 @@ enum StoredDate {
     guard abs(fraction - 0.5) > 0.001 else { return date.databaseValue }
     let milliseconds = Int64(exact.rounded())
     let (days, msOfDay) = floorDivision(milliseconds, 86_400_000)
-    let (year, month, day) = civil(days: days)
+    let (year, month, day) = CivilTime.civil(days: Int(days))
+    let civil = (year: Int64(year), month: Int64(month), day: Int64(day))
     var bytes: [UInt8] = []
     bytes.reserveCapacity(23)
-    append(year, width: 4, to: &bytes)
+    append(civil.year, width: 4, to: &bytes)
     bytes.append(UInt8(ascii: "-"))
-    append(month, width: 2, to: &bytes)
+    append(civil.month, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: "-"))
-    append(day, width: 2, to: &bytes)
+    append(civil.day, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: " "))
     append(msOfDay / 3_600_000, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: ":"))
@@ -43,20 +45,6 @@ enum StoredDate {
     let quotient = value / divisor
     let remainder = value % divisor
     return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-  }
-
-  /// The proleptic Gregorian date of a day number (days since 1970-01-01), after Howard
-  /// Hinnant's `civil_from_days`.
-  private static func civil(days: Int64) -> (Int64, Int64, Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {

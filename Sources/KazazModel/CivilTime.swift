@@ -4,7 +4,7 @@ import Foundation
 /// allocates): day numbers, and RFC 3339 formatting.
 public enum CivilTime {
   /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-  static func days(year: Int, month: Int, day: Int) -> Int {
+  public static func days(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
@@ -14,7 +14,7 @@ public enum CivilTime {
   }
 
   /// The date of a day number (`civil_from_days`).
-  static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+  public static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -26,7 +26,7 @@ public enum CivilTime {
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -43,7 +43,7 @@ public enum CivilTime {
   }
 
   /// Writes the 20 bytes of `rfc3339(date)` at `output`.
-  static func writeRFC3339(_ date: Date, to output: UnsafeMutablePointer<UInt8>) {
+  public static func writeRFC3339(_ date: Date, to output: UnsafeMutablePointer<UInt8>) {
     let total = Int(date.timeIntervalSince1970.rounded(.down))
     let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
     let secondsOfDay = total - days * 86_400
