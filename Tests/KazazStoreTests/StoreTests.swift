@@ -204,16 +204,8 @@ struct StoreTests {
   @Test("Migration v2 adds key facts to a store written before it, keeping its rows")
   func migrationFromV1() throws {
     let path = directory.path("old/store.sqlite").path
-    try FileManager.default.createDirectory(
-      atPath: directory.path("old").path, withIntermediateDirectories: true)
-    let queue = try DatabaseQueue(path: path)
-    var migrator = Migrations.migrator
-    migrator.eraseDatabaseOnSchemaChange = false
-    try migrator.migrate(queue, upTo: "v1-initial")
+    let queue = try OldStore.make(at: path, upTo: "v1-initial", now: now)
     try queue.write { db in
-      try db.execute(
-        sql: "INSERT INTO feed (url, addedAt, consecutiveFailures) VALUES ('https://a.kz', ?, 0)",
-        arguments: [now])
       try db.execute(
         sql: "INSERT INTO item (feedId, guid, firstSeenAt) VALUES (1, 'g', ?)", arguments: [now])
       try db.execute(
