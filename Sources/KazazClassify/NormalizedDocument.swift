@@ -219,11 +219,17 @@ struct NormalizedDocument {
     scalar == "." || scalar == "!" || scalar == "?" || scalar == "…"
   }
 
-  /// Unicode white space, with the ASCII answer computed without a property lookup.
+  /// Unicode white space (the `White_Space` property), by value: the property is a short fixed
+  /// list, and looking it up for every Cyrillic letter of an article is measurable.
   @inline(__always)
   static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-    return scalar.properties.isWhitespace
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+    if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+    switch value {
+    case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
   }
 
   private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {

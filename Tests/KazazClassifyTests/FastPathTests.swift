@@ -11,6 +11,16 @@ import Testing
 /// the UTF-8 decoder against the standard library, and a stable evidence order.
 @Suite("Fast paths")
 struct FastPathTests {
+  @Test("White space by value agrees with the Unicode property on every scalar")
+  func whitespaceByValue() {
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(
+        NormalizedDocument.isWhitespace(scalar) == scalar.properties.isWhitespace,
+        "U+\(String(value, radix: 16, uppercase: true))")
+    }
+  }
+
   /// Every whole-word occurrence of every pattern, found by trying each pattern at each word
   /// start of ` text ` (the matcher's contract), sorted like the matcher's output after sorting.
   static func bruteForce(_ patterns: [TermMatcher.Pattern], in text: [UInt8]) -> [TermMatcher.Match]
