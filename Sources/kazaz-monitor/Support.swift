@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KazazConfig
+import KazazFetch
 import KazazModel
 import KazazService
 import Logging
@@ -29,6 +30,34 @@ struct ConfigOptions: ParsableArguments {
       printError(error.description)
       throw ExitCode(78)
     }
+  }
+}
+
+/// `--profile FILE`, shared by the commands that classify without a configured installation.
+struct ProfileOptions: ParsableArguments {
+  @Option(
+    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
+  var profile: String?
+
+  /// Finds and loads the profile, or exits with EX_CONFIG (78) after printing the problem.
+  func load() throws -> (path: String, profile: ClassifierProfile) {
+    let path = try ProfileLocator.locate(explicit: profile)
+    do {
+      return (path, try ProfileLoader.load(path: path))
+    } catch {
+      printError(error.description)
+      throw ExitCode(78)
+    }
+  }
+}
+
+/// The feed at `url` (a feed, or a page that links one), or exit status 1 after saying why.
+func discoverFeed(_ url: String, engine: CurlEngine) async throws -> FeedFinder.Found {
+  do {
+    return try await FeedFinder(engine: engine).find(url)
+  } catch {
+    printError(error.description)
+    throw ExitCode.failure
   }
 }
 

@@ -13,9 +13,7 @@ struct ClassifyCommand: ParsableCommand {
   @Flag(help: "One JSON object per line.")
   var json = false
 
-  @Option(
-    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
-  var profile: String?
+  @OptionGroup var profileOptions: ProfileOptions
 
   @Option(help: "Also classify the files listed in LIST, one path per line (for many files).")
   var filesFrom: String?
@@ -43,14 +41,7 @@ struct ClassifyCommand: ParsableCommand {
         throw ExitCode.failure
       }
     }
-    let profilePath = try ProfileLocator.locate(explicit: profile)
-    let loaded: ClassifierProfile
-    do {
-      loaded = try ProfileLoader.load(path: profilePath)
-    } catch {
-      printError(error.description)
-      throw ExitCode(78)
-    }
+    let loaded = try profileOptions.load().profile
     let classifier = Classifier(profile: loaded)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

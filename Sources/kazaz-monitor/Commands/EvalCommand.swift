@@ -18,9 +18,7 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Print the report as one JSON object.")
   var json = false
 
-  @Option(
-    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
-  var profile: String?
+  @OptionGroup var profileOptions: ProfileOptions
 
   @Option(help: "Evaluate only the files named in LIST (one file name per line, # comments).")
   var files: String?
@@ -32,14 +30,7 @@ struct EvalCommand: ParsableCommand {
   var directory: String
 
   func run() throws {
-    let profilePath = try ProfileLocator.locate(explicit: profile)
-    let loaded: ClassifierProfile
-    do {
-      loaded = try ProfileLoader.load(path: profilePath)
-    } catch {
-      printError(error.description)
-      throw ExitCode(78)
-    }
+    let (profilePath, loaded) = try profileOptions.load()
     if exclude && files == nil { throw ValidationError("--exclude needs --files LIST") }
     let folder = URL(fileURLWithPath: directory)
     var documents: [LabelledDocument]

@@ -95,13 +95,7 @@ struct FeedsAdd: AsyncParsableCommand {
     }
     let engine = CurlEngine(settings: config.fetchSettings)
     defer { engine.shutdown() }
-    let found: FeedFinder.Found
-    do {
-      found = try await FeedFinder(engine: engine).find(url)
-    } catch {
-      printError(error.description)
-      throw ExitCode.failure
-    }
+    let found = try await discoverFeed(url, engine: engine)
     if let existing = config.feeds.first(where: { $0.url == found.url }) {
       printError(
         "\(found.url) is already listed on line \(existing.line ?? 0) of \(config.sourceFile.path)")

@@ -60,13 +60,7 @@ struct FeedsTest: AsyncParsableCommand {
     }
     let engine = CurlEngine(settings: settings)
     defer { engine.shutdown() }
-    let found: FeedFinder.Found
-    do {
-      found = try await FeedFinder(engine: engine).find(url)
-    } catch {
-      printError(error.description)
-      throw ExitCode.failure
-    }
+    let found = try await discoverFeed(url, engine: engine)
     let feed = found.feed
     print("feed: \(found.url)\(found.via == "direct" ? "" : " (found via \(found.via))")")
     print(
