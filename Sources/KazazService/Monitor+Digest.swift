@@ -47,16 +47,32 @@ extension Monitor {
     return schedule.label(ofRun: schedule.lastRun(atOrBefore: now))
   }
 
-  /// The daemon's digest duty at `now`: writes every due digest after the newest complete one
-  /// in the store (or after `floor` when there is none) — a bounded, oldest-first catch-up —
-  /// then runs the delivery command for everything pending and deletes expired digests.
-  /// Failures are logged, never thrown: a digest that could not be written is due again next
-  /// time. Returns the days written.
+  /// The day after which digests are owed when the store holds no complete digest yet: the
+  /// label of the last digest time at or before monitoring began (the first feed registered or
+  /// item stored), so a fresh install catches up on nothing while a daemon killed between a
+  /// digest time and the write still owes that digest after its restart. An empty store owes
+  /// nothing before `now`.
+  public func digestFloor(now: Date = Date()) -> String {
+    let began = (try? store.monitoringBegan()) ?? nil
+    return latestDueDigestDay(now: min(began ?? now, now))
+  }
+
+  /// The days whose complete digests are owed at `now`: after the newest complete one in the
+  /// store (or after `floor` when there is none), oldest first, at most the newest
+  /// `maximumCatchUpDays`.
+  public func dueDigestDays(floor: String, now: Date = Date()) -> [String] {
+    let handled = ((try? store.lastCompleteDigestDay()) ?? nil) ?? floor
+    return config.digest.schedule.dueDays(
+      after: handled, through: latestDueDigestDay(now: now), limit: Self.maximumCatchUpDays)
+  }
+
+  /// The daemon's digest duty at `now`: writes every due digest (`dueDigestDays`) — a bounded,
+  /// oldest-first catch-up — then runs the delivery command for everything pending and deletes
+  /// expired digests. Failures are logged, never thrown: a digest that could not be written
+  /// stays due (the scheduler retries it soon). Returns the days written.
   @discardableResult
   public func writeDueDigests(floor: String, now: Date = Date()) async -> [String] {
-    let handled = ((try? store.lastCompleteDigestDay()) ?? nil) ?? floor
-    let days = config.digest.schedule.dueDays(
-      after: handled, through: latestDueDigestDay(now: now), limit: Self.maximumCatchUpDays)
+    let days = dueDigestDays(floor: floor, now: now)
     var written: [String] = []
     for day in days {
       guard let period = digestPeriod(day: day, now: now) else { continue }

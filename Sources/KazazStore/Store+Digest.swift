@@ -95,6 +95,16 @@ extension Store {
     }
   }
 
+  /// When monitoring began: the earliest of the first feed registration and the first item
+  /// stored (nil for an empty store). Both columns are indexed or small, so this is cheap.
+  public func monitoringBegan() throws -> Date? {
+    try pool.read { db in
+      let feeds = try Date.fetchOne(db, sql: "SELECT MIN(addedAt) FROM feed")
+      let items = try Date.fetchOne(db, sql: "SELECT MIN(firstSeenAt) FROM item")
+      return [feeds, items].compactMap { $0 }.min()
+    }
+  }
+
   /// The newest day with a complete digest (not one written before its period ended).
   public func lastCompleteDigestDay() throws -> String? {
     try pool.read { db in

@@ -119,6 +119,79 @@ struct DigestWriterTests {
     #expect(written == (19...25).map { "2026-11-\($0)" })
   }
 
+  @Test("A digest that could not be written stays owed until a later attempt writes it")
+  func failedWriteStaysOwed() async throws {
+    let monitor = try monitor()
+    defer { monitor.shutdown() }
+    try store(monitor, at: "2026-11-24 12:00", titles: ["Caspian ferry"])
+    // A file where the digest folder should be: every write fails, as on a full disk.
+    let folder = directory.path("state/digests")
+    try? FileManager.default.removeItem(at: folder)
+    try Data("not a folder".utf8).write(to: folder)
+    let now = local("2026-11-25 08:00")
+    #expect(await monitor.writeDueDigests(floor: "2026-11-24", now: now) == [])
+    #expect(monitor.dueDigestDays(floor: "2026-11-24", now: now) == ["2026-11-25"])
+    #expect(try monitor.store.lastCompleteDigestDay() == nil)
+
+    try FileManager.default.removeItem(at: folder)
+    let later = local("2026-11-25 08:01")
+    #expect(await monitor.writeDueDigests(floor: "2026-11-24", now: later) == ["2026-11-25"])
+    #expect(monitor.dueDigestDays(floor: "2026-11-24", now: later) == [])
+    #expect(
+      try read(directory.path("state/digests/2026/11/2026-11-25.md")).contains("Caspian ferry"))
+  }
+
+  @Test("run --once writes the complete digests owed before the partial one (timer variant)")
+  func onceWritesOwedDigests() async throws {
+    let monitor = try monitor()
+    defer { monitor.shutdown() }
+    try store(monitor, at: "2026-11-24 12:00", titles: ["Trans-Caspian cable"])
+    // The last timer run was before the 08:00 digest time; this one is after it.
+    let (_, files) = try await monitor.runOnce(now: { local("2026-11-25 08:10") })
+    #expect(try monitor.store.lastCompleteDigestDay() == "2026-11-25")
+    let complete = try read(directory.path("state/digests/2026/11/2026-11-25.md"))
+    #expect(complete.contains("Trans-Caspian cable") && !complete.contains("so far"))
+    #expect(files.map(\.lastPathComponent).contains("2026-11-26.md"))
+    #expect(try read(directory.path("state/digests/2026/11/2026-11-26.md")).contains("so far"))
+  }
+
+  @Test("Retries of an unwritten digest start at a minute and double up to an hour")
+  func retryDelays() {
+    #expect(DigestScheduler.retryDelay(attempt: 1) == .seconds(60))
+    #expect(DigestScheduler.retryDelay(attempt: 2) == .seconds(120))
+    #expect(DigestScheduler.retryDelay(attempt: 6) == .seconds(1_920))
+    #expect(DigestScheduler.retryDelay(attempt: 7) == .seconds(3_600))
+    #expect(DigestScheduler.retryDelay(attempt: 500) == .seconds(3_600))
+  }
+
+  @Test("What is owed starts when monitoring began, so a restart after a digest time owes it")
+  func floorFromStore() throws {
+    let monitor = try monitor()
+    defer { monitor.shutdown() }
+    // The configured feed was registered when the monitor opened (now); an earlier one says
+    // monitoring began on 2026-11-24 at noon, after that day's 08:00 digest.
+    _ = try monitor.store.registerFeeds(
+      urls: ["http://127.0.0.1:9/older.xml"], now: local("2026-11-24 12:00"))
+    // Killed at 08:00:30 on the 25th, before writing; restarted at 08:02.
+    let restart = local("2026-11-25 08:02")
+    #expect(monitor.digestFloor(now: restart) == "2026-11-24")
+    #expect(
+      monitor.dueDigestDays(floor: monitor.digestFloor(now: restart), now: restart) == [
+        "2026-11-25"
+      ])
+    // Monitoring that begins after `now` (a clock set back) owes nothing before `now`.
+    #expect(monitor.digestFloor(now: local("2026-11-20 09:00")) == "2026-11-20")
+  }
+
+  @Test("Monitoring began at the earliest feed registration; an empty store has no such time")
+  func floorOfEmptyStore() throws {
+    let store = try Store.open(path: directory.path("empty.sqlite").path)
+    #expect(try store.monitoringBegan() == nil)
+    _ = try store.registerFeeds(urls: ["http://127.0.0.1:9/a.xml"], now: local("2026-11-24 12:00"))
+    _ = try store.registerFeeds(urls: ["http://127.0.0.1:9/b.xml"], now: local("2026-11-25 12:00"))
+    #expect(try store.monitoringBegan() == local("2026-11-24 12:00"))
+  }
+
   @Test("A partial digest (run --once) does not count as written: the daemon replaces it")
   func partialIsReplaced() async throws {
     let monitor = try monitor()

@@ -3,7 +3,9 @@
 import Foundation
 
 /// The HTTP charsets a fuzz input may arrive with, chosen by its first byte.
-private let charsets: [String?] = [nil, nil, "windows-1251", "koi8-r", "utf-8", "utf-16", "us-ascii"]
+private let charsets: [String?] = [
+  nil, nil, "windows-1251", "koi8-r", "utf-8", "utf-16", "us-ascii",
+]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {

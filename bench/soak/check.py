@@ -72,6 +72,9 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--digest-day", help="the day (YYYY-MM-DD) of a digest due during the run")
     p.add_argument("--digest-formats", help="formats of a digest due during the run, e.g. markdown,json")
+    p.add_argument("--daemon-stopped", type=float,
+                   help="when the daemon was stopped (seconds since 1970): the due digest must "
+                        "have been written by the daemon, before that, not by the last catch-up")
     for name in ["kills", "restarts", "reloads", "crashes", "term-status", "feeds", "duration"]:
         p.add_argument("--" + name, type=int, default=0)
     a = p.parse_args()
@@ -110,9 +113,11 @@ def main():
     if orphans:
         failures.append(f"{orphans} items without their classification (a half-written poll)")
 
-    digests = db.execute("SELECT day, format, path, partial FROM digest ORDER BY day").fetchall()
+    digests = db.execute(
+        "SELECT day, format, path, partial, CAST(strftime('%s', writtenAt) AS REAL) FROM digest "
+        "ORDER BY day").fetchall()
     complete = [d for d in digests if not d[3]]
-    for day, fmt, path, partial in digests:
+    for day, fmt, path, partial, _ in digests:
         if not os.path.exists(path):
             failures.append(f"digest {day} {fmt} recorded but missing: {path}")
         elif fmt == "json":
@@ -123,10 +128,15 @@ def main():
 
     if a.digest_formats and a.digest_day:
         for fmt in a.digest_formats.split(","):
-            if not any(d[0] == a.digest_day and d[1] == fmt and not d[3] for d in digests):
+            written = [d for d in digests if d[0] == a.digest_day and d[1] == fmt and not d[3]]
+            if not written:
                 failures.append(
                     f"the {a.digest_day} digest fell due during the run but no complete {fmt} "
                     "digest of that day was written")
+            elif a.daemon_stopped and written[0][4] > a.daemon_stopped:
+                failures.append(
+                    f"the complete {fmt} digest of {a.digest_day} was written only by the last "
+                    "catch-up, not by the daemon while it ran")
 
     if a.crashes:
         failures.append(f"the daemon exited by itself {a.crashes} times")

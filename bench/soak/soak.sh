@@ -4,7 +4,7 @@
 # filling up and recovering. At the end it checks the invariants and prints the figures.
 #
 #   bench/soak/soak.sh            full length: 1,000 feeds, 12 minutes
-#   bench/soak/soak.sh --short    CI length: 120 feeds, about 2 minutes
+#   bench/soak/soak.sh --short    CI length: 120 feeds, 3 minutes
 #
 # Env: FEEDS, DURATION (seconds), KILLS, PORT, OUT (results folder), KAZAZ (binary to test),
 # STATE_MB (size of the state directory's tmpfs).
@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/soak"
 if [ "${1:-}" = "--short" ]; then
-  FEEDS=${FEEDS:-120}; DURATION=${DURATION:-120}; KILLS=${KILLS:-4}; PERIOD=${PERIOD:-8}
+  FEEDS=${FEEDS:-120}; DURATION=${DURATION:-180}; KILLS=${KILLS:-4}; PERIOD=${PERIOD:-8}
   STATE_MB=${STATE_MB:-96}
 else
   FEEDS=${FEEDS:-1000}; DURATION=${DURATION:-720}; KILLS=${KILLS:-12}; PERIOD=${PERIOD:-30}
@@ -62,7 +62,8 @@ sleep 4
 log "fault server: $(head -1 "$OUT/server.txt")"
 
 # The daily digest falls due once during the run, at the first full minute after a quarter of it
-# (the same time across the reload), well before the end.
+# (the same time across the reload), and the disk fills up just before it: the write fails and the
+# daemon must write that digest once space is back (it retries after a minute, then backs off).
 digest_epoch=$(( ($(date +%s) + DURATION / 4 + 59) / 60 * 60 ))
 digest_at=$(TZ=Asia/Almaty date -d "@$digest_epoch" +%H:%M)
 digest_day=$(TZ=Asia/Almaty date -d "@$digest_epoch" +%F)
@@ -100,8 +101,14 @@ log "daemon started (pid $DAEMON_PID) with $((FEEDS * 9 / 10)) feeds; soak for $
 
 kills=0; restarts=0; reloads=0; crashes=0; disk_full=0
 kill_at=(); for i in $(seq 1 "$KILLS"); do kill_at+=($((RANDOM % (DURATION - 20) + 10))); done
-reload_at=$((DURATION / 2)); full_at=$((DURATION * 2 / 3)); full_until=$((full_at + DURATION / 8))
 begin=$SECONDS
+reload_at=$((DURATION / 2))
+# The disk is full from 5 s before the digest time for an eighth of the run (at least 20 s).
+full_at=$((digest_epoch - 5 - $(date +%s))); [ "$full_at" -ge 0 ] || full_at=0
+full_until=$((full_at + (DURATION / 8 > 20 ? DURATION / 8 : 20)))
+if [ $((digest_epoch - $(date +%s) + 70)) -gt "$DURATION" ]; then
+  log "warning: DURATION=$DURATION leaves no time to retry the digest after the disk-full phase"
+fi
 while [ $((SECONDS - begin)) -lt "$DURATION" ]; do
   now=$((SECONDS - begin))
   if ! kill -0 "$DAEMON_PID" 2>/dev/null; then
@@ -134,6 +141,7 @@ while [ $((SECONDS - begin)) -lt "$DURATION" ]; do
 done
 
 kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID" && term=0 || term=$?
+stopped=$(date +%s)
 log "SIGTERM: daemon exited with status $term"
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 # One last cycle picks up what is still on the feeds.
@@ -144,4 +152,5 @@ python3 "$HERE/check.py" --store "$STATE/kazaz-monitor.sqlite" --published "$OUT
   --resources "$OUT/resources.csv" --digests "$STATE/digests" --log "$OUT/daemon.log" \
   --kills "$kills" --restarts "$restarts" --reloads "$reloads" --crashes "$crashes" \
   --term-status "$term" --server "$OUT/server.txt" --requests "$OUT/requests.json" \
-  --feeds "$FEEDS" --duration "$DURATION" --digest-day "$digest_day" --digest-formats markdown,json | tee "$OUT/summary.md"
+  --feeds "$FEEDS" --duration "$DURATION" --digest-day "$digest_day" --digest-formats markdown,json \
+  --daemon-stopped "$stopped" | tee "$OUT/summary.md"

@@ -15,9 +15,10 @@ struct RunCommand: AsyncParsableCommand {
       listens on a control socket (see `refresh`, `status`, `digest --now`), reloads its \
       configuration on SIGHUP, polls every feed on SIGUSR1, and stops cleanly on SIGTERM or \
       SIGINT. Under systemd (Type=notify) it reports readiness, reloads, its last cycle and its \
-      stop, and feeds the watchdog. With --once it polls every feed once, writes the digest of \
-      the period in progress (since the last digest time, labelled with the day of the next one, \
-      marked partial), prints its paths and exits.
+      stop, and feeds the watchdog. With --once it polls every feed once, writes the complete \
+      digests that fell due since the last one (as the daemon would have at the digest time), \
+      then the digest of the period in progress (since the last digest time, labelled with the \
+      day of the next one, marked partial), prints the partial digest's paths and exits.
       """)
 
   @OptionGroup var options: ConfigOptions
@@ -31,8 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     let monitor = try Monitor.open(config: config, logger: logger)
     if once {
       defer { monitor.shutdown() }
-      let summary = try await monitor.refresh()
-      let files = try monitor.writeDigest()
+      let (summary, files) = try await monitor.runOnce()
       printError(summary.line)
       for failure in summary.failures { printError("  failed: \(failure)") }
       for file in files { print(file.path) }
