@@ -101,6 +101,7 @@ struct CrashSafetyTests {
       #expect(feed.itemCount == published.count, "feed \(index) stores an item twice")
     }
     #expect(try store.integrityCheck() == "ok")
+    #expect(try Self.consistencyProblems(database).isEmpty)
   }
 
   static func start(_ binary: URL, config: URL) throws -> Process {
@@ -125,6 +126,10 @@ struct CrashSafetyTests {
     var problems: [String] = []
     let integrity = try store.integrityCheck()
     if integrity != "ok" { problems.append("integrity_check: \(integrity)") }
+    // Every stored item is searchable: its search entry was committed with it.
+    let stored = try store.feeds().reduce(0) { $0 + $1.itemCount }
+    let found = try store.search(SearchQuery(words: ["report"], limit: 1_000_000)).count
+    if found != stored { problems.append("search finds \(found) of \(stored) stored items") }
     for feed in try store.feeds() {
       guard let etag = feed.etag else {
         if feed.itemCount != 0 {
