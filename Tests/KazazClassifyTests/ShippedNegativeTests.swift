@@ -15,7 +15,7 @@ struct ShippedNegativeTests {
   let classifier: Classifier
 
   init() throws {
-    classifier = Classifier(profile: try ProfileLoader.load(path: ProjectPaths.profile.path))
+    classifier = try ShippedProfile.classifier.get()
   }
 
   /// The AZAL crash near Aktau: the airline is Azerbaijani, the site Kazakh.

@@ -12,7 +12,7 @@ struct ShippedStemTests {
   let classifier: Classifier
 
   init() throws {
-    classifier = Classifier(profile: try ProfileLoader.load(path: ProjectPaths.profile.path))
+    classifier = try ShippedProfile.classifier.get()
   }
 
   /// The topics whose terms matched anywhere in the text (in context or not). Phrases that only
