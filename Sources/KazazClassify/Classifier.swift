@@ -10,8 +10,8 @@ import KazazModel
 ///    relation term) occur together, the weaker side's weight there. Sentences that are lists of
 ///    many countries count for little: a summit roll-call is not a bilateral story.
 /// 3. The article is relevant when both sides pass `side_minimum`, the pair score and side
-///    balance give a total over `relevance`, and neither other countries nor sports vocabulary
-///    dominate.
+///    balance give a total over `relevance`, and neither other countries nor sports or accident
+///    vocabulary dominate.
 /// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
 ///
 /// The profile's matcher is compiled on first use, not when the classifier is made: a daemon

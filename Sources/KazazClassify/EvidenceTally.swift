@@ -17,6 +17,12 @@ import KazazModel
 ///   co-occurrence in one paragraph counts half of it. At least one co-occurrence is required.
 /// - **Focus and sport.** The score is diluted by the number of distinct other countries in the
 ///   article, and cut when sports-fixture vocabulary reaches `sports`.
+/// - **Accidents.** A side named in a sentence of accident vocabulary weighing `w` (a crash, its
+///   victims, a day of mourning) counts `incident_focus / (incident_focus + w)` there: a plane of
+///   one country's airline crashing in the other names both sides as its airline and its site,
+///   not as partners. Other sentences of the article (condolences, help with the
+///   investigation) count as usual, but an article whose accident vocabulary reaches
+///   `incidents` (with region weights) has its score halved: it is an accident report.
 /// - **Topics.** Topic terms count fully in sentences that name a side or refer back to the pair
 ///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
 ///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere; in an
@@ -39,6 +45,10 @@ struct EvidenceTally {
     var roleContext = 0.0
     var otherCountries: Set<Int> = []
     var sports = 0.0
+    /// Accident and disaster vocabulary here, as the profile writes the weights (for sentence
+    /// focus) and with region and repeat factors (for the article).
+    var incidents = 0.0
+    var incidentWeight = 0.0
 
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
@@ -145,13 +155,19 @@ struct EvidenceTally {
       rawTopicWeights[index * topicCount + role.topic] += role.weight
     case .otherCountry: sentences[index].otherCountries.insert(pattern)
     case .sports: sentences[index].sports += weight
+    case .incident:
+      sentences[index].incidents += role.weight
+      sentences[index].incidentWeight += weight
     }
   }
 
-  /// How much a side named in this sentence counts, given the other countries named with it.
+  /// How much a side named in this sentence counts, given the other countries named with it and
+  /// the accident vocabulary around it.
   func sentenceFocus(_ weights: SentenceWeights) -> Double {
-    let focus = compiled.profile.thresholds.listFocus
-    return focus / (focus + Double(weights.otherCountries.count))
+    let thresholds = compiled.profile.thresholds
+    let focus = thresholds.listFocus / (thresholds.listFocus + Double(weights.otherCountries.count))
+    guard weights.incidents > 0 else { return focus }
+    return focus * thresholds.incidentFocus / (thresholds.incidentFocus + weights.incidents)
   }
 
   func verdict(document: NormalizedDocument, language: Language) -> Classification {
@@ -168,6 +184,7 @@ struct EvidenceTally {
     let balance = weaker / max(max(kazakhstan, azerbaijan), 1)
     let others = Set(sentences.flatMap(\.otherCountries)).count
     let sports = sentences.reduce(0) { $0 + $1.sports }
+    let incidents = sentences.reduce(0) { $0 + $1.incidentWeight }
 
     // Focus: the two sides should dominate the other countries the article names.
     let focus =
@@ -176,7 +193,9 @@ struct EvidenceTally {
     // A sports fixture between the two countries is a match report, not cooperation.
     let sportsPenalty =
       sports >= 2 * thresholds.sports ? 0.1 : (sports >= thresholds.sports ? 0.5 : 1)
-    let score = (pair + weaker * (0.5 + balance)) * focus * sportsPenalty
+    // An accident report is halved; a condolence call that speaks of the partnership survives.
+    let incidentPenalty = incidents >= thresholds.incidents ? 0.5 : 1
+    let score = (pair + weaker * (0.5 + balance)) * focus * sportsPenalty * incidentPenalty
     let relevant =
       weaker >= thresholds.sideMinimum && balance >= thresholds.balance && pair > 0
       && score >= thresholds.relevance
@@ -312,7 +331,7 @@ struct EvidenceTally {
     case .relation: .relation
     case .context: .context
     case .topic(let topic): .topic(topic)
-    case .otherCountry, .sports: .negative
+    case .otherCountry, .sports, .incident: .negative
     }
   }
 }

@@ -12,12 +12,13 @@ public enum ProfileLoader {
     "negative", "key_facts",
   ]
   static let thresholdKeys = [
-    "relevance", "side_minimum", "balance", "list_focus", "sports", "topic", "topic_relative",
-    "topic_sentence", "topic_nearby",
+    "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
+    "topic",
+    "topic_relative", "topic_sentence", "topic_nearby",
   ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
-  static let negativeKeys = ["other_countries", "sports"]
+  static let negativeKeys = ["other_countries", "sports", "incidents"]
   static let keyFactKeys = ["people", "institutions"]
   static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
 
@@ -62,6 +63,13 @@ public enum ProfileLoader {
             }
             profile.thresholds.listFocus = number
           case "sports": profile.thresholds.sports = number
+          case "incident_focus":
+            guard number > 0 else {
+              reader.problem("thresholds.incident_focus: must be greater than 0", at: node)
+              continue
+            }
+            profile.thresholds.incidentFocus = number
+          case "incidents": profile.thresholds.incidents = number
           case "topic_relative": profile.thresholds.topicRelative = number
           case "topic_sentence": profile.thresholds.topicSentence = number
           case "topic_nearby": profile.thresholds.topicNearby = number
@@ -101,7 +109,12 @@ public enum ProfileLoader {
         for (group, _, languages) in reader.entries(
           mapping, allowed: negativeKeys, context: "negative")
         {
-          let kind: ClassifierProfile.TermKind = group == "sports" ? .sports : .otherCountry
+          let kind: ClassifierProfile.TermKind =
+            switch group {
+            case "sports": .sports
+            case "incidents": .incident
+            default: .otherCountry
+            }
           profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
         }
       case "key_facts":

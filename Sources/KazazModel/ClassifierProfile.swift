@@ -31,6 +31,8 @@ public struct ClassifierProfile: Sendable, Equatable {
     case otherCountry
     /// Sports-fixture vocabulary.
     case sports
+    /// Accident and disaster vocabulary (a plane crash, its victims and investigation).
+    case incident
   }
 
   /// Decision thresholds and scoring parameters (the profile's `thresholds:` section).
@@ -47,6 +49,13 @@ public struct ClassifierProfile: Sendable, Equatable {
     public var listFocus: Double
     /// Sports-fixture weight at which the score is halved (and cut to a tenth at twice this).
     public var sports: Double
+    /// A side named in a sentence whose accident vocabulary weighs `w` counts
+    /// `incidentFocus / (incidentFocus + w)` of its weight there: a crash report names the two
+    /// countries as the airline's and the site's, not as partners.
+    public var incidentFocus: Double
+    /// Accident and disaster weight in the article (with region weights) at which its score is
+    /// halved.
+    public var incidents: Double
     /// Minimum score for a topic to be assigned.
     public var topic: Double
     /// A topic must also reach this fraction of the best topic's score.
@@ -60,7 +69,8 @@ public struct ClassifierProfile: Sendable, Equatable {
 
     public init(
       relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
-      listFocus: Double = 2, sports: Double = 2, topicRelative: Double = 0,
+      listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
+      incidents: Double = 2, topicRelative: Double = 0,
       topicSentence: Double = 0, topicNearby: Double = 0.5
     ) {
       self.relevance = relevance
@@ -69,6 +79,8 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.balance = balance
       self.listFocus = listFocus
       self.sports = sports
+      self.incidentFocus = incidentFocus
+      self.incidents = incidents
       self.topicRelative = topicRelative
       self.topicSentence = topicSentence
       self.topicNearby = topicNearby

@@ -25,6 +25,9 @@ struct ScoringPolicyTests {
       context:
         en: { "two countries": 1, "the sides": 1 }
       """
+    text = text.replacingOccurrences(
+      of: "  sports:\n",
+      with: "  incidents: { en: { \"crash\": 1.0, \"killed\": 0.6 } }\n  sports:\n")
     classifier = Classifier(profile: try ProfileLoader.parse(text, displayName: "test"))
   }
 
@@ -105,6 +108,33 @@ struct ScoringPolicyTests {
         """)
     #expect(result.relevant)
     #expect(!result.topics.contains(TopicID(rawValue: "transport-logistics")))
+  }
+
+  @Test("An accident names both sides without being cooperation; a condolence call is")
+  func accident() {
+    let crash = classifier.classify(
+      title: "Plane crash near Astana",
+      body: """
+        A plane from Baku in Azerbaijan had a crash near Astana in Kazakhstan. Many were killed \
+        in the crash, Kazakhstan said. Ilham Aliyev of Azerbaijan spoke of the crash.
+        """)
+    #expect(!crash.relevant)
+    // The same sentences without the accident words are a story about the two countries.
+    let flight = classifier.classify(
+      title: "Plane near Astana",
+      body: """
+        A plane from Baku in Azerbaijan landed near Astana in Kazakhstan. Many were met \
+        there, Kazakhstan said. Ilham Aliyev of Azerbaijan spoke of the flight.
+        """)
+    #expect(flight.relevant)
+    // Sentences of the article without accident words count as usual.
+    let condolences = classifier.classify(
+      title: "Tokayev and Ilham Aliyev hold talks",
+      body: """
+        Tokayev spoke of the crash with Ilham Aliyev. Kazakhstan and Azerbaijan signed a treaty. \
+        Astana and Baku agreed on trade.
+        """)
+    #expect(condolences.relevant)
   }
 
   @Test("Profile thresholds decide: a higher relevance bar turns the verdict")

@@ -198,7 +198,8 @@ struct ProfileLoaderTests {
     let text = """
       version: "7"
       thresholds: { relevance: 5, side_minimum: 1.5, balance: 0.25, list_focus: 3, sports: 2.5,
-                    topic: 1.8, topic_relative: 0.1, topic_sentence: 1.2, topic_nearby: 0.4 }
+                    incident_focus: 0.4, incidents: 3, topic: 1.8, topic_relative: 0.1,
+                    topic_sentence: 1.2, topic_nearby: 0.4 }
       sides:
         kazakhstan: { en: { "kazakhstan*": 1.3 } }
         azerbaijan: { en: { "azerbaijan*": 1.3 } }
@@ -213,6 +214,7 @@ struct ProfileLoaderTests {
     let thresholds = profile.thresholds
     #expect(thresholds.relevance == 5 && thresholds.sideMinimum == 1.5)
     #expect(thresholds.balance == 0.25 && thresholds.listFocus == 3 && thresholds.sports == 2.5)
+    #expect(thresholds.incidentFocus == 0.4 && thresholds.incidents == 3)
     #expect(thresholds.topic == 1.8 && thresholds.topicRelative == 0.1)
     #expect(thresholds.topicSentence == 1.2 && thresholds.topicNearby == 0.4)
     #expect(
@@ -226,11 +228,11 @@ struct ProfileLoaderTests {
       ])
   }
 
-  @Test("Bad key-fact patterns and a zero list focus are reported")
+  @Test("Bad key-fact patterns and a zero list or incident focus are reported")
   func keyFactErrors() {
     let text = """
       version: "x"
-      thresholds: { list_focus: 0 }
+      thresholds: { list_focus: 0, incident_focus: 0 }
       key_facts:
         people: { Somebody: ["some*body"] }
         things: { X: ["x"] }
@@ -241,6 +243,7 @@ struct ProfileLoaderTests {
     } catch {
       let lines = error.problems.map(\.description)
       #expect(lines.contains { $0.contains("list_focus: must be greater than 0") })
+      #expect(lines.contains { $0.contains("incident_focus: must be greater than 0") })
       #expect(lines.contains { $0.contains("Somebody") && $0.contains("`*` may only end") })
       #expect(lines.contains { $0.contains("unknown key \"things\"") })
     }
