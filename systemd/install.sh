@@ -5,13 +5,16 @@
 #   systemd/install.sh build                 only build the release binary (no root needed)
 #   systemd/install.sh install --binary FILE install a binary built elsewhere (no toolchain needed)
 #   systemd/install.sh uninstall [--purge]   remove binary and units; --purge also removes the
-#                                            config, the state (store, digests) and the group
+#                                            config, the state (store, digests), the user and
+#                                            the group
 #
 # Installs /usr/local/bin/kazaz-monitor; /etc/kazaz-monitor/config.yaml (from
 # config/kazaz-monitor.example.yaml) and /etc/kazaz-monitor/profiles/kazaz.yaml, each only when
 # absent (an existing config or profile is never overwritten); the units kazaz-monitor.service,
-# kazaz-monitor-once.service and kazaz-monitor-once.timer in /etc/systemd/system; and the
-# system group kazaz-operators, whose members may use the control socket. It does not start
+# kazaz-monitor-once.service and kazaz-monitor-once.timer in /etc/systemd/system; the system
+# group kazaz-operators, whose members may use the control socket and read the state directory
+# (digests, and the store for search and status); and the system user kazaz-monitor the service
+# runs as (no login, no home of its own, primary group kazaz-operators). It does not start
 # anything: `systemctl enable --now kazaz-monitor` does.
 #
 # The binary is built with `swift build -c release --static-swift-stdlib` (the host then needs
@@ -24,6 +27,8 @@ ETC=/etc/kazaz-monitor
 UNITS=/etc/systemd/system
 UNIT_FILES=(kazaz-monitor.service kazaz-monitor-once.service kazaz-monitor-once.timer)
 GROUP=kazaz-operators
+USER_NAME=kazaz-monitor
+STATE=/var/lib/kazaz-monitor
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
 
 say() { printf 'install.sh: %s\n' "$*"; }
@@ -65,13 +70,21 @@ install_files() {
     groupadd --system "$GROUP"
     say "created group $GROUP"
   fi
+  if getent passwd "$USER_NAME" >/dev/null; then
+    say "user $USER_NAME exists"
+  else
+    useradd --system --gid "$GROUP" --no-create-home --home-dir "$STATE" \
+      --shell /usr/sbin/nologin --comment "kazaz-monitor news monitor" "$USER_NAME"
+    say "created system user $USER_NAME"
+  fi
   for unit in "${UNIT_FILES[@]}"; do
     install -m 0644 "systemd/$unit" "$UNITS/$unit"
     say "installed $UNITS/$unit"
   done
   if have_systemd; then systemctl daemon-reload; fi
   say "done. Start it with: systemctl enable --now kazaz-monitor"
-  say "let a user run refresh/status: usermod -aG $GROUP USER (then log in again)"
+  say "let a user run refresh/status/search and read the digests: usermod -aG $GROUP USER"
+  say "(then log in again)"
 }
 
 uninstall() {
@@ -85,9 +98,10 @@ uninstall() {
   rm -f "$BIN"
   say "removed $BIN and the units"
   if [ "$purge" = yes ]; then
-    rm -rf "$ETC" /var/lib/kazaz-monitor /var/lib/private/kazaz-monitor
+    rm -rf "$ETC" "$STATE" /var/lib/private/kazaz-monitor
+    if getent passwd "$USER_NAME" >/dev/null; then userdel "$USER_NAME"; fi
     if getent group "$GROUP" >/dev/null; then groupdel "$GROUP"; fi
-    say "purged $ETC, the state in /var/lib/kazaz-monitor and the group $GROUP"
+    say "purged $ETC, the state in $STATE, the user $USER_NAME and the group $GROUP"
   else
     say "kept $ETC and /var/lib/kazaz-monitor (remove them with: $0 uninstall --purge)"
   fi

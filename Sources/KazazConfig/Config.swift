@@ -42,8 +42,11 @@ public struct Config: Sendable, Equatable {
 
   /// The store file under the state directory.
   public var databasePath: URL { stateDirectory.appendingPathComponent("kazaz-monitor.sqlite") }
-  /// Digests are written under this folder.
-  public var digestDirectory: URL { stateDirectory.appendingPathComponent("digests") }
+  /// Digests are written under this folder: `digest.directory`, else `digests` in the state
+  /// directory.
+  public var digestDirectory: URL {
+    digest.directory ?? stateDirectory.appendingPathComponent("digests")
+  }
 }
 
 public enum LogLevel: String, Sendable, Equatable, CaseIterable {
@@ -111,13 +114,17 @@ public struct DigestConfig: Sendable, Equatable {
   /// Where the digest files are published (e.g. `https://intranet.example/digests/`): the Atom
   /// feed links its entries below it. Nil links them as `file:` URLs.
   public var baseURL: String?
+  /// Where the digest files go, when not under the state directory: a folder readers (or a web
+  /// server) can get at, while the store stays private. Absolute.
+  public var directory: URL?
 
   public init(
     minuteOfDay: Int = Config.Defaults.digestMinuteOfDay,
     timeZone: TimeZone = Config.Defaults.digestTimeZone,
     formats: [DigestFormat] = [.markdown], language: Language = .en,
     keepDays: Int = Config.Defaults.digestKeepDays, onDigest: [String] = [],
-    onDigestTimeout: Duration = Config.Defaults.onDigestTimeout, baseURL: String? = nil
+    onDigestTimeout: Duration = Config.Defaults.onDigestTimeout, baseURL: String? = nil,
+    directory: URL? = nil
   ) {
     self.minuteOfDay = minuteOfDay
     self.timeZone = timeZone
@@ -127,6 +134,7 @@ public struct DigestConfig: Sendable, Equatable {
     self.onDigest = onDigest
     self.onDigestTimeout = onDigestTimeout
     self.baseURL = baseURL
+    self.directory = directory
   }
 }
 

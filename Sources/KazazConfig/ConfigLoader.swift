@@ -14,7 +14,7 @@ public enum ConfigLoader {
   static let retentionKeys = ["irrelevant_days"]
   static let digestKeys = [
     "time", "timezone", "formats", "language", "keep_days", "on_digest", "on_digest_timeout",
-    "base_url",
+    "base_url", "directory",
   ]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
@@ -85,7 +85,7 @@ public enum ConfigLoader {
       case "poll_interval":
         if let interval = duration(value, "poll_interval", reader) { pollInterval = interval }
       case "digest":
-        digest = parseDigest(value, reader)
+        digest = parseDigest(value, reader, baseDirectory: baseDirectory)
       case "fetch":
         fetch = parseFetch(value, reader, baseDirectory: baseDirectory)
       case "feeds":
@@ -123,7 +123,9 @@ public enum ConfigLoader {
       irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location)
   }
 
-  private static func parseDigest(_ node: Node, _ reader: NodeReader) -> DigestConfig {
+  private static func parseDigest(_ node: Node, _ reader: NodeReader, baseDirectory: URL)
+    -> DigestConfig
+  {
     var digest = DigestConfig()
     guard let mapping = reader.mapping(node, "digest") else { return digest }
     for (key, _, value) in reader.entries(mapping, allowed: digestKeys, context: "digest") {
@@ -161,6 +163,9 @@ public enum ConfigLoader {
         if let timeout = duration(value, "digest.on_digest_timeout", reader) {
           digest.onDigestTimeout = timeout
         }
+      case "directory":
+        guard let path = reader.string(value, "digest.directory") else { continue }
+        digest.directory = resolve(path: path, against: baseDirectory)
       case "base_url":
         guard let text = reader.string(value, "digest.base_url") else { continue }
         let scheme = URLComponents(string: text)?.scheme?.lowercased()

@@ -32,6 +32,21 @@ public struct Monitor: Sendable {
       classifier: classifier, logger: logger)
   }
 
+  /// Opens for the commands that only read the store (search, status, feed health): as `open`,
+  /// or read-only when this user may read the store but not write it — an operator in the
+  /// service's group, beside a daemon that owns the state directory.
+  public static func openForQueries(config: Config, logger: Logger) throws -> Monitor {
+    let path = config.databasePath.path
+    guard FileManager.default.fileExists(atPath: path),
+      access(path, W_OK) != 0 || access(config.stateDirectory.path, W_OK) != 0
+    else { return try open(config: config, logger: logger) }
+    let profile = try ProfileLoader.load(path: config.profilePath.path)
+    return Monitor(
+      config: config, store: try Store.openReadOnly(path: path),
+      engine: CurlEngine(settings: config.fetchSettings), classifier: Classifier(profile: profile),
+      logger: logger)
+  }
+
   /// Polls every configured feed once, whatever its schedule (disabled feeds excepted).
   public func refresh() async throws -> CycleSummary {
     let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))

@@ -57,6 +57,54 @@ public struct Store: Sendable {
     return Store(pool: pool, path: path)
   }
 
+  /// Opens the store at `path` for reading only, for someone who may read the file but not
+  /// write it (an operator in the service's group): search, status, feed health. Never creates,
+  /// migrates or writes anything.
+  ///
+  /// While the daemon runs, its WAL index lets readers in. When nothing has the store open,
+  /// SQLite would have to create that index file, which a reader without write access to the
+  /// folder cannot: the file is then read as immutable (a short query over a file no one writes;
+  /// a daemon starting meanwhile may make that query fail, never the file).
+  public static func openReadOnly(path: String) throws -> Store {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.cannotOpen(
+        path: path, reason: "no store yet (the daemon or `run --once` creates it)")
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    func open(_ location: String) throws -> DatabasePool {
+      let pool = try DatabasePool(path: location, configuration: configuration)
+      // Opening is lazy: the first read shows whether the WAL index could be used.
+      _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+      return pool
+    }
+    let pool: DatabasePool
+    do {
+      pool = try open(path)
+    } catch {
+      guard !FileManager.default.fileExists(atPath: path + "-wal"),
+        let immutable = try? open(Self.immutableURI(path))
+      else { throw StoreError.cannotOpen(path: path, reason: "\(error)") }
+      pool = immutable
+    }
+    let migrator = Migrations.migrator
+    try pool.read { db in
+      if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+      if try !migrator.hasCompletedMigrations(db) { throw StoreError.olderSchema(path: path) }
+    }
+    return Store(pool: pool, path: path)
+  }
+
+  /// `file:` URI naming `path` read as immutable (SQLite takes URI file names: Debian builds it
+  /// with SQLITE_USE_URI).
+  static func immutableURI(_ path: String) -> String {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#")
+    let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    return "file:\(escaped)?mode=ro&immutable=1"
+  }
+
   /// Runs SQLite's own consistency check; returns "ok" when the file is sound.
   public func integrityCheck() throws -> String {
     try pool.read { db in

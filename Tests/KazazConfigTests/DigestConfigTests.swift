@@ -41,6 +41,7 @@ struct DigestConfigTests {
         on_digest: [/usr/local/bin/mail-digest, --to, desk@example.org]
         on_digest_timeout: 5m
         base_url: https://intranet.example/digests
+        directory: published/digests
       """)
     let digest = config.digest
     #expect(digest.minuteOfDay == 6 * 60 + 45)
@@ -51,6 +52,19 @@ struct DigestConfigTests {
     #expect(digest.onDigest == ["/usr/local/bin/mail-digest", "--to", "desk@example.org"])
     #expect(digest.onDigestTimeout == .seconds(300))
     #expect(digest.baseURL == "https://intranet.example/digests/")
+    // Relative to the config file's folder, like every other path.
+    let published = directory.path("published/digests").standardizedFileURL
+    #expect(digest.directory == published)
+    #expect(config.digestDirectory == published)
+  }
+
+  @Test("Without digest.directory the digests go to the state directory's digests folder")
+  func directoryDefault() throws {
+    let config = try load("  time: \"08:00\"")
+    #expect(config.digest.directory == nil)
+    #expect(config.digestDirectory == config.stateDirectory.appendingPathComponent("digests"))
+    #expect(
+      try load("  directory: /srv/kazaz/digests").digestDirectory.path == "/srv/kazaz/digests")
   }
 
   @Test("Defaults: 08:00 Asia/Almaty, Markdown, English, 90 days, no delivery")
@@ -101,6 +115,10 @@ struct DigestConfigTests {
       (
         "  base_url: javascript:alert(1)",
         "config.yaml:3:13: digest.base_url: expected an http, https or file URL, found \"javascript:alert(1)\""
+      ),
+      (
+        "  directory: \"\"",
+        "config.yaml:3:14: digest.directory: expected a non-empty text value"
       ),
       (
         "  langauge: ru",

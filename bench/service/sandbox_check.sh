@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the README's "Running as a service" steps against a real systemd: installs kazaz-monitor
 # with systemd/install.sh into a systemd 252 booted in Linux namespaces (the shared
-# systemd-sandbox tool), starts it, drives it as an operator (refresh --wait, status), reloads
-# it, signals it, reads its journal, stops it and uninstalls it. Exits non-zero on the first
+# systemd-sandbox tool), starts it, drives it as an operator (refresh --wait, status, reading a
+# digest, search), reloads it, signals it, reads its journal, stops it and uninstalls it. Exits non-zero on the first
 # check that fails. Everything it starts is stopped on exit (the sandbox is powered off).
 #
 #   bench/service/sandbox_check.sh [SANDBOX_TOOL]
@@ -93,6 +93,21 @@ step "6. status as the operator: kazaz-monitor status"
 output=$(as_operator kazaz-monitor status)
 echo "$output"
 grep -q "daemon: running" <<<"$output" || fail "status did not reach the daemon"
+
+step "6b. the operator reads what the daemon wrote: a digest, and the store through search"
+as_operator kazaz-monitor digest --now | tail -1
+digest=$(as_operator sh -c 'ls /var/lib/kazaz-monitor/digests/latest.md')
+as_operator grep -q "Top stories" "$digest" || fail "the operator cannot read the digest"
+echo "alice reads $digest: $(as_operator head -n 1 "$digest")"
+output=$(as_operator kazaz-monitor search --relevant kazakhstan)
+echo "$output" | head -4
+grep -q "★" <<<"$output" || fail "search as the operator found no relevant item"
+in_sandbox stat -c '%U:%G %a %n' /var/lib/kazaz-monitor /var/lib/kazaz-monitor/kazaz-monitor.sqlite
+if in_sandbox runuser -u bob -- ls /var/lib/kazaz-monitor/digests >/dev/null 2>&1; then
+  fail "a user outside kazaz-operators can read the state directory"
+else
+  echo "(bob, not an operator, cannot read the state directory)"
+fi
 
 step "7. reload: systemctl reload kazaz-monitor"
 in_sandbox systemctl reload kazaz-monitor

@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
 
   func run() async throws {
     let config = try options.load()
-    let monitor = try Monitor.open(
+    let monitor = try Monitor.openForQueries(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     do {

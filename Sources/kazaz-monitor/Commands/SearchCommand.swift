@@ -47,7 +47,7 @@ struct SearchCommand: AsyncParsableCommand {
       }
       sinceDate = day.start
     }
-    let monitor = try Monitor.open(
+    let monitor = try Monitor.openForQueries(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     let results = try monitor.search(

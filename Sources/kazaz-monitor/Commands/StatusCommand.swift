@@ -37,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
   }
 
   private func storeView(_ config: Config) throws {
-    let monitor = try Monitor.open(
+    let monitor = try Monitor.openForQueries(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     let counts = try monitor.store.counts()
