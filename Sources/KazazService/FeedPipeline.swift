@@ -15,12 +15,16 @@ public struct FeedPipeline: Sendable {
   public let classifier: Classifier
   public let store: Store
   public let planner = PollPlanner()
+  /// The polls of one pipeline (one cycle) share their commits' transactions while the writer
+  /// is busy.
+  let commits: CommitGroup
 
   public init(engine: CurlEngine, parser: FeedParser, classifier: Classifier, store: Store) {
     self.engine = engine
     self.parser = parser
     self.classifier = classifier
     self.store = store
+    commits = CommitGroup(store: store)
   }
 
   /// Polls `feed` and commits the result. Returns what the poll did, for the cycle summary.
@@ -48,7 +52,7 @@ public struct FeedPipeline: Sendable {
         "feed moved permanently; polling its new address", metadata: ["to": "\(movedTo)"])
     }
     do {
-      let commit = try await StoreWork.write { [store, result] in try store.commit(result) }
+      let commit = try await commits.commit(result)
       logger.debug(
         "feed polled",
         metadata: ["items.new": "\(commit.inserted)", "items.relevant": "\(commit.relevant)"])

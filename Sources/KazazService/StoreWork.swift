@@ -5,7 +5,7 @@ import Dispatch
 /// core) keep parsing and classifying other feeds meanwhile, instead of waiting on a lock.
 enum StoreWork {
   /// Poll commits, one at a time and in order (the store has one writer anyway).
-  private static let writes = DispatchQueue(label: "kazaz-monitor.store.writes", qos: .utility)
+  static let writes = DispatchQueue(label: "kazaz-monitor.store.writes", qos: .utility)
   /// Short reads, which WAL lets run beside the writer.
   private static let reads = DispatchQueue(
     label: "kazaz-monitor.store.reads", qos: .utility, attributes: .concurrent)

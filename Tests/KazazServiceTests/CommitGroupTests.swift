@@ -1,0 +1,104 @@
+import Foundation
+import KazazModel
+import KazazStore
+import KazazTesting
+import Testing
+
+@testable import KazazService
+
+@Suite("Group commit of poll results")
+struct CommitGroupTests {
+  let directory: TemporaryDirectory
+  let store: Store
+
+  init() throws {
+    directory = try TemporaryDirectory()
+    store = try Store.open(path: directory.path("store.sqlite").path)
+  }
+
+  func result(feed: FeedState, items: Int, tag: String) -> FeedPollResult {
+    FeedPollResult(
+      feedID: feed.id, checkedAt: Date(timeIntervalSince1970: 1_764_000_000),
+      outcome: .updated(status: 200, etag: "\"\(tag)\"", lastModified: nil, warnings: []),
+      items: (0..<items).map { index in
+        let link = "https://trend.az/\(tag)/\(index)"
+        return IncomingItem(
+          item: ParsedItem(id: link, title: "Caspian report \(tag) \(index)", link: link),
+          canonicalURL: CanonicalURL.make(link),
+          classification: Classification(
+            relevant: false, score: 0, language: .en, topics: [], evidence: [],
+            profileVersion: "test"),
+          searchText: "caspian report \(tag)")
+      })
+  }
+
+  /// Holds the store's write queue for `seconds`, as a long transaction would.
+  func occupyWriter(for seconds: Double) async {
+    await withCheckedContinuation { (started: CheckedContinuation<Void, Never>) in
+      StoreWork.writes.async {
+        started.resume()
+        Thread.sleep(forTimeInterval: seconds)
+      }
+    }
+  }
+
+  @Test("Polls that finish while the writer is busy share one transaction; each is stored whole")
+  func grouping() async throws {
+    let feeds = try store.registerFeeds(urls: (0..<20).map { "http://127.0.0.1:9/\($0).xml" })
+    let group = CommitGroup(store: store)
+    await occupyWriter(for: 0.3)
+    let commits = try await withThrowingTaskGroup(of: PollCommit.self) { tasks in
+      for (index, feed) in feeds.enumerated() {
+        tasks.addTask { try await group.commit(result(feed: feed, items: 5, tag: "f\(index)")) }
+      }
+      return try await tasks.reduce(into: []) { $0.append($1) }
+    }
+    #expect(commits.count == 20 && commits.allSatisfy { $0.inserted == 5 })
+    // All twenty arrived while the writer was busy: far fewer transactions than polls.
+    #expect(group.transactions < 5, "\(group.transactions) transactions")
+    for (index, feed) in try store.feeds().sorted(by: { $0.id < $1.id }).enumerated() {
+      #expect(feed.itemCount == 5 && feed.etag == "\"f\(index)\"")
+    }
+  }
+
+  @Test("A group is cut at its item budget; a quiet writer commits each poll at once")
+  func budget() async throws {
+    let feeds = try store.registerFeeds(urls: (0..<3).map { "http://127.0.0.1:9/\($0).xml" })
+    let group = CommitGroup(store: store)
+    _ = try await group.commit(result(feed: feeds[0], items: 2, tag: "alone"))
+    #expect(group.transactions == 1)
+    await occupyWriter(for: 0.3)
+    async let first = group.commit(
+      result(feed: feeds[1], items: CommitGroup.maximumItems, tag: "big"))
+    try await Task.sleep(for: .milliseconds(50))
+    async let second = group.commit(result(feed: feeds[2], items: 10, tag: "small"))
+    #expect(try await first.inserted == CommitGroup.maximumItems)
+    #expect(try await second.inserted == 10)
+    #expect(group.transactions == 3)
+  }
+
+  @Test("When a group fails, each result is tried alone: only the bad one fails")
+  func isolation() async throws {
+    let feeds = try store.registerFeeds(urls: [
+      "http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml",
+    ])
+    let group = CommitGroup(store: store)
+    let missing = FeedState(id: 9_999, url: "http://127.0.0.1:9/gone.xml")
+    await occupyWriter(for: 0.3)
+    async let good = group.commit(result(feed: feeds[0], items: 3, tag: "good"))
+    async let bad = group.commit(result(feed: missing, items: 3, tag: "bad"))
+    async let alsoGood = group.commit(result(feed: feeds[1], items: 4, tag: "also"))
+    #expect(try await good.inserted == 3)
+    #expect(try await alsoGood.inserted == 4)
+    let failure: (any Error)?
+    do {
+      _ = try await bad
+      failure = nil
+    } catch {
+      failure = error
+    }
+    #expect(failure is StoreError, "\(String(describing: failure))")
+    #expect(try store.feeds().map(\.itemCount).sorted() == [3, 4])
+    #expect(try store.integrityCheck() == "ok")
+  }
+}
