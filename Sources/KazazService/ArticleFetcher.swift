@@ -23,7 +23,12 @@ public struct ArticleFetcher: Sendable {
   static let shortTextWords = 80
   static let articleLengthWords = 250
 
-  public init(engine: CurlEngine, classifier: Classifier, maxPerPoll: Int = 10) {
+  /// Article pages fetched per feed poll at most, unless told otherwise.
+  public static let defaultMaxPerPoll = 10
+
+  public init(
+    engine: CurlEngine, classifier: Classifier, maxPerPoll: Int = ArticleFetcher.defaultMaxPerPoll
+  ) {
     self.engine = engine
     self.classifier = classifier
     self.maxPerPoll = maxPerPoll

@@ -1,5 +1,7 @@
 import Foundation
 import KazazControl
+import KazazModel
+import KazazStore
 import Testing
 
 @testable import KazazService
@@ -43,6 +45,29 @@ struct RefreshCoordinatorTests {
     #expect(await feedC.feedsPolled == 2)
     let triggers = await coordinator.lastCycle?.trigger.split(separator: "+").sorted()
     #expect(triggers == ["manual", "signal"])
+  }
+
+  @Test("Watchdog health: a running cycle must keep completing polls")
+  func progress() async {
+    let coordinator = RefreshCoordinator()
+    let start = Date(timeIntervalSince1970: 1_764_000_000)
+    #expect(await coordinator.timeWithoutProgress(now: start) == nil)
+    let (_, fanout) = await coordinator.begin(includeDue: true, now: start)
+    #expect(await coordinator.timeWithoutProgress(now: start.addingTimeInterval(40)) == 40)
+    let report = FeedPollReport(
+      feedURL: "http://127.0.0.1:9/a.xml", outcome: .notModified(status: 304),
+      commit: PollCommit())
+    fanout.send(report, at: start.addingTimeInterval(100))
+    #expect(await coordinator.timeWithoutProgress(now: start.addingTimeInterval(130)) == 30)
+    // With the default 30 s fetch timeout a poll may take 11 transfers plus two minutes.
+    let policy = StallPolicy(fetchTimeout: .seconds(30))
+    #expect(policy.limit == 450)
+    #expect(policy.isHealthy(timeWithoutProgress: nil))
+    #expect(policy.isHealthy(timeWithoutProgress: 449))
+    #expect(!policy.isHealthy(timeWithoutProgress: 450))
+    #expect(StallPolicy(fetchTimeout: .milliseconds(1_500), articlesPerPoll: 1).limit == 123)
+    await coordinator.finish(RefreshReport(), now: start.addingTimeInterval(200))
+    #expect(await coordinator.timeWithoutProgress(now: start.addingTimeInterval(10_000)) == nil)
   }
 
   @Test("Stopping answers queued requests as interrupted, and later ones at once")

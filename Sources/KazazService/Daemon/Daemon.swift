@@ -46,8 +46,19 @@ public struct Daemon: Sendable {
         signals: await SignalService.trap(), reloader: reloader, coordinator: coordinator,
         logger: logger),
       WatchdogService(notifier: notifier, environment: environment) {
-        // The refresh coordinator answers: the async pool is not wedged.
-        _ = await coordinator.isRunning
+        // The refresh coordinator answers (the async pool is not wedged), and a running cycle
+        // still completes polls (the fetcher, parser and store are not wedged).
+        let idle = await coordinator.timeWithoutProgress()
+        let policy = StallPolicy(config: holder.current.config)
+        guard policy.isHealthy(timeWithoutProgress: idle) else {
+          logger.critical(
+            """
+            no poll has completed for too long while a refresh cycle runs; withholding the \
+            watchdog ping so that systemd restarts the daemon
+            """,
+            metadata: ["seconds": "\(Int(idle ?? 0))", "limit": "\(Int(policy.limit))"])
+          return false
+        }
         return true
       },
       ReadinessService(notifier: notifier) {

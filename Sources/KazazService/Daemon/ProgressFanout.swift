@@ -1,3 +1,4 @@
+import Foundation
 import KazazModel
 import Synchronization
 
@@ -7,12 +8,17 @@ import Synchronization
 final class ProgressFanout: Sendable {
   typealias Sink = @Sendable (FeedPollReport) -> Void
   private let sinks = Mutex<[Sink]>([])
+  private let lastReport = Mutex<Date?>(nil)
+
+  /// When the last poll of the cycle completed (nil: none yet).
+  var lastReportAt: Date? { lastReport.withLock { $0 } }
 
   func add(_ sink: @escaping Sink) {
     sinks.withLock { $0.append(sink) }
   }
 
-  func send(_ report: FeedPollReport) {
+  func send(_ report: FeedPollReport, at now: Date = Date()) {
+    lastReport.withLock { $0 = now }
     for sink in sinks.withLock({ $0 }) { sink(report) }
   }
 }

@@ -144,6 +144,14 @@ public actor RefreshCoordinator {
     return (scope, fanout)
   }
 
+  /// How long the running cycle has gone without completing a poll (since it started, or since
+  /// its last poll completed); nil when no cycle runs. The watchdog's measure of progress.
+  func timeWithoutProgress(now: Date = Date()) -> TimeInterval? {
+    guard let cycle = running else { return nil }
+    let last = max(cycle.startedAt, cycle.fanout.lastReportAt ?? cycle.startedAt)
+    return now.timeIntervalSince(last)
+  }
+
   /// Ends the running cycle: every request it served gets `report`.
   func finish(_ report: RefreshReport, now: Date = Date()) {
     guard let cycle = running else { return }

@@ -43,7 +43,7 @@ struct RefreshLoop: Sendable {
       do {
         guard
           let summary = try await monitor.refresh(
-            scope: scope, spreadWindow: spread, onReport: fanout.send)
+            scope: scope, spreadWindow: spread, onReport: { fanout.send($0) })
         else { return RefreshReport() }
         return RefreshReport(summary, interrupted: Task.isShuttingDownGracefully)
       } catch {
