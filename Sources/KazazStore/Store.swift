@@ -45,7 +45,23 @@ public struct Store: Sendable {
       try FileManager.default.createDirectory(
         at: URL(fileURLWithPath: path).deletingLastPathComponent(),
         withIntermediateDirectories: true)
+      // SQLite would open a file it may not write read-only, without a word, and fail at the
+      // first write: say so now.
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      if FileManager.default.fileExists(atPath: path),
+        access(path, W_OK) != 0 || access(folder, W_OK) != 0
+      {
+        throw StoreError.cannotOpen(
+          path: path,
+          reason: """
+            this user may read it but not write it (search, status and backup read it; a \
+            running daemon writes a digest on `digest --now`; other changes need the \
+            service's user)
+            """)
+      }
       pool = try DatabasePool(path: path, configuration: configuration)
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw StoreError.cannotOpen(path: path, reason: "\(error)")
     }

@@ -97,6 +97,7 @@ struct OperatorAccessTests {
     // A writing command is refused, and says why.
     let ingest = try runAsOperator(["ingest", config.path])
     #expect(ingest.status != 0)
+    #expect(ingest.output.contains("this user may read it but not write it"), "\(ingest.output)")
   }
 
   @Test("search works for an operator when no process has the store open")
