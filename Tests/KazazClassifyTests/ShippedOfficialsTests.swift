@@ -132,7 +132,7 @@ struct ShippedOfficialsTests {
         арттыру және Каспий теңізі арқылы жасыл энергия дәлізін салу мәселелері талқыланды. \
         Президент екі ел арасындағы стратегиялық әріптестіктің маңызын атап өтті.
         """,
-      topics: ["politics-diplomacy", "energy"]),
+      topics: ["politics-diplomacy", "energy"], not: ["transport-logistics"]),
     Story(
       name: "az-president-receives-foreign-minister",
       text: """
