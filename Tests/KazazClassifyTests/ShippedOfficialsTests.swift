@@ -7,9 +7,9 @@ import Testing
 @testable import KazazClassify
 
 /// Who acts, with the shipped profile, in the five languages: the visits, talks and meetings of
-/// two sector ministers are their sector's story (no politics); a president, prime minister or
-/// foreign minister receiving or meeting keeps politics. Written for these tests in the shape of
-/// ministry press releases and agency dispatches.
+/// two sector ministers are their sector's story (no politics); a president, prime minister,
+/// foreign minister or ambassador receiving or meeting one keeps politics. Written for these
+/// tests in the shape of ministry press releases and agency dispatches.
 @Suite("Shipped profile: leaders and sector officials")
 struct ShippedOfficialsTests {
   typealias Story = ShippedTopicTests.Story
@@ -155,6 +155,27 @@ struct ShippedOfficialsTests {
         Cumhurbaşkanı Tokayev'in selamlarını iletti.
         """,
       topics: ["politics-diplomacy"]),
+    Story(
+      name: "en-ambassador-meets-energy-minister",
+      text: """
+        Kazakh ambassador meets Azerbaijan's energy minister
+        BAKU, Oct. 8. Kazakhstan's Ambassador to Azerbaijan met with Azerbaijani Minister of \
+        Energy Parviz Shahbazov, the embassy reported.
+        The sides discussed the transit of Kazakh oil through the Baku–Tbilisi–Ceyhan pipeline \
+        and the agenda of the upcoming meeting of the intergovernmental commission.
+        """,
+      topics: ["politics-diplomacy", "energy"]),
+    Story(
+      name: "ru-ambassador-meets-transport-minister",
+      text: """
+        Посол Азербайджана встретился с министром транспорта Казахстана
+        АСТАНА, 14 ноября. Чрезвычайный и Полномочный Посол Азербайджана в Казахстане провел \
+        встречу с министром транспорта Республики Казахстан.
+        В ходе встречи стороны обсудили развитие Транскаспийского международного транспортного \
+        маршрута, загрузку портов Актау и Алят, а также подготовку к визиту делегации \
+        Азербайджана в Астану.
+        """,
+      topics: ["politics-diplomacy", "transport-logistics"]),
   ]
 
   @Test(
@@ -162,7 +183,8 @@ struct ShippedOfficialsTests {
   func sectorMinisters(story: Story) { check(story) }
 
   @Test(
-    "Presidents, prime ministers and foreign ministers keep politics", arguments: Self.leaderStories
+    "Presidents, prime ministers, foreign ministers and ambassadors keep politics",
+    arguments: Self.leaderStories
   )
   func leaders(story: Story) { check(story) }
 }
