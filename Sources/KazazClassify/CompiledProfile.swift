@@ -15,8 +15,10 @@ public struct CompiledProfile: Sendable {
     var topic: Int
   }
 
-  /// Evidence kinds as small integers: the sides, relation, context, negative, then one per topic.
-  static let slotCount = 5 + TopicID.all.count + 1
+  /// Evidence kinds as small integers: the sides, relation, context, negative, officials (leaders
+  /// and sector officials share one, so that "president of SOCAR" hides its "president"), then
+  /// one per topic.
+  static let slotCount = 6 + TopicID.all.count + 1
 
   static func slot(_ kind: EvidenceKind) -> Int {
     switch kind {
@@ -25,7 +27,8 @@ public struct CompiledProfile: Sendable {
     case .relation: 2
     case .context: 3
     case .negative: 4
-    case .topic(let topic): 5 + min(topic.canonicalIndex, TopicID.all.count)
+    case .leader, .sectorOfficial: 5
+    case .topic(let topic): 6 + min(topic.canonicalIndex, TopicID.all.count)
     }
   }
 

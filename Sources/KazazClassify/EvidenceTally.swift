@@ -32,6 +32,12 @@ import KazazModel
 ///   one sentence holds `topic_sentence` of its raw term weight times its context: a bare list of
 ///   spheres ("trade, transport, energy") does not make a topic. Politics and diplomacy, the
 ///   frame of nearly every bilateral story, needs `frameRelative` of the best topic's score.
+/// - **Who acts.** Politics is the business of leaders (heads of state and government, foreign
+///   ministries, diplomats, parliaments: the profile's `officials.leaders`); when sector officials
+///   (`officials.sector`: a defence or energy minister, a railway's chief) visit, meet or call,
+///   the story is their sector's. Politics terms count `sector_politics` of their weight in a
+///   sentence naming a sector official and no leader, and in a sentence naming neither when the
+///   article names sector officials more than leaders.
 struct EvidenceTally {
   /// Per-sentence sums.
   struct SentenceWeights {
@@ -49,6 +55,9 @@ struct EvidenceTally {
     /// focus) and with region and repeat factors (for the article).
     var incidents = 0.0
     var incidentWeight = 0.0
+    /// Leaders and sector officials named here, as the profile writes the weights.
+    var leaders = 0.0
+    var sectorOfficials = 0.0
 
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
@@ -158,6 +167,8 @@ struct EvidenceTally {
     case .incident:
       sentences[index].incidents += role.weight
       sentences[index].incidentWeight += weight
+    case .leader: sentences[index].leaders += role.weight
+    case .sectorOfficial: sentences[index].sectorOfficials += role.weight
     }
   }
 
@@ -266,22 +277,40 @@ struct EvidenceTally {
   )?] {
     let minimum = compiled.profile.thresholds.topicSentence
     let context = topicContext(document: document, relevant: relevant)
+    let politics = compiled.topics.firstIndex(of: Self.frameTopic) ?? -1
+    let actors = politicsFactors()
     var result = [(score: Double, substance: Bool)?](repeating: nil, count: topicCount)
     for index in sentences.indices where context[index] > 0 {
       for topic in 0..<topicCount {
         let weight = topicWeights[index * topicCount + topic]
         // Only topics whose terms occur in this sentence (every term weighs more than zero).
         guard weight != 0 || rawTopicWeights[index * topicCount + topic] != 0 else { continue }
+        let factor = context[index] * (topic == politics ? actors[index] : 1)
         var entry = result[topic] ?? (0, false)
-        entry.score += weight * context[index]
+        entry.score += weight * factor
         // Substance is said about the pair: next to it, it takes proportionally more.
-        if rawTopicWeights[index * topicCount + topic] * context[index] >= minimum {
+        if rawTopicWeights[index * topicCount + topic] * factor >= minimum {
           entry.substance = true
         }
         result[topic] = entry
       }
     }
     return result
+  }
+
+  /// How much politics terms count in each sentence, by who acts there: fully where a leader is
+  /// named, `sector_politics` where a sector official is named without one, and, where neither
+  /// is, `sector_politics` when the article names sector officials more than leaders (a defence
+  /// minister's visit: "the sides held talks") and fully otherwise.
+  func politicsFactors() -> [Double] {
+    let sector = compiled.profile.thresholds.sectorPolitics
+    let leaders = sentences.reduce(0) { $0 + $1.leaders }
+    let sectorOfficials = sentences.reduce(0) { $0 + $1.sectorOfficials }
+    let unnamed = sectorOfficials > leaders ? sector : 1
+    return sentences.map { weights in
+      if weights.leaders > 0 { return 1 }
+      return weights.sectorOfficials > 0 ? sector : unnamed
+    }
   }
 
   /// Topics that pass the absolute, relative and substance tests, strongest first, with scores.
@@ -332,6 +361,8 @@ struct EvidenceTally {
     case .context: .context
     case .topic(let topic): .topic(topic)
     case .otherCountry, .sports, .incident: .negative
+    case .leader: .leader
+    case .sectorOfficial: .sectorOfficial
     }
   }
 }

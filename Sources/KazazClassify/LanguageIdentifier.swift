@@ -54,21 +54,34 @@ public enum LanguageIdentifier {
     // After folding, Azerbaijani "və" and Turkish "ve" look alike; the schwa tells them apart.
     if schwa > 0 && Double(schwa) / Double(latin) > 0.005 { return .az }
     let turkishLetters = turkicLatin > 0 && Double(turkicLatin) / Double(latin) > 0.01
-    // Without Turkish letters only "two English words or not" matters: the count may stop there.
-    let (english, turkic) = functionWordHits(
+    // Without Turkish letters only "two English words (that Turkish does not write) or not"
+    // matters: the count may stop there.
+    let (english, shared, turkic) = functionWordHits(
       normalized.prefix(12_000), englishEnough: turkishLetters ? nil : 2)
-    if turkishLetters && turkic >= english {
+    // Folded Turkish "iş" and the suffix of "Azerbaycan'ın" read as English "is" and "in": next
+    // to a Turkish function word they are Turkish.
+    let englishHits = turkic > 0 ? english - shared : english
+    if turkishLetters && turkic >= englishHits {
       return .tr
     }
-    if english >= 2 { return .en }
+    if englishHits >= 2 { return .en }
     if turkic >= 2 { return .tr }
     return .other
   }
 
   static let englishWords = ["the", "and", "of", "to", "in", "with", "for", "is", "was", "on"]
     .map(code)
-  static let turkicWords = ["ve", "ile", "bir", "bu", "icin", "olarak", "da", "de", "arasinda"]
-    .map(code)
+  /// The English words that folded Turkish also writes ("iş", "'ın", "on"), as bits of
+  /// `englishWords`.
+  static let sharedEnglish: UInt32 = 1 << 4 | 1 << 7 | 1 << 9
+  /// Turkish function words, and the case endings written after an apostrophe on names
+  /// (Bakü'ye, Astana'daki, Kazakistan'ın → "ye", "daki", "in"; the last is shared with English).
+  static let turkicWords = [
+    "ve", "ile", "bir", "bu", "icin", "olarak", "da", "de", "arasinda", "iki", "ise", "gibi",
+    "daha", "cok", "olan", "ayrica", "uzere", "sonra", "kadar", "gore", "ilgili", "etti", "oldu",
+    "yeni", "ancak", "veya", "hem", "ki", "ye", "ya", "nin", "nun", "den", "deki", "daki", "yle",
+    "yla",
+  ].map(code)
 
   /// The first letters of the listed words, as a bit mask of their ASCII values mod 64.
   static let firstLetters: UInt64 = (englishWords + turkicWords).reduce(0) {
@@ -84,19 +97,20 @@ public enum LanguageIdentifier {
     return value
   }
 
-  /// How many distinct English and Turkic function words normalised text holds. With
-  /// `englishEnough`, the count may stop once that many English words are found.
+  /// How many distinct English and Turkic function words normalised text holds, and how many of
+  /// the English ones folded Turkish writes too. With `englishEnough`, the count may stop once
+  /// that many English words that Turkish does not write are found.
   static func functionWordHits(
     _ bytes: ArraySlice<UInt8>, englishEnough: Int? = nil
-  ) -> (english: Int, turkic: Int) {
+  ) -> (english: Int, shared: Int, turkic: Int) {
     let enough = englishEnough ?? Int.max
     var english: UInt32 = 0
-    var turkic: UInt32 = 0
+    var turkic: UInt64 = 0
     func note(_ value: UInt64) {
       // Only words starting with a letter that starts a listed word.
       guard firstLetters & (1 << (value & 0x3F)) != 0 else { return }
       if let index = englishWords.firstIndex(of: value) { english |= 1 << UInt32(index) }
-      if let index = turkicWords.firstIndex(of: value) { turkic |= 1 << UInt32(index) }
+      if let index = turkicWords.firstIndex(of: value) { turkic |= 1 << UInt64(index) }
     }
     var value: UInt64 = 0
     var length = 0
@@ -105,7 +119,7 @@ public enum LanguageIdentifier {
         // Every listed word has two to eight letters.
         if length >= 2 && length <= 8 {
           note(value)
-          if english.nonzeroBitCount >= enough { break }
+          if (english & ~Self.sharedEnglish).nonzeroBitCount >= enough { break }
         }
         value = 0
         length = 0
@@ -115,6 +129,8 @@ public enum LanguageIdentifier {
       }
     }
     if length >= 2 && length <= 8 { note(value) }
-    return (english.nonzeroBitCount, turkic.nonzeroBitCount)
+    return (
+      english.nonzeroBitCount, (english & sharedEnglish).nonzeroBitCount, turkic.nonzeroBitCount
+    )
   }
 }

@@ -5,20 +5,22 @@ import Yams
 /// Reads a classifier profile file (`config/profiles/*.yaml`) into a `ClassifierProfile`.
 ///
 /// The file lists, per language, `pattern: weight` pairs for each side of the relation, the
-/// compound relation forms, the fifteen topics (in digest order) and the negative evidence.
+/// compound relation forms, the fifteen topics (in digest order), the negative evidence and who
+/// acts for politics (leaders) or for one sector (sector officials).
 public enum ProfileLoader {
   static let topLevelKeys = [
     "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
-    "negative", "key_facts",
+    "negative", "officials", "key_facts",
   ]
   static let thresholdKeys = [
     "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
     "topic",
-    "topic_relative", "topic_sentence", "topic_nearby",
+    "topic_relative", "topic_sentence", "topic_nearby", "sector_politics",
   ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
   static let negativeKeys = ["other_countries", "sports", "incidents"]
+  static let officialKeys = ["leaders", "sector"]
   static let keyFactKeys = ["people", "institutions"]
   static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
 
@@ -73,6 +75,7 @@ public enum ProfileLoader {
           case "topic_relative": profile.thresholds.topicRelative = number
           case "topic_sentence": profile.thresholds.topicSentence = number
           case "topic_nearby": profile.thresholds.topicNearby = number
+          case "sector_politics": profile.thresholds.sectorPolitics = number
           default: profile.thresholds.topic = number
           }
         }
@@ -116,6 +119,14 @@ public enum ProfileLoader {
             default: .otherCountry
             }
           profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
+        }
+      case "officials":
+        guard let mapping = reader.mapping(value, "officials") else { continue }
+        for (group, _, languages) in reader.entries(
+          mapping, allowed: officialKeys, context: "officials")
+        {
+          let kind: ClassifierProfile.TermKind = group == "leaders" ? .leader : .sectorOfficial
+          profile.terms += terms(languages, kind: kind, context: "officials.\(group)", reader)
         }
       case "key_facts":
         profile.entities += entities(value, reader)

@@ -12,6 +12,10 @@ public enum EvidenceKind: Sendable, Hashable {
   case context
   case topic(TopicID)
   case negative
+  /// A head of state or government, a foreign ministry, a diplomat, a parliament.
+  case leader
+  /// An official of one sector (a defence or energy minister, a state company's chief).
+  case sectorOfficial
 
   public var label: String {
     switch self {
@@ -21,6 +25,8 @@ public enum EvidenceKind: Sendable, Hashable {
     case .context: "context"
     case .topic(let id): "topic:\(id.rawValue)"
     case .negative: "negative"
+    case .leader: "leader"
+    case .sectorOfficial: "sector-official"
     }
   }
 }
@@ -74,7 +80,8 @@ public struct Classification: Sendable, Hashable {
 }
 
 extension EvidenceKind: Codable {
-  /// Encoded as its label: `kazakhstan`, `azerbaijan`, `relation`, `topic:energy`, `negative`.
+  /// Encoded as its label: `kazakhstan`, `azerbaijan`, `relation`, `context`, `topic:energy`,
+  /// `negative`, `leader`, `sector-official`.
   public init(from decoder: any Decoder) throws {
     let label = try decoder.singleValueContainer().decode(String.self)
     switch label {
@@ -83,6 +90,8 @@ extension EvidenceKind: Codable {
     case "relation": self = .relation
     case "context": self = .context
     case "negative": self = .negative
+    case "leader": self = .leader
+    case "sector-official": self = .sectorOfficial
     default:
       guard label.hasPrefix("topic:") else {
         throw DecodingError.dataCorrupted(

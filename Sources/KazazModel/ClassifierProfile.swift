@@ -33,6 +33,12 @@ public struct ClassifierProfile: Sendable, Equatable {
     case sports
     /// Accident and disaster vocabulary (a plane crash, its victims and investigation).
     case incident
+    /// Who acts for politics and diplomacy: heads of state and government, foreign ministries,
+    /// diplomats, parliaments and the interstate bodies they meet in.
+    case leader
+    /// An official of one sector (a defence, energy or transport minister or ministry, a state
+    /// company's chief): their visits, talks and calls are their sector's business.
+    case sectorOfficial
   }
 
   /// Decision thresholds and scoring parameters (the profile's `thresholds:` section).
@@ -66,12 +72,16 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// How much topic terms count in a sentence next to one that names a side (in the same
     /// paragraph). Sentences naming a side, and the headline, count fully; others not at all.
     public var topicNearby: Double
+    /// How much politics-and-diplomacy terms count where sector officials act without a leader:
+    /// in a sentence naming a sector official and no leader, and in a sentence naming neither
+    /// when the article names sector officials more than leaders.
+    public var sectorPolitics: Double
 
     public init(
       relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
       incidents: Double = 2, topicRelative: Double = 0,
-      topicSentence: Double = 0, topicNearby: Double = 0.5
+      topicSentence: Double = 0, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
@@ -84,6 +94,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.topicRelative = topicRelative
       self.topicSentence = topicSentence
       self.topicNearby = topicNearby
+      self.sectorPolitics = sectorPolitics
     }
   }
 

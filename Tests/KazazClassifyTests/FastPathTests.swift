@@ -88,6 +88,10 @@ struct FastPathTests {
     let stopped = LanguageIdentifier.functionWordHits(english[...], englishEnough: 2)
     #expect(full.english == 4)
     #expect(stopped.english == 2)
+    // Words folded Turkish writes too ("in", "is") do not stop the count.
+    let shared = Array(" aliyev in astana is the bir ve and ".utf8)
+    let counted = LanguageIdentifier.functionWordHits(shared[...], englishEnough: 2)
+    #expect(counted.english == 4 && counted.shared == 2 && counted.turkic == 2)
     #expect(LanguageIdentifier.identify("The talks and the visit of the president.") == .en)
     #expect(
       LanguageIdentifier.identify("Kazakistan ve Azerbaycan arasında işbirliği için bir adım.")

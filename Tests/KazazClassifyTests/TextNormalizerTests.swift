@@ -88,6 +88,30 @@ struct LanguageIdentifierTests {
   func identifies(text: String, expected: String) {
     #expect(LanguageIdentifier.identify(text).rawValue == expected)
   }
+
+  @Test(
+    "Short Turkish texts full of names, where folded iş and 'ın read as English is and in",
+    arguments: [
+      "Kazakistan'ın Bakü Büyükelçisi, Azerbaycan'ın iş dünyası temsilcileriyle bir araya geldi",
+      "Tokayev, Aliyev'in davetini kabul etti ve Bakü'ye gidecek",
+      "Kazakistan Cumhurbaşkanı Tokayev, İlham Aliyev'in davetiyle Bakü'ye gidecek.",
+      "KTZ ile ADY, Aktau-Bakü hattında iş birliğini görüştü",
+      "Astana'da Kazak-Azerbaycan iş forumu düzenlendi. Forumda iki ülkenin şirketleri buluştu.",
+    ])
+  func shortTurkish(text: String) {
+    #expect(LanguageIdentifier.identify(text) == .tr)
+  }
+
+  @Test(
+    "English with Turkish and Azerbaijani names stays English",
+    arguments: [
+      "Erdoğan and Aliyev met in Baku with the ministers of Kazakhstan.",
+      "Kazakh minister met Şahbazov in Baku on oil transit and was briefed on the pipeline.",
+      "The ambassador of Türkiye is in Astana for talks on the Middle Corridor.",
+    ])
+  func englishWithNames(text: String) {
+    #expect(LanguageIdentifier.identify(text) == .en)
+  }
 }
 
 @Suite("Normalisation and stems per language")
