@@ -73,72 +73,83 @@ public struct TermMatcher: Sendable {
     classCount = nextClass
     let width = nextClass
 
-    // Trie.
-    var table: [Int32] = Array(repeating: -1, count: width)
+    // Trie, as first-child / next-sibling lists: about nine bytes a state. (A complete row of
+    // transitions per state, while compiling, took over ten megabytes for the shipped profile,
+    // at the moment a cold cycle needs its memory for feeds.)
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    var label: [UInt8] = [0]
     var terminal: [[Int32]] = [[]]
-    var trieChild = [Bool](repeating: false, count: width)
+    func child(_ state: Int, _ symbol: UInt8) -> Int {
+      var kid = firstChild[state]
+      while kid >= 0 {
+        if label[Int(kid)] == symbol { return Int(kid) }
+        kid = nextSibling[Int(kid)]
+      }
+      return -1
+    }
     for (index, bytes) in encoded.enumerated() {
       var state = 0
       for byte in bytes {
-        let slot = state * width + Int(classes[Int(byte)])
-        if table[slot] < 0 {
-          table[slot] = Int32(terminal.count)
-          trieChild[slot] = true
+        let symbol = classes[Int(byte)]
+        var next = child(state, symbol)
+        if next < 0 {
+          next = label.count
+          label.append(symbol)
+          firstChild.append(-1)
+          nextSibling.append(firstChild[state])
+          firstChild[state] = Int32(next)
           terminal.append([])
-          table.append(contentsOf: repeatElement(-1, count: width))
-          trieChild.append(contentsOf: repeatElement(false, count: width))
         }
-        state = Int(table[slot])
+        state = next
       }
       terminal[state].append(Int32(index))
     }
-
-    // Failure links by breadth-first search, folding them into a complete transition table.
     let nodeCount = terminal.count
+
+    // Failure links by breadth-first search (children in byte-class order); `delta` is the
+    // complete transition function, followed through failure links.
     var failure = [Int](repeating: 0, count: nodeCount)
-    var queue: [Int] = [0]
-    queue.reserveCapacity(nodeCount)
-    for symbol in 0..<width {
-      let child = table[symbol]
-      if child < 0 {
-        table[symbol] = 0
-      } else {
-        failure[Int(child)] = 0
-        queue.append(Int(child))
+    func delta(_ state: Int, _ symbol: UInt8) -> Int {
+      var state = state
+      while true {
+        let next = child(state, symbol)
+        if next >= 0 { return next }
+        if state == 0 { return 0 }
+        state = failure[state]
       }
     }
-    var head = 1
+    var queue: [Int] = [0]
+    queue.reserveCapacity(nodeCount)
+    var kidsOf = [[(Int, Int)]](repeating: [], count: nodeCount)
     var merged = terminal
+    var head = 0
     while head < queue.count {
       let state = queue[head]
       head += 1
-      merged[state].append(contentsOf: merged[failure[state]])
-      for symbol in 0..<width {
-        let slot = state * width + symbol
-        let child = table[slot]
-        let fallback = table[failure[state] * width + symbol]
-        if child < 0 {
-          table[slot] = fallback
-        } else {
-          failure[Int(child)] = Int(fallback)
-          queue.append(Int(child))
-        }
+      if state != 0 { merged[state].append(contentsOf: merged[failure[state]]) }
+      var kids: [(Int, Int)] = []
+      var kid = firstChild[state]
+      while kid >= 0 {
+        kids.append((Int(label[Int(kid)]), Int(kid)))
+        kid = nextSibling[Int(kid)]
+      }
+      kids.sort { $0.0 < $1.0 }
+      kidsOf[state] = kids
+      for (symbol, next) in kids {
+        failure[next] = state == 0 ? 0 : delta(failure[state], UInt8(symbol))
+        queue.append(next)
       }
     }
 
     // Lay the states out in breadth-first order (the queue's order; the root stays 0), so that
     // the shallow states the scan visits most sit together in memory.
-    var kidsOf = [[(Int, Int)]](repeating: [], count: nodeCount)
     var offset = [Int](repeating: 0, count: nodeCount)
     var size = 0
     for (position, state) in queue.enumerated() {
-      var kids: [(Int, Int)] = []
-      for symbol in 0..<width where trieChild[state * width + symbol] {
-        kids.append((symbol, Int(table[state * width + symbol])))
-      }
-      kidsOf[state] = kids
       offset[state] = size
-      size += position == 0 || kids.count >= Self.denseChildren ? 4 : 3 + kids.count
+      let kids = kidsOf[state].count
+      size += position == 0 || kids >= Self.denseChildren ? 4 : 3 + kids
     }
     precondition(size < 1 << 24, "too many patterns for the matcher")
     var records = [UInt32](repeating: 0, count: size)
@@ -157,7 +168,7 @@ public struct TermMatcher: Sendable {
       if dense {
         records[base + 3] = UInt32(denseRows.count / width)
         for symbol in 0..<width {
-          denseRows.append(UInt32(offset[Int(table[state * width + symbol])]))
+          denseRows.append(UInt32(offset[delta(state, UInt8(symbol))]))
         }
       } else {
         for (index, (symbol, child)) in kids.enumerated() {
