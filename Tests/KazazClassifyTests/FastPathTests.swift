@@ -63,6 +63,35 @@ struct FastPathTests {
     }
   }
 
+  @Test("Below the root, dense states and failure links into them find what brute force finds")
+  func matcherDenseStatesAgainstBruteForce() {
+    // " ka" has seven children (a dense state, as the root always is); " oil ka…" and
+    // " big oil" fail over into " ka…" and " oil" when a match breaks off mid-pattern.
+    let patterns = [
+      "kaz*", "kab*", "kac", "kad*", "kae", "kaf*", "kag", "oil kaz", "oil kab transit",
+      "big oil", "oil", "oil kafe*", "zkab",
+    ].compactMap(CompiledProfile.compile)
+    let matcher = TermMatcher(patterns: patterns)
+    let vocabulary = [
+      "kaz", "kazakh", "kab", "kabul", "kac", "kad", "kae", "kaf", "kafe", "kag", "kah", "ka",
+      "k", "oil", "big", "transit", "zkab", "oilkaz", "казах",
+    ]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<200 {
+      var words: [String] = []
+      for _ in 0..<12 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        words.append(vocabulary[Int(seed >> 33) % vocabulary.count])
+      }
+      let text = words.joined(separator: " ")
+      let document = NormalizedDocument(title: "", body: text)
+      let found = matcher.matches(in: document.bytes).sorted {
+        ($0.start, $0.end, $0.pattern) < ($1.start, $1.end, $1.pattern)
+      }
+      #expect(found == Self.bruteForce(patterns, in: document.bytes), "\(text)")
+    }
+  }
+
   @Test("Decoding into scalars agrees with the standard library, NFKC included")
   func decoding() {
     let samples = [
