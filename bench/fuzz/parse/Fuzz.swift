@@ -1,6 +1,6 @@
-// libFuzzer entry point over the feed parser. Built by bench/fuzz/run.sh together with the
-// KazazParse sources (one module), never by SwiftPM.
+// libFuzzer entry point over the feed parser, built by bench/fuzz/run.sh (never by SwiftPM).
 import Foundation
+@testable import KazazParse
 
 /// The HTTP charsets a fuzz input may arrive with, chosen by its first byte.
 private let charsets: [String?] = [
