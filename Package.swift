@@ -34,6 +34,9 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
 
+    // Charges a fault (a Swift trap) to the feed whose input the faulting thread was processing.
+    .target(name: "CCrashMark"),
+
     // Value types shared by every stage.
     .target(name: "KazazModel", swiftSettings: swiftSettings),
 
@@ -72,7 +75,6 @@ let package = Package(
       // The JSON Schema of the digest JSON: documentation and test input, not a resource.
       exclude: ["Schema"], swiftSettings: swiftSettings),
 
-
     // The control socket: Codable messages, newline-delimited JSON over a unix socket.
     .target(
       name: "KazazControl",
@@ -86,7 +88,7 @@ let package = Package(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest", "KazazControl", "KazazSources",
+        "KazazDigest", "KazazControl", "KazazSources", "CCrashMark",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -23,13 +23,19 @@ public struct FeedState: Sendable, Equatable {
   /// Successful polls in a row that brought nothing new (drives adaptive polling).
   public var unchangedPolls: Int
   public var itemCount: Int
+  /// Polls in a row that a process died in the middle of (a crash while processing the feed).
+  public var interruptedPolls: Int
+  /// Disabled because processing it crashed the process `crashQuarantineThreshold` times in a
+  /// row; lifted by `feeds enable` or a change of its config entry.
+  public var quarantined: Bool
 
   public init(
     id: Int64, url: String, currentURL: String? = nil, title: String? = nil, etag: String? = nil,
     lastModified: String? = nil, lastStatus: Int? = nil, lastCheckedAt: Date? = nil,
     lastSuccessAt: Date? = nil, consecutiveFailures: Int = 0, lastErrorKind: String? = nil,
     lastError: String? = nil, nextCheckAt: Date? = nil, disabledReason: String? = nil,
-    unchangedPolls: Int = 0, itemCount: Int = 0
+    unchangedPolls: Int = 0, itemCount: Int = 0, interruptedPolls: Int = 0,
+    quarantined: Bool = false
   ) {
     self.id = id
     self.url = url
@@ -47,6 +53,8 @@ public struct FeedState: Sendable, Equatable {
     self.disabledReason = disabledReason
     self.unchangedPolls = unchangedPolls
     self.itemCount = itemCount
+    self.interruptedPolls = interruptedPolls
+    self.quarantined = quarantined
   }
 
   /// The URL to request: the permanent redirect target when there is one.
@@ -54,6 +62,9 @@ public struct FeedState: Sendable, Equatable {
 
   /// Failing: this many consecutive failures or more (shown in status and digests).
   public static let failingThreshold = 3
+
+  /// Quarantined: this many polls in a row ended with the process dying while processing it.
+  public static let crashQuarantineThreshold = 3
 
   public var isFailing: Bool { consecutiveFailures >= Self.failingThreshold }
   public var isDisabled: Bool { disabledReason != nil }

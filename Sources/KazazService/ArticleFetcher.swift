@@ -20,6 +20,8 @@ public struct ArticleFetcher: Sendable {
   public let engine: CurlEngine
   public let classifier: Classifier
   public var maxPerPoll: Int
+  /// Where extraction is marked as processing the feed's bytes (crash quarantine).
+  public var mark = ProcessingMark.none
   static let shortTextWords = 80
   static let articleLengthWords = 250
 
@@ -56,7 +58,7 @@ public struct ArticleFetcher: Sendable {
   public func enrich(
     _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, logger: Logger
   ) async -> [ParsedItem] {
-    let wanted = items.indices.filter { wantsFullText(items[$0], mode: mode) }
+    let wanted = mark.run { items.indices.filter { wantsFullText(items[$0], mode: mode) } }
     guard !wanted.isEmpty else { return items }
     let chosen = Array(wanted.prefix(maxPerPoll))
     if wanted.count > chosen.count {
@@ -97,7 +99,9 @@ public struct ArticleFetcher: Sendable {
         logger.debug("article page is not HTML", metadata: ["url": "\(url)", "type": "\(type)"])
         return nil
       }
-      return ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
+      return mark.run {
+        ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
+      }
     } catch {
       logger.debug("article fetch failed", metadata: ["url": "\(url)", "error": "\(error)"])
       return nil

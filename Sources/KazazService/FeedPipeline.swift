@@ -15,15 +15,21 @@ public struct FeedPipeline: Sendable {
   public let classifier: Classifier
   public let store: Store
   public let planner = PollPlanner()
+  /// Where the CPU stages of each poll are marked, so a crash is charged to its feed.
+  public let journal: PollJournal?
   /// The polls of one pipeline (one cycle) share their commits' transactions while the writer
   /// is busy.
   let commits: CommitGroup
 
-  public init(engine: CurlEngine, parser: FeedParser, classifier: Classifier, store: Store) {
+  public init(
+    engine: CurlEngine, parser: FeedParser, classifier: Classifier, store: Store,
+    journal: PollJournal? = nil
+  ) {
     self.engine = engine
     self.parser = parser
     self.classifier = classifier
     self.store = store
+    self.journal = journal
     commits = CommitGroup(store: store)
   }
 
@@ -86,9 +92,14 @@ public struct FeedPipeline: Sendable {
       )
     }
     let checkedAt = now()
-    var observation = PollPlanner.Observation(
-      status: response.status, failed: false, retryAfter: response.retryAfter(now: checkedAt),
-      cacheMaxAge: response.cacheMaxAge)
+    // From here to the classification, the work is on bytes the publisher chose: marked in the
+    // journal, so a crash in it is charged to this feed (crash quarantine).
+    let mark = ProcessingMark(journal: journal, feedID: feed.id)
+    var observation = mark.run {
+      PollPlanner.Observation(
+        status: response.status, failed: false, retryAfter: response.retryAfter(now: checkedAt),
+        cacheMaxAge: response.cacheMaxAge)
+    }
     let movedTo = response.permanentlyMovedTo
     if response.isNotModified {
       return (
@@ -112,9 +123,12 @@ public struct FeedPipeline: Sendable {
     }
     let parsed: ParsedFeed
     do {
-      parsed = try parser.parse(
-        response.body, baseURL: response.effectiveURL, httpCharset: response.charset,
-        now: checkedAt)
+      parsed = try mark.run { () throws(ParseError) -> ParsedFeed in
+        FaultInjection.trapIfRequested(by: response.body)
+        return try parser.parse(
+          response.body, baseURL: response.effectiveURL, httpCharset: response.charset,
+          now: checkedAt)
+      }
     } catch {
       observation.failed = true
       logFailure(feed, "feed could not be parsed", error.description, logger)
@@ -135,11 +149,15 @@ public struct FeedPipeline: Sendable {
       (try? await StoreWork.read { [store, id = feed.id] in try store.knownGUIDs(feedID: id) })
       ?? []
     let fresh = parsed.items.filter { !known.contains($0.id) }
-    let enriched = await ArticleFetcher(engine: engine, classifier: classifier).enrich(
+    var articles = ArticleFetcher(engine: engine, classifier: classifier)
+    articles.mark = mark
+    let enriched = await articles.enrich(
       fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes, logger: logger)
-    let incoming = enriched.map { item in
-      ItemIndexing.incoming(
-        item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
+    let incoming = mark.run {
+      enriched.map { item in
+        ItemIndexing.incoming(
+          item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
+      }
     }
     return (
       FeedPollResult(

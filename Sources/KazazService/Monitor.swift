@@ -16,6 +16,21 @@ public struct Monitor: Sendable {
   public let engine: CurlEngine
   public let classifier: Classifier
   public let logger: Logger
+  /// The feeds this process is processing, for crash quarantine; only processes that poll
+  /// (`preparedForPolling`) keep one.
+  public var journal: PollJournal?
+
+  public init(
+    config: Config, store: Store, engine: CurlEngine, classifier: Classifier, logger: Logger,
+    journal: PollJournal? = nil
+  ) {
+    self.config = config
+    self.store = store
+    self.engine = engine
+    self.classifier = classifier
+    self.logger = logger
+    self.journal = journal
+  }
 
   /// Loads the profile, opens the store and starts the fetch engine.
   public static func open(config: Config, logger: Logger) throws -> Monitor {
@@ -92,7 +107,7 @@ public struct Monitor: Sendable {
   ) async -> CycleSummary {
     let pipeline = FeedPipeline(
       engine: engine, parser: FeedParser(maxDocumentBytes: config.fetch.maxResponseBytes),
-      classifier: classifier, store: store)
+      classifier: classifier, store: store, journal: journal)
     return await RefreshCycle(pipeline: pipeline).run(
       feeds: feeds, policies: config.feedPolicies,
       defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger, onReport: onReport)
@@ -100,5 +115,6 @@ public struct Monitor: Sendable {
 
   public func shutdown() {
     engine.shutdown()
+    journal?.close()
   }
 }

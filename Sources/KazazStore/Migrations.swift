@@ -162,6 +162,15 @@ enum Migrations {
       try db.execute(
         sql: "CREATE VIRTUAL TABLE itemSearchTerms USING fts5vocab(itemSearch, row)")
     }
+    migrator.registerMigration("v7-crash-quarantine") { db in
+      // Polls of the feed that a process died in the middle of, in a row (reset by any poll
+      // that commits), and, while the feed is quarantined for it, the fingerprint of its config
+      // entry then: a changed entry lifts the quarantine.
+      try db.alter(table: "feed") { t in
+        t.add(column: "interruptedPolls", .integer).notNull().defaults(to: 0)
+        t.add(column: "quarantineSettings", .text)
+      }
+    }
     return migrator
   }
 }

@@ -21,12 +21,17 @@ struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var nextCheckAt: Date?
   var disabledReason: String?
   var unchangedPolls: Int
+  /// Polls in a row that a process died in the middle of (v7).
+  var interruptedPolls: Int
+  /// While quarantined after crashes: the fingerprint of the feed's config entry then (v7).
+  var quarantineSettings: String?
 
   init(url: String, addedAt: Date) {
     self.url = url
     self.addedAt = addedAt
     consecutiveFailures = 0
     unchangedPolls = 0
+    interruptedPolls = 0
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -37,7 +42,8 @@ struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
       lastModified: lastModified, lastStatus: lastStatus, lastCheckedAt: lastCheckedAt,
       lastSuccessAt: lastSuccessAt, consecutiveFailures: consecutiveFailures,
       lastErrorKind: lastErrorKind, lastError: lastError, nextCheckAt: nextCheckAt,
-      disabledReason: disabledReason, unchangedPolls: unchangedPolls, itemCount: itemCount)
+      disabledReason: disabledReason, unchangedPolls: unchangedPolls, itemCount: itemCount,
+      interruptedPolls: interruptedPolls, quarantined: quarantineSettings != nil)
   }
 }
 

@@ -159,7 +159,8 @@ extension Store {
       sql: """
         UPDATE feed SET title = ?, lastCheckedAt = ?, nextCheckAt = ?, currentURL = ?,
           disabledReason = ?, unchangedPolls = ?, lastStatus = ?, etag = ?, lastModified = ?,
-          lastSuccessAt = ?, consecutiveFailures = ?, lastErrorKind = ?, lastError = ?
+          lastSuccessAt = ?, consecutiveFailures = ?, lastErrorKind = ?, lastError = ?,
+          interruptedPolls = 0
         WHERE id = ?
         """)
     let lastSuccess: (any DatabaseValueConvertible)? =

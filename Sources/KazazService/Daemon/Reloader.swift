@@ -43,6 +43,11 @@ struct Reloader: Sendable {
       // Feeds new to the store get their row (and show in `status`) at once; the refresh loop
       // wakes up to schedule them.
       _ = try new.store.registerFeeds(urls: new.config.feeds.map(\.url))
+      // A quarantined feed whose entry the operator changed gets another chance.
+      for feed in try new.store.releaseQuarantines(settings: new.config.feedFingerprints) {
+        new.logger.notice(
+          "feed's config entry changed; quarantine lifted", metadata: ["feed.url": "\(feed.url)"])
+      }
       holder.replace(with: new)
       await coordinator.wake()
       if new.engine !== old.engine {
@@ -87,6 +92,6 @@ struct Reloader: Sendable {
     logger.logLevel = Logger.Level(rawValue: config.logLevel.rawValue) ?? .info
     return Monitor(
       config: config, store: old.store, engine: engine, classifier: Classifier(profile: profile),
-      logger: logger)
+      logger: logger, journal: old.journal)
   }
 }

@@ -19,7 +19,7 @@ struct FeedsCommand: AsyncParsableCommand {
       + "Reload the daemon afterwards: systemctl reload kazaz-monitor.",
     subcommands: [
       FeedsList.self, FeedsAdd.self, FeedsRemove.self, FeedsTest.self, FeedsImport.self,
-      FeedsExport.self,
+      FeedsExport.self, FeedsEnable.self,
     ])
 }
 

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
   func run() async throws {
     let config = try options.load()
     let logger = LoggingBootstrap.logger(level: config.logLevel)
-    let monitor = try Monitor.open(config: config, logger: logger)
+    let monitor = try Monitor.open(config: config, logger: logger).preparedForPolling()
     if once {
       defer { monitor.shutdown() }
       let (summary, files) = try await monitor.runOnce()
