@@ -11,7 +11,11 @@ public struct JSONRenderer: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    // Encoding plain structs of strings and numbers cannot fail.
+    // Scores and averages are finite; were one not, it is written as a string rather than
+    // failing the whole digest. With that, encoding plain structs of strings and numbers
+    // cannot fail.
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
     let data = try! encoder.encode(document(digest))
     return String(decoding: data, as: UTF8.self) + "\n"
   }

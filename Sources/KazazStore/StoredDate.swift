@@ -11,9 +11,20 @@ enum StoredDate {
   /// 1900-01-01 and 2200-01-01, in seconds since 1970: the range written by arithmetic.
   private static let fastRange: ClosedRange<Double> = -2_208_988_800...7_258_118_400
 
+  /// 1600-01-01 and 9999-12-31T23:59:59, in seconds since 1970: the dates stored as they are.
+  /// (GRDB's formatter writes earlier dates in the Julian calendar, and years past 9999 do not
+  /// fit the text format.)
+  static let storableRange: ClosedRange<Double> = -11_676_096_000...253_402_300_799
+
+  /// The text of `date`; a date outside `storableRange` (a publisher's, never validated enough)
+  /// is stored as the nearest end of that range, which GRDB and SQLite read back as a date.
   static func databaseValue(_ date: Date) -> DatabaseValue {
-    let seconds = date.timeIntervalSince1970
-    guard fastRange.contains(seconds) else { return date.databaseValue }
+    let raw = date.timeIntervalSince1970
+    let seconds =
+      raw.isNaN ? 0 : min(max(raw, storableRange.lowerBound), storableRange.upperBound)
+    guard fastRange.contains(seconds) else {
+      return Date(timeIntervalSince1970: seconds).databaseValue
+    }
     // Whole milliseconds, rounded to the nearest as the formatter does; a value within a
     // rounding error of a tie could go either way, and is left to the formatter.
     let exact = seconds * 1000
