@@ -28,36 +28,10 @@ struct CrashQuarantineTests {
       """.utf8)
   }
 
-  struct Run {
-    var status: Int32
-    var crashed: Bool
-    var output: String
-    var errors: String
-  }
-
-  static func run(_ binary: URL, _ arguments: [String]) async throws -> Run {
-    try await OffPool.run {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = arguments
-      var environment = ProcessInfo.processInfo.environment
-      environment["KAZAZ_FAULT_TRAP_ON"] = pill
-      // The runtime's backtrace of each deliberate crash only costs time here.
-      environment["SWIFT_BACKTRACE"] = "enable=no"
-      process.environment = environment
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let out = output.fileHandleForReading.readDataToEndOfFile()
-      let err = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return Run(
-        status: process.terminationStatus,
-        crashed: process.terminationReason == .uncaughtSignal,
-        output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
-    }
+  static func run(_ binary: URL, _ arguments: [String]) async throws -> ProcessRun {
+    // The runtime's backtrace of each deliberate crash only costs time here.
+    try await ProcessRun.run(
+      binary, arguments, environment: ["KAZAZ_FAULT_TRAP_ON": pill, "SWIFT_BACKTRACE": "enable=no"])
   }
 
   @Test("A feed that crashes the process three polls in a row is quarantined; the rest are stored")
