@@ -184,7 +184,11 @@ let package = Package(
     // Runs the built kazaz-monitor binary as systemd would: notify socket, signals, control socket.
     .testTarget(
       name: "DaemonIntegrationTests",
-      dependencies: ["KazazControl", "KazazTesting", "KazazStore", "KazazModel"],
+      dependencies: [
+        "KazazControl", "KazazTesting", "KazazStore", "KazazModel",
+        // Built first: these tests run the real binary.
+        "kazaz-monitor",
+      ],
       swiftSettings: swiftSettings
     ),
   ]

@@ -28,6 +28,8 @@ final class CommitGroup: @unchecked Sendable {
     set { lock.withLock { transactionCount = newValue } }
   }
   private var transactionCount = 0
+  /// Results handed in and not yet taken into a transaction (tests wait on it).
+  var waiting: Int { lock.withLock { pending.count } }
 
   init(store: Store) {
     self.store = store

@@ -11,17 +11,15 @@ import Testing
 
 /// The real `kazaz-monitor run`, with a notify socket of the test's own standing in for
 /// systemd, feeds on a loopback HTTP server, and the command-line client on the control socket.
-@Suite(
-  "The daemon as systemd runs it",
-  .enabled(
-    if: DaemonProcess.binary != nil,
-    "the kazaz-monitor executable was not found beside the test bundle (build it first)"),
-  .serialized)
+@Suite("The daemon as systemd runs it", .serialized)
 struct DaemonLifecycleTests {
   let directory: TemporaryDirectory
   let server: LoopbackHTTPServer
 
   init() throws {
+    // The test target depends on the product, so a missing binary is a failure, not a skip.
+    try #require(
+      DaemonProcess.binary != nil, "the kazaz-monitor executable was not found beside the tests")
     directory = try TemporaryDirectory(prefix: "kazaz-daemon")
     server = try LoopbackHTTPServer()
   }

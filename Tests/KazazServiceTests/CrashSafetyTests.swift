@@ -4,14 +4,30 @@ import KazazStore
 import KazazTesting
 import Testing
 
-/// The store's promise, tested the hard way: the real binary is killed with SIGKILL at random
-/// moments of repeated refresh cycles against a local server whose feeds keep growing. After
-/// every kill the store must be sound and every feed's recorded state must match the items
-/// stored for it; at the end every published item is stored exactly once.
+/// The store's promise, tested the hard way: the real binary is killed with SIGKILL in the middle
+/// of repeated refresh cycles against a local server whose feeds keep growing. After every kill
+/// the store must be sound and every feed's recorded state must match the items stored for it;
+/// at the end every published item is stored exactly once.
+///
+/// Where each kill lands is decided by the cycle's progress, not by a clock: the process is
+/// killed when the server has answered the k-th feed request of that run, so it is always cut
+/// short (every run polls all the feeds), whatever the machine's speed. The k of each run come
+/// from a fixed list (the first request, the middle, the last) and then from a seeded generator,
+/// so a failure replays.
 @Suite("Crash safety under SIGKILL")
 struct CrashSafetyTests {
   static let feedCount = 24
   static let kills = 50
+  /// Kill points that always run, then seeded ones.
+  static let fixedKillPoints = [1, 2, feedCount / 2, feedCount - 1]
+
+  static func killPoints(seed: UInt64) -> [Int] {
+    var generator = SeededGenerator(seed: seed)
+    return fixedKillPoints
+      + (fixedKillPoints.count..<kills).map { _ in
+        Int.random(in: 1..<feedCount, using: &generator)
+      }
+  }
 
   /// The items feed `feed` publishes at version `version`: the list only grows.
   static func items(feed: Int, version: Int) -> [String] {
@@ -35,14 +51,18 @@ struct CrashSafetyTests {
       """
   }
 
-  @Test("SIGKILL at random points of 50 cycles loses nothing, duplicates nothing, corrupts nothing")
+  @Test(
+    "SIGKILL after the k-th feed request of 50 cycles loses nothing, duplicates nothing, corrupts nothing"
+  )
   func killRepeatedly() async throws {
     let binary = try #require(BuiltBinary.kazazMonitor(), "the kazaz-monitor binary was not built")
     let directory = try TemporaryDirectory()
     let server = try LoopbackHTTPServer()
     let versions = VersionCounter(feeds: Self.feedCount)
+    let trigger = KillTrigger()
     for feed in 0..<Self.feedCount {
       server.route("/feed\(feed).xml") { request in
+        defer { trigger.requestServed() }
         // Each feed grows every few requests; the ETag names the version served.
         let version = versions.next(feed)
         if request.headers["if-none-match"] == "\"v\(version)\"" { return .init(status: 304) }
@@ -63,26 +83,29 @@ struct CrashSafetyTests {
       """, to: "config.yaml")
     let database = directory.path("state/kazaz-monitor.sqlite").path
 
-    // Processes and sleeps block: they run on a thread of their own.
+    // Processes and waits block: they run on a thread of their own.
+    let points = Self.killPoints(seed: 0x6B61_7A61_7A)
     let (interrupted, problems) = try await OffPool.run { () -> (Int, [String]) in
       var interrupted = 0
       var problems: [String] = []
-      var generator = SystemRandomNumberGenerator()
-      for round in 0..<Self.kills {
+      for (round, point) in points.enumerated() {
+        trigger.arm(after: point)
         let process = try Self.start(binary, config: config)
-        Thread.sleep(forTimeInterval: Double.random(in: 0.02...0.6, using: &generator))
+        trigger.waitUntilFired()
         if process.isRunning {
           kill(process.processIdentifier, SIGKILL)
           interrupted += 1
         }
         process.waitUntilExit()
-        problems += try Self.consistencyProblems(database).map { "after kill \(round): \($0)" }
+        problems += try Self.consistencyProblems(database).map {
+          "after kill \(round) (request \(point)): \($0)"
+        }
       }
       return (interrupted, problems)
     }
     #expect(problems.isEmpty, "\(problems)")
-    // Most runs must really have been cut short, or the test proves little.
-    #expect(interrupted >= Self.kills / 2, "only \(interrupted) runs were interrupted")
+    // Every run was still polling when it was killed: it had feeds left to request.
+    #expect(interrupted == Self.kills, "only \(interrupted) runs were interrupted")
 
     // A final, uninterrupted run: every item the server published is stored exactly once.
     let status = try await OffPool.run { () -> Int32 in
@@ -163,4 +186,50 @@ final class VersionCounter: @unchecked Sendable {
   }
 
   func current(_ feed: Int) -> Int { lock.withLock { hits[feed] / 3 } }
+}
+
+/// Fires once the server has answered a given number of requests since it was armed.
+final class KillTrigger: @unchecked Sendable {
+  // @unchecked: every field is touched under `condition`'s lock.
+  private let condition = NSCondition()
+  private var remaining = Int.max
+  private var fired = false
+
+  func arm(after requests: Int) {
+    condition.withLock {
+      remaining = requests
+      fired = false
+    }
+  }
+
+  func requestServed() {
+    condition.withLock {
+      remaining -= 1
+      if remaining == 0 {
+        fired = true
+        condition.broadcast()
+      }
+    }
+  }
+
+  func waitUntilFired() {
+    condition.withLock {
+      while !fired { condition.wait() }
+    }
+  }
+}
+
+/// SplitMix64: a small seeded generator, so the random part of a test replays.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }

@@ -82,9 +82,10 @@ struct OperatorAccessTests {
     return (process.terminationStatus, String(decoding: output, as: UTF8.self))
   }
 
-  @Test("search and status work for an operator while the daemon holds the store open")
+  @Test(
+    "search and status work for an operator while the daemon holds the store open",
+    .enabled(if: Self.canSwitchUser, "needs root and setpriv to act as an unprivileged operator"))
   func whileOpen() async throws {
-    try #require(Self.canSwitchUser, "needs root and setpriv to act as an unprivileged operator")
     let monitor = try makeStore()
     defer { monitor.shutdown() }
     // The writer keeps its WAL index: readers use it.
@@ -100,9 +101,10 @@ struct OperatorAccessTests {
     #expect(ingest.output.contains("this user may read it but not write it"), "\(ingest.output)")
   }
 
-  @Test("search works for an operator when no process has the store open")
+  @Test(
+    "search works for an operator when no process has the store open",
+    .enabled(if: Self.canSwitchUser, "needs root and setpriv to act as an unprivileged operator"))
   func whenClosed() async throws {
-    try #require(Self.canSwitchUser, "needs root and setpriv to act as an unprivileged operator")
     do {
       let monitor = try makeStore()
       monitor.shutdown()
