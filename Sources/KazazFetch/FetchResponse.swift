@@ -45,8 +45,27 @@ public struct FetchResponse: Sendable, Equatable {
   public var etag: String? { header("etag") }
   public var lastModified: String? { header("last-modified") }
 
-  /// The `charset` parameter of `Content-Type`, if any.
-  public var charset: String? { header("content-type").flatMap(ContentType.charset(of:)) }
+  /// The `charset` parameter of `Content-Type`, if any. A label that is not a short token
+  /// (IANA names are at most 40 characters of letters, digits and `-_.:+()`) is ignored, so the
+  /// body's own declaration decides instead of a publisher's junk.
+  public var charset: String? {
+    guard let charset = header("content-type").flatMap(ContentType.charset(of:)),
+      charset.utf8.count <= 40, charset.utf8.allSatisfy(Self.isCharsetByte)
+    else { return nil }
+    return charset
+  }
+
+  private static func isCharsetByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      true
+    case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"),
+      UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"):
+      true
+    default: false
+    }
+  }
 }
 
 /// One redirect hop.

@@ -180,6 +180,10 @@ struct FetchResponseTests {
       ("application/rss+xml;charset=\"UTF-8\"", "UTF-8"),
       ("text/xml; boundary=x; Charset=koi8-r", "koi8-r"),
       ("text/xml", nil),
+      // Not a charset label: junk from the server is ignored, the body's declaration decides.
+      ("text/xml; charset=\"\"", nil), ("text/xml; charset=utf-8\u{01}", nil),
+      ("text/xml; charset=" + String(repeating: "x", count: 41), nil),
+      ("text/xml; charset=utf 8", nil), ("text/xml; charset=ISO_8859-5:1988", "ISO_8859-5:1988"),
     ] as [(String, String?)])
   func charset(contentType: String, expected: String?) {
     let response = FetchResponse(

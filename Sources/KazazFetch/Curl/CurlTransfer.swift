@@ -165,9 +165,14 @@ final class CurlTransfer {
     curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
   }
 
+  /// A duration in whole milliseconds for libcurl, clamped to `0...Int32.max` (about 24 days):
+  /// libcurl reads these options as `long`, and a huge configured value must not overflow.
   static func milliseconds(_ duration: Duration) -> Int {
     let (seconds, attoseconds) = duration.components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    let limit = Int64(Int32.max)
+    guard seconds >= 0 else { return 0 }
+    guard seconds < limit / 1000 else { return Int(limit) }
+    return Int(min(limit, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
   }
 }
 
@@ -178,8 +183,10 @@ func curlWriteCallback(
 ) -> Int {
   guard let data, let context else { return 0 }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-  let length = size * count
-  if transfer.body.count + length > transfer.maxResponseBytes {
+  // libcurl promises size 1 and a bounded count; an overflowing product aborts, never traps.
+  let (length, overflow) = size.multipliedReportingOverflow(by: count)
+  guard !overflow, length >= 0 else { return 0 }
+  if length > transfer.maxResponseBytes - transfer.body.count {
     transfer.exceededLimit = true
     return 0
   }
@@ -195,7 +202,8 @@ func curlHeaderCallback(
   _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
   _ context: UnsafeMutableRawPointer?
 ) -> Int {
-  let length = size * count
+  let (length, overflow) = size.multipliedReportingOverflow(by: count)
+  guard !overflow, length >= 0 else { return 0 }
   guard let data, let context else { return length }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
   data.withMemoryRebound(to: UInt8.self, capacity: length) { start in
@@ -218,11 +226,14 @@ struct HeaderLine {
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let line = Self.trimmed(bytes[...])
     if line.starts(with: Self.httpPrefix) {
-      // "HTTP/1.1 200 OK", "HTTP/2 304": the code is the second word.
+      // "HTTP/1.1 200 OK", "HTTP/2 304": the code is the second word, exactly three digits
+      // (RFC 9112 §4); anything else ("20", "2000", "abc") is status 0, which no rule acts on.
       let rest = line.drop { $0 != UInt8(ascii: " ") }.drop { $0 == UInt8(ascii: " ") }
-      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      let word = rest.prefix { $0 != UInt8(ascii: " ") }
       var code = 0
-      for digit in digits.prefix(3) { code = code * 10 + Int(digit - UInt8(ascii: "0")) }
+      if word.count == 3, word.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        for digit in word { code = code * 10 + Int(digit - UInt8(ascii: "0")) }
+      }
       kind = .status(code)
     } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
       let name = Self.trimmed(line[..<colon]).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
