@@ -130,7 +130,8 @@ public struct FeedPipeline: Sendable {
         "feed is degraded; recovered what could be read",
         metadata: ["warnings": "\(parsed.warnings.count)", "first": "\(parsed.warnings[0])"])
     }
-    observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
+    // Clamped before any multiplication: a <ttl> of 10^18 minutes is a day, not an overflow.
+    observation.ttl = PollPlanner.ttl(minutes: parsed.ttlMinutes)
     let known =
       (try? await StoreWork.read { [store, id = feed.id] in try store.knownGUIDs(feedID: id) })
       ?? []
