@@ -42,8 +42,10 @@ public struct FetchResponse: Sendable, Equatable {
   /// True for 304 Not Modified: the previous content is still current, nothing to parse.
   public var isNotModified: Bool { status == 304 }
 
-  public var etag: String? { header("etag") }
-  public var lastModified: String? { header("last-modified") }
+  /// The `ETag`, unless it is unsafe to store and send back (`HTTPValidator`).
+  public var etag: String? { HTTPValidator.sanitized(header("etag")) }
+  /// The `Last-Modified` date as sent, unless it is unsafe to store and send back.
+  public var lastModified: String? { HTTPValidator.sanitized(header("last-modified")) }
 
   /// The `charset` parameter of `Content-Type`, if any. A label that is not a short token
   /// (IANA names are at most 40 characters of letters, digits and `-_.:+()`) is ignored, so the

@@ -63,4 +63,26 @@ struct HostilePublisherTests {
     #expect(delay >= day * (1 - PollPlanner.jitterFraction) - 1)
     #expect(delay <= day * (1 + PollPlanner.jitterFraction) + 1)
   }
+
+  @Test("A validator with a control character is neither stored nor sent back")
+  func unsafeValidators() async throws {
+    let body = Self.rss(items: "<item><title>One</title><guid>1</guid></item>")
+    server.route("/feed.xml") { _ in
+      .init(
+        headers: [
+          ("Content-Type", "application/rss+xml"), ("ETag", "\"v1\u{0B}X-Injected: 1\""),
+          ("Last-Modified", "Mon, 10 Apr 2023\u{01} 18:16:05 GMT"),
+        ], body: Data(body.utf8))
+    }
+    let monitor = try monitor(feeds: [server.url("/feed.xml")])
+    defer { monitor.shutdown() }
+    _ = try await monitor.refresh()
+    let feed = try #require(try monitor.store.feeds().first)
+    #expect(feed.lastStatus == 200)
+    #expect(feed.etag == nil && feed.lastModified == nil)
+    _ = try await monitor.refresh()
+    let second = try #require(server.requests(to: "/feed.xml").last)
+    #expect(second.headers["if-none-match"] == nil && second.headers["if-modified-since"] == nil)
+    #expect(server.requests(to: "/feed.xml").count == 2)
+  }
 }

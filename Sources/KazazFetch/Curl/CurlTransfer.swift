@@ -100,10 +100,12 @@ final class CurlTransfer {
     if let proxy = settings.proxy {
       codes.append(kazaz_easy_setopt_string(easy, CURLOPT_PROXY, proxy))
     }
-    if let etag = request.etag {
+    // Checked here too, not only where responses are read: a line break in a stored validator
+    // would let the publisher who sent it write headers into this request.
+    if let etag = HTTPValidator.sanitized(request.etag) {
       headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
     }
-    if let lastModified = request.lastModified {
+    if let lastModified = HTTPValidator.sanitized(request.lastModified) {
       headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
     }
     headerList = curl_slist_append(
