@@ -13,10 +13,21 @@ public struct FetchResponse: Sendable, Equatable {
   public var redirectCount: Int
   /// Each redirect followed, in order: its status and target.
   public var redirects: [Redirect]
+  /// The URL that was asked for, before redirects.
+  public var requestedURL: String
+  /// Where each request of the exchange was sent (the first hop, the redirects, the final
+  /// one), as libcurl connected or reused a connection; behind a proxy, the proxy. Empty for
+  /// files.
+  public var endpoints: [Endpoint]
+  /// The server the requested URL itself reached, before any redirect: the first endpoint, or
+  /// behind a proxy the address written in the URL when it is one. What a feed's or page's own
+  /// links may connect to even when it is not public (`AddressPolicy.home`).
+  public var origin: Endpoint?
 
   public init(
     status: Int, headers: [(name: String, value: String)], body: Data, effectiveURL: String,
-    redirectCount: Int, redirects: [Redirect] = []
+    redirectCount: Int, redirects: [Redirect] = [], requestedURL: String? = nil,
+    endpoints: [Endpoint] = [], origin: Endpoint? = nil
   ) {
     self.status = status
     self.headers = headers
@@ -24,11 +35,16 @@ public struct FetchResponse: Sendable, Equatable {
     self.effectiveURL = effectiveURL
     self.redirectCount = redirectCount
     self.redirects = redirects
+    self.requestedURL = requestedURL ?? effectiveURL
+    self.endpoints = endpoints
+    self.origin = origin
   }
 
   public static func == (lhs: FetchResponse, rhs: FetchResponse) -> Bool {
     lhs.status == rhs.status && lhs.body == rhs.body && lhs.effectiveURL == rhs.effectiveURL
       && lhs.redirectCount == rhs.redirectCount && lhs.redirects == rhs.redirects
+      && lhs.requestedURL == rhs.requestedURL && lhs.endpoints == rhs.endpoints
+      && lhs.origin == rhs.origin
       && lhs.headers.map { "\($0.name):\($0.value)" }
         == rhs.headers.map { "\($0.name):\($0.value)" }
   }

@@ -16,6 +16,11 @@ import Logging
 /// At most `maxPerPoll` pages per feed poll; the rest keep their feed text. Pages go through
 /// the same libcurl engine as feeds, so its limits apply: response size, timeouts, transfers per
 /// host. Each item is new, so there is no earlier response to revalidate.
+///
+/// Item links are the publisher's choice, so the pages are fetched under the address policy
+/// (`AddressPolicy`): only public addresses, or the very server the feed came from
+/// (`FetchResponse.origin`), unless `fetch.allow_private_addresses` is set. A refused page is
+/// logged as a warning and the item keeps its feed text.
 public struct ArticleFetcher: Sendable {
   public let engine: CurlEngine
   public let classifier: Classifier
@@ -53,8 +58,11 @@ public struct ArticleFetcher: Sendable {
   }
 
   /// `items` with the article text of those that want it (at most `maxPerPoll`).
+  /// - Parameter home: where the feed itself was served from (`FetchResponse.origin`): pages
+  ///   there may be fetched even when that address is not public.
   public func enrich(
-    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, logger: Logger
+    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, home: Endpoint? = nil,
+    logger: Logger
   ) async -> [ParsedItem] {
     let wanted = items.indices.filter { wantsFullText(items[$0], mode: mode) }
     guard !wanted.isEmpty else { return items }
@@ -69,7 +77,11 @@ public struct ArticleFetcher: Sendable {
       for index in chosen {
         let link = items[index].link!
         group.addTask {
-          (index, await article(at: link, maxResponseBytes: maxResponseBytes, logger: logger))
+          (
+            index,
+            await article(
+              at: link, maxResponseBytes: maxResponseBytes, home: home, logger: logger)
+          )
         }
       }
       for await (index, article) in group {
@@ -81,12 +93,14 @@ public struct ArticleFetcher: Sendable {
   }
 
   /// Fetches and extracts one page; nil when it cannot be had (logged, never fatal).
-  public func article(at url: String, maxResponseBytes: Int?, logger: Logger) async
-    -> ExtractedArticle?
-  {
+  public func article(
+    at url: String, maxResponseBytes: Int?, home: Endpoint? = nil, logger: Logger
+  ) async -> ExtractedArticle? {
     do {
       let response = try await engine.fetch(
-        FetchRequest(url: url, maxResponseBytes: maxResponseBytes))
+        FetchRequest(
+          url: url, maxResponseBytes: maxResponseBytes,
+          addressPolicy: AddressPolicy(purpose: "article page", home: home)))
       guard (200..<300).contains(response.status) else {
         logger.debug(
           "article page unavailable", metadata: ["url": "\(url)", "status": "\(response.status)"])
@@ -98,6 +112,9 @@ public struct ArticleFetcher: Sendable {
         return nil
       }
       return ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
+    } catch FetchError.addressRefused(let refusal) {
+      logger.warning("\(refusal.description)")
+      return nil
     } catch {
       logger.debug("article fetch failed", metadata: ["url": "\(url)", "error": "\(error)"])
       return nil

@@ -137,7 +137,8 @@ public struct FeedPipeline: Sendable {
       ?? []
     let fresh = parsed.items.filter { !known.contains($0.id) }
     let enriched = await ArticleFetcher(engine: engine, classifier: classifier).enrich(
-      fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes, logger: logger)
+      fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes,
+      home: response.origin, logger: logger)
     let incoming = enriched.map { item in
       ItemIndexing.incoming(
         item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))

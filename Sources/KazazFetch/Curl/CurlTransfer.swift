@@ -17,7 +17,17 @@ final class CurlTransfer {
   var currentStatus = 0
   var redirects: [Redirect] = []
   var exceededLimit = false
+  /// The address policy in force: the request's, unless the settings allow private addresses.
+  let policy: AddressPolicy?
+  /// True when a proxy may carry this transfer: libcurl then connects to the proxy, not to the
+  /// URL's host, and only addresses written in the URL can be judged.
+  let proxied: Bool
+  /// Where each request of the exchange went (`FetchResponse.endpoints`).
+  var endpoints: [Endpoint] = []
+  /// The first connection the policy refused, reported when the transfer fails for want of one.
+  var refusal: AddressRefusal?
   private var headerList: UnsafeMutablePointer<curl_slist>?
+  private var resolveList: UnsafeMutablePointer<curl_slist>?
   private let errorBuffer: UnsafeMutablePointer<CChar>
 
   /// Takes one header line: a status line starts a new response (the previous one, if it was a
@@ -39,10 +49,12 @@ final class CurlTransfer {
     }
   }
 
-  init(id: UInt64, request: FetchRequest, settings: FetchSettings) {
+  init(id: UInt64, request: FetchRequest, settings: FetchSettings, proxied: Bool = false) {
     self.id = id
     self.request = request
     self.settings = settings
+    self.proxied = proxied
+    policy = settings.allowPrivateAddresses ? nil : request.addressPolicy
     maxResponseBytes = request.maxResponseBytes ?? settings.maxResponseBytes
     host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
     errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -61,7 +73,8 @@ final class CurlTransfer {
     }
     handle = easy
     let context = Unmanaged.passUnretained(self).toOpaque()
-    let isFile = request.url.lowercased().hasPrefix("file:")
+    // A URL a publisher chose is only ever fetched over http(s), whatever the settings.
+    let isFile = request.url.lowercased().hasPrefix("file:") && request.addressPolicy == nil
     var codes: [CURLcode] = [
       kazaz_easy_setopt_string(easy, CURLOPT_URL, request.url),
       kazaz_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context),
@@ -93,6 +106,22 @@ final class CurlTransfer {
       // HTTP/2 over TLS when the server offers it (ALPN), HTTP/1.1 otherwise.
       kazaz_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS)),
     ]
+    // Every request records where it went; a policed one is refused before it is sent when
+    // that is not allowed (a reused connection never passes the socket callback below).
+    codes.append(kazaz_easy_setopt_prereq_callback(easy, curlPrereqCallback))
+    codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, context))
+    if let policy {
+      if proxied {
+        if let refusal = literalRefusal(policy) { return .addressRefused(refusal) }
+      } else {
+        codes.append(kazaz_easy_setopt_opensocket_callback(easy, curlOpenSocketCallback))
+        codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, context))
+      }
+    }
+    if !settings.resolve.isEmpty {
+      for entry in settings.resolve { resolveList = curl_slist_append(resolveList, entry) }
+      codes.append(kazaz_easy_setopt_slist(easy, CURLOPT_RESOLVE, resolveList))
+    }
     if let caBundle = settings.caBundle {
       codes.append(kazaz_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle))
     }
@@ -123,6 +152,9 @@ final class CurlTransfer {
   func finish(result: CURLcode) -> Result<FetchResponse, FetchError> {
     guard let easy = handle else { return .failure(.cancelled) }
     if result != CURLE_OK {
+      if let refusal, result == CURLE_COULDNT_CONNECT || result == CURLE_ABORTED_BY_CALLBACK {
+        return .failure(.addressRefused(refusal))
+      }
       return .failure(error(for: result))
     }
     var status = 0
@@ -136,7 +168,8 @@ final class CurlTransfer {
     return .success(
       FetchResponse(
         status: status, headers: headers, body: body, effectiveURL: effectiveURL,
-        redirectCount: redirectCount, redirects: redirects))
+        redirectCount: redirectCount, redirects: redirects, requestedURL: request.url,
+        endpoints: endpoints, origin: origin))
   }
 
   func releaseHandle() {
@@ -144,6 +177,8 @@ final class CurlTransfer {
     handle = nil
     if let headerList { curl_slist_free_all(headerList) }
     headerList = nil
+    if let resolveList { curl_slist_free_all(resolveList) }
+    resolveList = nil
   }
 
   private func error(for code: CURLcode) -> FetchError {
