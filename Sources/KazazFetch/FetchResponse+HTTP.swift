@@ -12,10 +12,37 @@ extension FetchResponse {
   public static let maximumDelaySeconds = 365 * 86_400
 
   /// When every redirect followed was permanent (301/308), the feed has moved: its new URL.
-  /// A single temporary hop anywhere in the chain means it has not.
+  /// A single temporary hop anywhere in the chain means it has not, and neither does a move
+  /// that is a downgrade (`permanentMoveDowngrade`): that one is followed for this poll only.
   public var permanentlyMovedTo: String? {
-    guard !redirects.isEmpty, redirects.allSatisfy(\.isPermanent) else { return nil }
+    guard !redirects.isEmpty, redirects.allSatisfy(\.isPermanent), permanentMoveDowngrade == nil
+    else { return nil }
     return effectiveURL
+  }
+
+  /// Why an all-permanent redirect chain is not taken as the feed's new address, or nil. A
+  /// stored new address replaces the operator's URL for every later poll, so the publisher
+  /// (or whoever sits on the path of a plain http hop) may not use it to lower the bar:
+  /// - from https to plain http: later polls would lose TLS for good;
+  /// - from a public address to a non-public one (loopback, private, link-local …): the stored
+  ///   URL would then be trusted as if the operator had configured that address.
+  public var permanentMoveDowngrade: String? {
+    guard !redirects.isEmpty, redirects.allSatisfy(\.isPermanent) else { return nil }
+    let from = Self.scheme(requestedURL)
+    let to = Self.scheme(effectiveURL)
+    if from == "https" && to != "https" {
+      return "\(effectiveURL) would leave https for \(to.isEmpty ? "another scheme" : to)"
+    }
+    if let first = endpoints.first, let last = endpoints.last, first.address.scope.isPublic,
+      !last.address.scope.isPublic
+    {
+      return "\(effectiveURL) is at \(last.address), \(last.address.scope.phrase)"
+    }
+    return nil
+  }
+
+  private static func scheme(_ url: String) -> String {
+    String(url.prefix { $0 != ":" }).lowercased()
   }
 
   /// `Retry-After` as a delay from `now`: delta-seconds or an HTTP date. Nil when absent or

@@ -90,6 +90,11 @@ public struct FeedPipeline: Sendable {
       status: response.status, failed: false, retryAfter: response.retryAfter(now: checkedAt),
       cacheMaxAge: response.cacheMaxAge)
     let movedTo = response.permanentlyMovedTo
+    if let downgrade = response.permanentMoveDowngrade {
+      logger.notice(
+        "permanent redirect followed for this poll only; the feed's address is kept",
+        metadata: ["reason": "\(downgrade)"])
+    }
     if response.isNotModified {
       return (
         FeedPollResult(

@@ -79,6 +79,39 @@ struct HTTPSemanticsTests {
     #expect(response([("Cache-Control", value)]).cacheMaxAge == seconds.map { .seconds($0) })
   }
 
+  @Test("A permanent move that downgrades is followed for the poll but not kept")
+  func downgradedMoves() throws {
+    let permanent = [Redirect(status: 301, location: "http://new.example/feed")]
+    func moved(from requested: String, to effective: String, endpoints: [String] = [])
+      -> FetchResponse
+    {
+      FetchResponse(
+        status: 200, headers: [], body: Data(), effectiveURL: effective, redirectCount: 1,
+        redirects: permanent, requestedURL: requested,
+        endpoints: endpoints.map { Endpoint(address: IPAddress($0)!, port: 80) })
+    }
+    let toHTTP = moved(from: "https://old.example/feed", to: "http://new.example/feed")
+    #expect(toHTTP.permanentlyMovedTo == nil)
+    #expect(toHTTP.permanentMoveDowngrade?.contains("would leave https for http") == true)
+    let upgrade = moved(from: "http://old.example/feed", to: "https://new.example/feed")
+    #expect(upgrade.permanentlyMovedTo == "https://new.example/feed")
+    let staysHTTPS = moved(from: "HTTPS://old.example/feed", to: "https://new.example/feed")
+    #expect(staysHTTPS.permanentlyMovedTo == "https://new.example/feed")
+    let inward = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["93.184.216.34", "10.0.0.7"])
+    #expect(inward.permanentlyMovedTo == nil)
+    #expect(inward.permanentMoveDowngrade?.contains("10.0.0.7, a private address") == true)
+    let local = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["127.0.0.1", "127.0.0.1"])
+    #expect(local.permanentlyMovedTo == "http://new.example/feed")
+    let outward = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["10.0.0.7", "93.184.216.34"])
+    #expect(outward.permanentlyMovedTo == "http://new.example/feed")
+  }
+
   @Test("Only an all-permanent redirect chain moves the feed")
   func permanentRedirects() {
     let permanent = [Redirect(status: 301, location: "/a"), Redirect(status: 308, location: "/b")]
