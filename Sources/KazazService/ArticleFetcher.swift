@@ -60,9 +60,10 @@ public struct ArticleFetcher: Sendable {
   /// `items` with the article text of those that want it (at most `maxPerPoll`).
   /// - Parameter home: where the feed itself was served from (`FetchResponse.origin`): pages
   ///   there may be fetched even when that address is not public.
+  /// - Parameter now: the poll's time, against which a page's date must be plausible.
   public func enrich(
     _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, home: Endpoint? = nil,
-    logger: Logger
+    now: Date = Date(), logger: Logger
   ) async -> [ParsedItem] {
     let wanted = items.indices.filter { wantsFullText(items[$0], mode: mode) }
     guard !wanted.isEmpty else { return items }
@@ -86,7 +87,7 @@ public struct ArticleFetcher: Sendable {
       }
       for await (index, article) in group {
         guard let article else { continue }
-        result[index] = Self.merge(article, into: items[index])
+        result[index] = Self.merge(article, into: items[index], now: now)
       }
     }
     return result
@@ -122,14 +123,29 @@ public struct ArticleFetcher: Sendable {
   }
 
   /// The article's text replaces the feed's when it is longer; its date and author fill gaps.
-  static func merge(_ article: ExtractedArticle, into item: ParsedItem) -> ParsedItem {
+  ///
+  /// A missing feed date reaches here as an estimate, not as nil: the parser puts the
+  /// first-seen time in `published` and sets `dateEstimated`. That is the gap a page's date
+  /// fills, when it is plausible by the parser's rule (from 1990 to two days after `now`): a
+  /// page's date is the publisher's word as much as the feed's.
+  static func merge(_ article: ExtractedArticle, into item: ParsedItem, now: Date) -> ParsedItem {
     var item = item
     if ArticleExtractor.wordCount(article.text) > ArticleExtractor.wordCount(item.bodyText) {
       item.content = article.text
     }
-    if item.published == nil { item.published = article.published }
+    if item.published == nil || item.dateEstimated, let date = article.published,
+      isPlausible(date, now: now)
+    {
+      item.published = date
+      item.dateEstimated = false
+    }
     if item.author == nil { item.author = article.author }
     if item.title?.isEmpty ?? true { item.title = article.title }
     return item
+  }
+
+  /// From 1990-01-01 to two days after `now`, as the feed parser judges feed dates.
+  static func isPlausible(_ date: Date, now: Date) -> Bool {
+    date.timeIntervalSince1970 >= 631_152_000 && date <= now.addingTimeInterval(2 * 86_400)
   }
 }

@@ -143,7 +143,7 @@ public struct FeedPipeline: Sendable {
     let fresh = parsed.items.filter { !known.contains($0.id) }
     let enriched = await ArticleFetcher(engine: engine, classifier: classifier).enrich(
       fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes,
-      home: response.origin, logger: logger)
+      home: response.origin, now: checkedAt, logger: logger)
     let incoming = enriched.map { item in
       ItemIndexing.incoming(
         item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
