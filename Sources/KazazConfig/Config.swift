@@ -162,6 +162,9 @@ public struct FetchConfig: Sendable, Equatable {
   public var caBundle: String?
   /// A proxy URL; nil means the standard environment variables (`https_proxy`, `no_proxy` …).
   public var proxy: String?
+  /// Lets article pages and autodiscovered feeds connect to loopback, link-local, private and
+  /// other non-public addresses (`fetch.allow_private_addresses`; default false).
+  public var allowPrivateAddresses: Bool = false
 
   public init(
     timeout: Duration = Config.Defaults.fetchTimeout,

@@ -18,7 +18,7 @@ public enum ConfigLoader {
   ]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
-    "ca_bundle", "proxy",
+    "ca_bundle", "proxy", "allow_private_addresses",
   ]
   static let feedKeys = [
     "url", "title", "interval", "max_response_size", "category", "full_text",
@@ -271,6 +271,14 @@ public enum ConfigLoader {
         } else {
           reader.problem(
             "fetch.proxy: expected a URL such as http://proxy:3128, found \"\(proxy)\"", at: value)
+        }
+      case "allow_private_addresses":
+        if let allow = value.bool {
+          fetch.allowPrivateAddresses = allow
+        } else {
+          reader.problem(
+            "fetch.allow_private_addresses: expected true or false, found "
+              + NodeReader.describe(value), at: value)
         }
       default: break
       }

@@ -6,6 +6,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
   case tooLarge(limit: Int)
   case tooManyRedirects(limit: Int)
   case unsupportedScheme(String)
+  /// A URL a publisher chose led to an address the address policy refuses (`AddressPolicy`).
+  case addressRefused(AddressRefusal)
   case cancelled
 
   /// A short stable identifier, e.g. for metrics and the feed-health table.
@@ -16,6 +18,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case .tooLarge: "fetch.too-large"
     case .tooManyRedirects: "fetch.redirect-loop"
     case .unsupportedScheme: "fetch.unsupported-scheme"
+    case .addressRefused: "fetch.address-refused"
     case .cancelled: "fetch.cancelled"
     }
   }
@@ -27,6 +30,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case .tooLarge(let limit): "response larger than the \(limit)-byte limit; transfer aborted"
     case .tooManyRedirects(let limit): "more than \(limit) redirects (a redirect loop?)"
     case .unsupportedScheme(let url): "unsupported URL scheme (only http, https, file): \(url)"
+    case .addressRefused(let refusal): refusal.description
     case .cancelled: "cancelled"
     }
   }

@@ -9,13 +9,18 @@ public struct FetchRequest: Sendable, Equatable {
   public var etag: String?
   /// The `Last-Modified` the server sent last time; sent back as `If-Modified-Since`.
   public var lastModified: String?
+  /// Set for URLs a publisher chose (item links, autodiscovered feeds): the addresses the
+  /// request may connect to, and only http(s). Nil for URLs the operator configured.
+  public var addressPolicy: AddressPolicy?
 
   public init(
-    url: String, etag: String? = nil, lastModified: String? = nil, maxResponseBytes: Int? = nil
+    url: String, etag: String? = nil, lastModified: String? = nil, maxResponseBytes: Int? = nil,
+    addressPolicy: AddressPolicy? = nil
   ) {
     self.url = url
     self.maxResponseBytes = maxResponseBytes
     self.etag = etag
     self.lastModified = lastModified
+    self.addressPolicy = addressPolicy
   }
 }

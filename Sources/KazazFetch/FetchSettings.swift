@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the fetcher behaves: limits, timeouts and politeness. Values, with defaults.
 public struct FetchSettings: Sendable, Equatable {
   /// Transfers in flight at once, across all hosts.
@@ -19,6 +21,12 @@ public struct FetchSettings: Sendable, Equatable {
   public var caBundle: String?
   /// A proxy URL; when nil, libcurl honours the standard proxy environment variables.
   public var proxy: String?
+  /// Lets URLs that publishers chose (article pages, autodiscovered feeds) connect to loopback,
+  /// link-local, private and other non-public addresses (`AddressPolicy`).
+  public var allowPrivateAddresses: Bool
+  /// Name overrides in libcurl's `HOST:PORT:ADDRESS` form (`CURLOPT_RESOLVE`). For tests: a
+  /// loopback server under a public-looking name; not a configuration key.
+  public var resolve: [String]
 
   public static let defaultUserAgent =
     "kazaz-monitor/\(KazazVersion.current) (+\(KazazVersion.homepage))"
@@ -28,7 +36,8 @@ public struct FetchSettings: Sendable, Equatable {
     connectTimeout: Duration = .seconds(10), lowSpeedBytesPerSecond: Int = 256,
     lowSpeedTime: Duration = .seconds(15), maxResponseBytes: Int = 10 * 1024 * 1024,
     maxRedirects: Int = 5, userAgent: String = FetchSettings.defaultUserAgent,
-    caBundle: String? = nil, proxy: String? = nil
+    caBundle: String? = nil, proxy: String? = nil, allowPrivateAddresses: Bool = false,
+    resolve: [String] = []
   ) {
     self.concurrency = concurrency
     self.perHost = perHost
@@ -41,6 +50,23 @@ public struct FetchSettings: Sendable, Equatable {
     self.userAgent = userAgent
     self.caBundle = caBundle
     self.proxy = proxy
+    self.allowPrivateAddresses = allowPrivateAddresses
+    self.resolve = resolve
+  }
+}
+
+extension FetchSettings {
+  /// True when libcurl may send transfers through a proxy: `proxy` is set, or one of the proxy
+  /// variables libcurl reads is (`http_proxy` only in lower case), unless `no_proxy` is `*`. It
+  /// errs towards yes: a host `no_proxy` exempts is then judged only by the address its URL
+  /// names, as behind a proxy.
+  public func mayUseProxy(environment: [String: String]) -> Bool {
+    if let proxy { return !proxy.isEmpty }
+    let noProxy = environment["no_proxy"] ?? environment["NO_PROXY"]
+    if noProxy?.trimmingCharacters(in: .whitespaces) == "*" { return false }
+    return ["http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"].contains {
+      !(environment[$0] ?? "").isEmpty
+    }
   }
 }
 

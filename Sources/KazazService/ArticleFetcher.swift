@@ -16,6 +16,11 @@ import Logging
 /// At most `maxPerPoll` pages per feed poll; the rest keep their feed text. Pages go through
 /// the same libcurl engine as feeds, so its limits apply: response size, timeouts, transfers per
 /// host. Each item is new, so there is no earlier response to revalidate.
+///
+/// Item links are the publisher's choice, so the pages are fetched under the address policy
+/// (`AddressPolicy`): only public addresses, or the very server the feed came from
+/// (`FetchResponse.origin`), unless `fetch.allow_private_addresses` is set. A refused page is
+/// logged as a warning and the item keeps its feed text.
 public struct ArticleFetcher: Sendable {
   public let engine: CurlEngine
   public let classifier: Classifier
@@ -55,8 +60,12 @@ public struct ArticleFetcher: Sendable {
   }
 
   /// `items` with the article text of those that want it (at most `maxPerPoll`).
+  /// - Parameter home: where the feed itself was served from (`FetchResponse.origin`): pages
+  ///   there may be fetched even when that address is not public.
+  /// - Parameter now: the poll's time, against which a page's date must be plausible.
   public func enrich(
-    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, logger: Logger
+    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, home: Endpoint? = nil,
+    now: Date = Date(), logger: Logger
   ) async -> [ParsedItem] {
     let wanted = mark.run { items.indices.filter { wantsFullText(items[$0], mode: mode) } }
     guard !wanted.isEmpty else { return items }
@@ -71,24 +80,30 @@ public struct ArticleFetcher: Sendable {
       for index in chosen {
         let link = items[index].link!
         group.addTask {
-          (index, await article(at: link, maxResponseBytes: maxResponseBytes, logger: logger))
+          (
+            index,
+            await article(
+              at: link, maxResponseBytes: maxResponseBytes, home: home, logger: logger)
+          )
         }
       }
       for await (index, article) in group {
         guard let article else { continue }
-        result[index] = Self.merge(article, into: items[index])
+        result[index] = Self.merge(article, into: items[index], now: now)
       }
     }
     return result
   }
 
   /// Fetches and extracts one page; nil when it cannot be had (logged, never fatal).
-  public func article(at url: String, maxResponseBytes: Int?, logger: Logger) async
-    -> ExtractedArticle?
-  {
+  public func article(
+    at url: String, maxResponseBytes: Int?, home: Endpoint? = nil, logger: Logger
+  ) async -> ExtractedArticle? {
     do {
       let response = try await engine.fetch(
-        FetchRequest(url: url, maxResponseBytes: maxResponseBytes))
+        FetchRequest(
+          url: url, maxResponseBytes: maxResponseBytes,
+          addressPolicy: AddressPolicy(purpose: "article page", home: home)))
       guard (200..<300).contains(response.status) else {
         logger.debug(
           "article page unavailable", metadata: ["url": "\(url)", "status": "\(response.status)"])
@@ -102,6 +117,9 @@ public struct ArticleFetcher: Sendable {
       return mark.run {
         ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
       }
+    } catch FetchError.addressRefused(let refusal) {
+      logger.warning("\(refusal.description)")
+      return nil
     } catch {
       logger.debug("article fetch failed", metadata: ["url": "\(url)", "error": "\(error)"])
       return nil
@@ -109,14 +127,29 @@ public struct ArticleFetcher: Sendable {
   }
 
   /// The article's text replaces the feed's when it is longer; its date and author fill gaps.
-  static func merge(_ article: ExtractedArticle, into item: ParsedItem) -> ParsedItem {
+  ///
+  /// A missing feed date reaches here as an estimate, not as nil: the parser puts the
+  /// first-seen time in `published` and sets `dateEstimated`. That is the gap a page's date
+  /// fills, when it is plausible by the parser's rule (from 1990 to two days after `now`): a
+  /// page's date is the publisher's word as much as the feed's.
+  static func merge(_ article: ExtractedArticle, into item: ParsedItem, now: Date) -> ParsedItem {
     var item = item
     if ArticleExtractor.wordCount(article.text) > ArticleExtractor.wordCount(item.bodyText) {
       item.content = article.text
     }
-    if item.published == nil { item.published = article.published }
+    if item.published == nil || item.dateEstimated, let date = article.published,
+      isPlausible(date, now: now)
+    {
+      item.published = date
+      item.dateEstimated = false
+    }
     if item.author == nil { item.author = article.author }
     if item.title?.isEmpty ?? true { item.title = article.title }
     return item
+  }
+
+  /// From 1990-01-01 to two days after `now`, as the feed parser judges feed dates.
+  static func isPlausible(_ date: Date, now: Date) -> Bool {
+    date.timeIntervalSince1970 >= 631_152_000 && date <= now.addingTimeInterval(2 * 86_400)
   }
 }

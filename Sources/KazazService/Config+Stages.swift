@@ -8,6 +8,6 @@ extension Config {
       concurrency: fetch.concurrency, perHost: fetch.perHost, timeout: fetch.timeout,
       connectTimeout: fetch.connectTimeout, maxResponseBytes: fetch.maxResponseBytes,
       userAgent: fetch.userAgent ?? FetchSettings.defaultUserAgent, caBundle: fetch.caBundle,
-      proxy: fetch.proxy)
+      proxy: fetch.proxy, allowPrivateAddresses: fetch.allowPrivateAddresses)
   }
 }

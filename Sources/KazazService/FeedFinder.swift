@@ -8,6 +8,11 @@ import KazazSources
 /// feeds its page announces (`<link rel="alternate">`, best first), else the common feed paths
 /// on its site (`/feed`, `/rss`, `/rss.xml` …). A candidate counts only when it fetches and
 /// parses as a feed.
+///
+/// The URL given is the operator's and may be anything the engine fetches; the candidates are
+/// the page's choice, so they must be http(s) (a page announcing `file:///etc/passwd` reads no
+/// file and puts none in the config) and are fetched under the address policy, with the
+/// page's own server as the one non-public endpoint they may reach.
 public struct FeedFinder: Sendable {
   public let engine: CurlEngine
   public let parser: FeedParser
@@ -24,6 +29,9 @@ public struct FeedFinder: Sendable {
     public var feed: ParsedFeed
     /// How it was found: `direct`, `link` (announced by the page) or `common-path`.
     public var via: String
+    /// The server the feed came from (`FetchResponse.origin`): its own article pages may be
+    /// fetched there even when it is not public.
+    public var origin: Endpoint?
   }
 
   public struct Failure: Error, CustomStringConvertible {
@@ -41,30 +49,53 @@ public struct FeedFinder: Sendable {
       throw Failure(description: "\(url): HTTP \(response.status)")
     }
     if let feed = parse(response) {
-      return Found(url: url, status: response.status, feed: feed, via: "direct")
+      return Found(
+        url: url, status: response.status, feed: feed, via: "direct", origin: response.origin)
     }
     var tried: [String] = []
+    var refused: [String] = []
+    let policy = AddressPolicy(purpose: "feed candidate", home: response.origin)
     let page = HTMLDocument(data: response.body, httpCharset: response.charset)
     let announced = FeedDiscovery.feeds(in: page, pageURL: response.effectiveURL).map(\.url)
     for candidate in announced where !tried.contains(candidate) {
       tried.append(candidate)
-      if let found = await attempt(candidate, via: "link") { return found }
+      if let found = await attempt(candidate, via: "link", policy: policy, refused: &refused) {
+        return found
+      }
     }
     for candidate in FeedDiscovery.commonCandidates(for: response.effectiveURL)
     where !tried.contains(candidate) {
       tried.append(candidate)
-      if let found = await attempt(candidate, via: "common-path") { return found }
+      if let found = await attempt(
+        candidate, via: "common-path", policy: policy, refused: &refused)
+      {
+        return found
+      }
     }
+    let refusals = refused.isEmpty ? "" : "; " + refused.joined(separator: "; ")
     throw Failure(
       description: "\(url): no feed found (the page announces none that parses; tried "
-        + "\(tried.joined(separator: ", ")))")
+        + "\(tried.joined(separator: ", "))\(refusals))")
   }
 
-  private func attempt(_ url: String, via: String) async -> Found? {
-    guard let response = try? await engine.fetch(FetchRequest(url: url)),
-      (200..<300).contains(response.status), let feed = parse(response)
-    else { return nil }
-    return Found(url: url, status: response.status, feed: feed, via: via)
+  /// One candidate: only http(s), under the address policy. A refusal is kept for the message.
+  private func attempt(
+    _ url: String, via: String, policy: AddressPolicy, refused: inout [String]
+  ) async -> Found? {
+    let scheme = url.prefix { $0 != ":" }.lowercased()
+    guard scheme == "http" || scheme == "https" else { return nil }
+    let response: FetchResponse
+    do {
+      response = try await engine.fetch(FetchRequest(url: url, addressPolicy: policy))
+    } catch FetchError.addressRefused(let refusal) {
+      refused.append(refusal.description)
+      return nil
+    } catch {
+      return nil
+    }
+    guard (200..<300).contains(response.status), let feed = parse(response) else { return nil }
+    return Found(
+      url: url, status: response.status, feed: feed, via: via, origin: response.origin)
   }
 
   /// The response as a feed, or nil when it is a web page or unreadable.

@@ -101,6 +101,11 @@ public struct FeedPipeline: Sendable {
         cacheMaxAge: response.cacheMaxAge)
     }
     let movedTo = response.permanentlyMovedTo
+    if let downgrade = response.permanentMoveDowngrade {
+      logger.notice(
+        "permanent redirect followed for this poll only; the feed's address is kept",
+        metadata: ["reason": "\(downgrade)"])
+    }
     if response.isNotModified {
       return (
         FeedPollResult(
@@ -144,7 +149,8 @@ public struct FeedPipeline: Sendable {
         "feed is degraded; recovered what could be read",
         metadata: ["warnings": "\(parsed.warnings.count)", "first": "\(parsed.warnings[0])"])
     }
-    observation.ttl = parsed.ttlMinutes.map { .seconds($0 * 60) }
+    // Clamped before any multiplication: a <ttl> of 10^18 minutes is a day, not an overflow.
+    observation.ttl = PollPlanner.ttl(minutes: parsed.ttlMinutes)
     let known =
       (try? await StoreWork.read { [store, id = feed.id] in try store.knownGUIDs(feedID: id) })
       ?? []
@@ -152,7 +158,8 @@ public struct FeedPipeline: Sendable {
     var articles = ArticleFetcher(engine: engine, classifier: classifier)
     articles.mark = mark
     let enriched = await articles.enrich(
-      fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes, logger: logger)
+      fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes,
+      home: response.origin, now: checkedAt, logger: logger)
     let incoming = mark.run {
       enriched.map { item in
         ItemIndexing.incoming(

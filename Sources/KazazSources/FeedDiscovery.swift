@@ -40,7 +40,8 @@ public enum FeedDiscovery {
         feedTypes.contains(where: { type.hasPrefix($0) }),
         let href = link["href"]?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
         let url = URL(string: href, relativeTo: base)?.absoluteURL,
-        ["http", "https", "file"].contains(url.scheme?.lowercased() ?? "")
+        // The page's choice: only http(s), never a file or another scheme.
+        ["http", "https"].contains(url.scheme?.lowercased() ?? "")
       else { continue }
       let absolute = url.absoluteString
       guard !found.contains(where: { $0.url == absolute }) else { continue }
@@ -66,9 +67,12 @@ public enum FeedDiscovery {
     return (isComments ? 10 : 0) + typeRank
   }
 
-  /// The common feed URLs on the origin of `pageURL`, in the order to try them.
+  /// The common feed URLs on the origin of `pageURL`, in the order to try them; none unless
+  /// the page came over http(s) (a `file:` page's "origin" is the machine's own files).
   public static func commonCandidates(for pageURL: String) -> [String] {
-    guard var components = URLComponents(string: pageURL), components.host != nil else {
+    guard var components = URLComponents(string: pageURL), components.host != nil,
+      ["http", "https"].contains(components.scheme?.lowercased() ?? "")
+    else {
       return []
     }
     components.query = nil

@@ -51,6 +51,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
   private var log: [Request] = []
   private var open = 0
   private var peak = 0
+  private var accepted = 0
   private var stopped = false
   private let listener: Int32
   public let port: UInt16
@@ -105,6 +106,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
   /// The most connections that were open at the same time.
   public var peakConnections: Int { lock.withLock { peak } }
 
+  /// Every connection accepted so far, whether or not a request came over it.
+  public var acceptedConnections: Int { lock.withLock { accepted } }
+
   /// Stops accepting connections. The listening socket is closed by the accept thread itself
   /// once it has left `accept`, so its descriptor number cannot be reused under it by another
   /// server in the same process.
@@ -128,6 +132,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
       if client < 0 { continue }
       lock.withLock {
         open += 1
+        accepted += 1
         peak = max(peak, open)
       }
       let thread = Thread { [self] in

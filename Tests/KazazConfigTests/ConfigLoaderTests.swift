@@ -113,6 +113,19 @@ struct ConfigLoaderTests {
     #expect(found[5].contains(":10:5: feeds entry: missing required key \"url\""))
   }
 
+  @Test("fetch.allow_private_addresses: off unless set to true; anything else is an error")
+  func allowPrivateAddresses() throws {
+    #expect(try load("state_dir: s\nfeeds: []\n").fetch.allowPrivateAddresses == false)
+    let allowed = try load("state_dir: s\nfetch:\n  allow_private_addresses: true\nfeeds: []\n")
+    #expect(allowed.fetch.allowPrivateAddresses)
+    let found = problems("state_dir: s\nfetch:\n  allow_private_addresses: sometimes\nfeeds: []\n")
+    #expect(found.count == 1)
+    #expect(
+      found.first?.contains(
+        ":3:28: fetch.allow_private_addresses: expected true or false, found \"sometimes\"")
+        == true)
+  }
+
   @Test("Missing required keys and broken YAML")
   func requiredAndSyntax() {
     #expect(

@@ -54,6 +54,48 @@ struct CurlEngineTests {
     #expect(response.body.isEmpty)
   }
 
+  @Test("Validators with control characters are never sent: no header injection")
+  func validatorInjection() async throws {
+    server.route("/feed") { _ in .text("<rss/>") }
+    for (etag, lastModified) in [
+      ("\"v1\"\r\nX-Injected: etag", "Mon, 10 Apr 2023 18:16:05 GMT\r\nX-Injected: date"),
+      ("\"v1\"\nX-Injected: etag", "Mon, 10 Apr 2023\u{0} 18:16:05 GMT"),
+      ("\"v\u{7F}1\"", "Mon, 10 Apr 2023\t18:16:05 GMT"),
+    ] {
+      let response = try await engine.fetch(
+        FetchRequest(url: server.url("/feed"), etag: etag, lastModified: lastModified))
+      #expect(response.status == 200)
+    }
+    let requests = server.requests(to: "/feed")
+    #expect(requests.count == 3)
+    for request in requests {
+      #expect(request.headers["x-injected"] == nil)
+      #expect(request.headers["if-none-match"] == nil)
+      #expect(request.headers["if-modified-since"] == nil)
+    }
+  }
+
+  @Test("A validator with control characters in a response is dropped, a clean one kept")
+  func validatorInResponse() async throws {
+    server.route("/bad") { _ in
+      .init(
+        headers: [
+          ("ETag", "\"a\u{0B}b\""), ("Last-Modified", "Mon, 10 Apr 2023\u{01} 18:16:05 GMT"),
+        ],
+        body: Data("<rss/>".utf8))
+    }
+    server.route("/good") { _ in
+      .init(
+        headers: [("ETag", "W/\"a-b\""), ("Last-Modified", "Mon, 10 Apr 2023 18:16:05 GMT")],
+        body: Data("<rss/>".utf8))
+    }
+    let bad = try await engine.fetch(FetchRequest(url: server.url("/bad")))
+    #expect(bad.etag == nil && bad.lastModified == nil)
+    let good = try await engine.fetch(FetchRequest(url: server.url("/good")))
+    #expect(good.etag == "W/\"a-b\"")
+    #expect(good.lastModified == "Mon, 10 Apr 2023 18:16:05 GMT")
+  }
+
   @Test("Redirects are followed and the final URL reported")
   func redirect() async throws {
     server.route("/old") { _ in .init(status: 301, headers: [("Location", "/new")]) }
@@ -174,12 +216,34 @@ struct CurlEngineTests {
 @Suite("HTTP response values")
 struct FetchResponseTests {
   @Test(
+    "Validators: control characters, empty or overlong values are dropped",
+    arguments: [
+      ("\"abc\"", true), ("W/\"5f-abc\"", true), ("Mon, 10 Apr 2023 18:16:05 GMT", true),
+      ("\"Қазақстан\"", true), ("\"a\r\nSet-Cookie: x=1\"", false), ("\"a\nb\"", false),
+      ("\"a\rb\"", false), ("\"a\u{0}b\"", false), ("\"a\tb\"", false),
+      ("\"a\u{7F}\"", false), ("\"a\u{85}\"", false), ("", false),
+      ("\"" + String(repeating: "x", count: 1100) + "\"", false),
+    ])
+  func validators(value: String, kept: Bool) {
+    let response = FetchResponse(
+      status: 200, headers: [("etag", value), ("last-modified", value)], body: Data(),
+      effectiveURL: "", redirectCount: 0)
+    #expect((response.etag == value) == kept)
+    #expect((response.lastModified == value) == kept)
+    #expect(HTTPValidator.isSafe(value) == kept)
+  }
+
+  @Test(
     "charset from Content-Type",
     arguments: [
       ("text/xml; charset=windows-1251", "windows-1251"),
       ("application/rss+xml;charset=\"UTF-8\"", "UTF-8"),
       ("text/xml; boundary=x; Charset=koi8-r", "koi8-r"),
       ("text/xml", nil),
+      // Not a charset label: junk from the server is ignored, the body's declaration decides.
+      ("text/xml; charset=\"\"", nil), ("text/xml; charset=utf-8\u{01}", nil),
+      ("text/xml; charset=" + String(repeating: "x", count: 41), nil),
+      ("text/xml; charset=utf 8", nil), ("text/xml; charset=ISO_8859-5:1988", "ISO_8859-5:1988"),
     ] as [(String, String?)])
   func charset(contentType: String, expected: String?) {
     let response = FetchResponse(

@@ -43,6 +43,75 @@ struct HTTPSemanticsTests {
     #expect(response([("Cache-Control", value)]).cacheMaxAge == seconds.map { .seconds($0) })
   }
 
+  @Test(
+    "Retry-After from a hostile server: huge numbers and far dates clamp to a year, never trap",
+    arguments: [
+      ("99999999999999999999999999999999", FetchResponse.maximumDelaySeconds),
+      ("9223372036854775808", FetchResponse.maximumDelaySeconds),
+      ("-9223372036854775809", 0), ("+30", 30), ("31536001", FetchResponse.maximumDelaySeconds),
+      ("Fri, 31 Dec 9999 23:59:59 GMT", FetchResponse.maximumDelaySeconds),
+      ("Mon, 01 Jan 0001 00:00:00 GMT", 0),
+    ] as [(String, Int)])
+  func retryAfterHostile(value: String, seconds: Int) {
+    #expect(response([("Retry-After", value)]).retryAfter(now: Self.now) == .seconds(seconds))
+  }
+
+  @Test(
+    "Retry-After that is not delta-seconds nor a date is ignored",
+    arguments: [
+      "", "12abc", "1e9", "- 5", "0x10", "--5", String(repeating: "Mon, ", count: 40),
+      "Fri, 31 Dec 99999999999 23:59:59 GMT",
+    ])
+  func retryAfterJunk(value: String) {
+    #expect(response([("Retry-After", value)]).retryAfter(now: Self.now) == nil)
+  }
+
+  @Test(
+    "Cache-Control that is malformed or huge: skipped or clamped, never a crash",
+    arguments: [
+      ("max-age=60,=", 60 as Int?), ("=", nil), (",,,", nil), ("max-age", nil),
+      ("max-age=", nil), ("=max-age=5", nil), ("max-age==5", nil), (" , max-age = 30 ,", 30),
+      ("max-age=99999999999999999999999", FetchResponse.maximumDelaySeconds),
+      ("s-maxage=9223372036854775807", FetchResponse.maximumDelaySeconds),
+      ("max-age=-5", 0), ("max-age=\"\"", nil), ("max-age=\"", nil), ("max-age=5s", nil),
+    ])
+  func maxAgeHostile(value: String, seconds: Int?) {
+    #expect(response([("Cache-Control", value)]).cacheMaxAge == seconds.map { .seconds($0) })
+  }
+
+  @Test("A permanent move that downgrades is followed for the poll but not kept")
+  func downgradedMoves() throws {
+    let permanent = [Redirect(status: 301, location: "http://new.example/feed")]
+    func moved(from requested: String, to effective: String, endpoints: [String] = [])
+      -> FetchResponse
+    {
+      FetchResponse(
+        status: 200, headers: [], body: Data(), effectiveURL: effective, redirectCount: 1,
+        redirects: permanent, requestedURL: requested,
+        endpoints: endpoints.map { Endpoint(address: IPAddress($0)!, port: 80) })
+    }
+    let toHTTP = moved(from: "https://old.example/feed", to: "http://new.example/feed")
+    #expect(toHTTP.permanentlyMovedTo == nil)
+    #expect(toHTTP.permanentMoveDowngrade?.contains("would leave https for http") == true)
+    let upgrade = moved(from: "http://old.example/feed", to: "https://new.example/feed")
+    #expect(upgrade.permanentlyMovedTo == "https://new.example/feed")
+    let staysHTTPS = moved(from: "HTTPS://old.example/feed", to: "https://new.example/feed")
+    #expect(staysHTTPS.permanentlyMovedTo == "https://new.example/feed")
+    let inward = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["93.184.216.34", "10.0.0.7"])
+    #expect(inward.permanentlyMovedTo == nil)
+    #expect(inward.permanentMoveDowngrade?.contains("10.0.0.7, a private address") == true)
+    let local = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["127.0.0.1", "127.0.0.1"])
+    #expect(local.permanentlyMovedTo == "http://new.example/feed")
+    let outward = moved(
+      from: "http://old.example/feed", to: "http://new.example/feed",
+      endpoints: ["10.0.0.7", "93.184.216.34"])
+    #expect(outward.permanentlyMovedTo == "http://new.example/feed")
+  }
+
   @Test("Only an all-permanent redirect chain moves the feed")
   func permanentRedirects() {
     let permanent = [Redirect(status: 301, location: "/a"), Redirect(status: 308, location: "/b")]
@@ -97,6 +166,28 @@ struct FetchBehaviourTests {
     server.route("/moved") { _ in .init(status: 308, headers: [("Location", "/three")]) }
     let moved = try await engine.fetch(FetchRequest(url: server.url("/moved")))
     #expect(moved.permanentlyMovedTo == server.url("/three"))
+  }
+
+  @Test("Hostile numbers in a live response: clamped or a clear error, never a trap")
+  func hostileNumbers() async throws {
+    server.route("/limits") { _ in
+      .init(
+        status: 503,
+        headers: [
+          ("Retry-After", "99999999999999999999999999"), ("Cache-Control", "max-age=60,="),
+        ])
+    }
+    let limited = try await engine.fetch(FetchRequest(url: server.url("/limits")))
+    #expect(limited.status == 503)
+    #expect(limited.retryAfter(now: Date()) == .seconds(FetchResponse.maximumDelaySeconds))
+    #expect(limited.cacheMaxAge == .seconds(60))
+
+    server.route("/length") { _ in
+      .init(headers: [("Content-Length", "99999999999999999999999")], body: Data("x".utf8))
+    }
+    await #expect(throws: FetchError.self) {
+      try await engine.fetch(FetchRequest(url: server.url("/length")))
+    }
   }
 
   @Test("A per-request size limit overrides the default")

@@ -17,6 +17,16 @@ struct HeaderLineTests {
     #expect(read("HTTP/1.1 abc\r\n") == .status(0))
   }
 
+  @Test("A status code is exactly three digits; anything else is 0")
+  func malformedStatus() {
+    #expect(read("HTTP/1.1 20\r\n") == .status(0))
+    #expect(read("HTTP/1.1 2000 OK\r\n") == .status(0))
+    #expect(read("HTTP/1.1 99999999999999999999999999\r\n") == .status(0))
+    #expect(read("HTTP/1.1 30x\r\n") == .status(0))
+    #expect(read("HTTP/1.1\r\n") == .status(0))
+    #expect(read("HTTP/\r\n") == .status(0))
+  }
+
   @Test("Fields: the name lower-cased, optional whitespace trimmed, the value kept as sent")
   func fields() {
     #expect(read("ETag:  \"5f-abc\" \r\n") == .field(name: "etag", value: "\"5f-abc\""))

@@ -63,6 +63,48 @@ struct PollPlannerTests {
     #expect(delay(.init(status: 500, failed: true, retryAfter: .seconds(7200))) == 900)
   }
 
+  @Test("A <ttl> in minutes becomes a hint clamped to a day; zero and negative give none")
+  func ttlMinutes() {
+    #expect(PollPlanner.ttl(minutes: 60) == .seconds(3600))
+    #expect(PollPlanner.ttl(minutes: 999_999_999_999_999_999) == PollPlanner.maximumHint)
+    #expect(PollPlanner.ttl(minutes: Int.max) == PollPlanner.maximumHint)
+    #expect(PollPlanner.ttl(minutes: 0) == nil)
+    #expect(PollPlanner.ttl(minutes: Int.min) == nil)
+    #expect(PollPlanner.ttl(minutes: nil) == nil)
+  }
+
+  @Test(
+    "Hostile or corrupt inputs clamp: huge hints, counts at Int.max, NaN jitter, absurd intervals")
+  func hostileInputs() {
+    let huge = Duration.seconds(Int64.max)
+    #expect(delay(.init(status: 200, failed: false, cacheMaxAge: huge, ttl: huge)) == 86_400)
+    #expect(delay(.init(status: 503, failed: true, retryAfter: huge)) == 86_400)
+    #expect(delay(.init(status: 500, failed: true), failures: Int.max) == 21_600)
+    #expect(delay(.init(status: 500, failed: true), failures: -7) == 900)
+    let unchanged = PollPlanner.Observation(status: 304, failed: false)
+    #expect(delay(unchanged, unchanged: Int.max, changed: false) == 3600)
+    #expect(delay(unchanged, unchanged: Int.min, changed: false) == 900)
+    #expect(delay(.init(status: 200, failed: false, ttl: .seconds(-60))) == 900)
+    #expect(delay(.init(status: 200, failed: false), jitter: .nan) == 900)
+    #expect(delay(.init(status: 200, failed: false), jitter: .infinity) == 990)
+    #expect(delay(.init(status: 200, failed: false), jitter: -.infinity) == 810)
+    let year = PollPlanner.seconds(PollPlanner.maximumDelay)
+    for observation in [
+      PollPlanner.Observation(status: 200, failed: false, ttl: huge),
+      PollPlanner.Observation(status: 304, failed: false),
+      PollPlanner.Observation(status: 429, failed: true, retryAfter: huge),
+    ] {
+      let plan = planner.plan(
+        observation: observation, interval: huge, failuresBefore: Int.max,
+        unchangedBefore: Int.max, changed: false, now: now, jitter: 1)
+      #expect(plan.nextCheckAt == now.addingTimeInterval(year))
+    }
+    let backwards = planner.plan(
+      observation: .init(status: 200, failed: false), interval: .seconds(-900),
+      failuresBefore: 0, unchangedBefore: 0, changed: true, now: now, jitter: 0)
+    #expect(backwards.nextCheckAt == now)
+  }
+
   @Test("410 Gone disables the feed with a reason")
   func gone() {
     let plan = planner.plan(

@@ -127,6 +127,28 @@ struct FeedDiscoveryTests {
     #expect(common.allSatisfy { !$0.contains("?") && !$0.contains("#") })
   }
 
+  @Test("Only http(s) candidates: a page cannot announce a file or another scheme")
+  func onlyHTTPCandidates() {
+    let page = HTMLDocument(
+      html: """
+        <html><head>
+        <link rel="alternate" type="application/rss+xml" href="file:///etc/passwd">
+        <link rel="alternate" type="application/rss+xml" href="FILE:///var/lib/feed.xml">
+        <link rel="alternate" type="application/atom+xml" href="ftp://news.example/feed.xml">
+        <link rel="alternate" type="application/atom+xml" href="gopher://news.example/1">
+        <link rel="alternate" type="application/rss+xml" href="/rss">
+        </head></html>
+        """)
+    #expect(
+      FeedDiscovery.feeds(in: page, pageURL: "https://news.example/").map(\.url) == [
+        "https://news.example/rss"
+      ])
+    // A page read from a file has no site: its relative links are files and are dropped too.
+    #expect(FeedDiscovery.feeds(in: page, pageURL: "file:///srv/page.html").isEmpty)
+    #expect(FeedDiscovery.commonCandidates(for: "file:///srv/page.html").isEmpty)
+    #expect(FeedDiscovery.commonCandidates(for: "ftp://news.example/").isEmpty)
+  }
+
   @Test("feeds are told from pages by their first bytes")
   func looksLikeFeed() {
     #expect(FeedDiscovery.looksLikeFeed(Data("<?xml version=\"1.0\"?><rss version=\"2.0\">".utf8)))

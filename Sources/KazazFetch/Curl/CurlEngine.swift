@@ -12,6 +12,8 @@ import Foundation
 /// that a transfer's timeouts start when it really starts, not while it waits for a slot.
 public final class CurlEngine: @unchecked Sendable {
   public let settings: FetchSettings
+  /// A proxy may carry the transfers (`FetchSettings.mayUseProxy`), read once at start.
+  let proxied: Bool
 
   // Shared with callers; guarded by `lock`.
   private let lock = NSLock()
@@ -30,6 +32,7 @@ public final class CurlEngine: @unchecked Sendable {
   public init(settings: FetchSettings = FetchSettings()) {
     precondition(CurlGlobal.initialized, "libcurl failed to initialise")
     self.settings = settings
+    proxied = settings.mayUseProxy(environment: ProcessInfo.processInfo.environment)
     guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
     self.multi = multi
     let thread = Thread { [self] in runLoop() }
@@ -48,7 +51,8 @@ public final class CurlEngine: @unchecked Sendable {
     }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
-        let transfer = CurlTransfer(id: id, request: request, settings: settings)
+        let transfer = CurlTransfer(
+          id: id, request: request, settings: settings, proxied: proxied)
         transfer.continuation = continuation
         let accepted = lock.withLock {
           guard !stopping else { return false }

@@ -17,7 +17,17 @@ final class CurlTransfer {
   var currentStatus = 0
   var redirects: [Redirect] = []
   var exceededLimit = false
+  /// The address policy in force: the request's, unless the settings allow private addresses.
+  let policy: AddressPolicy?
+  /// True when a proxy may carry this transfer: libcurl then connects to the proxy, not to the
+  /// URL's host, and only addresses written in the URL can be judged.
+  let proxied: Bool
+  /// Where each request of the exchange went (`FetchResponse.endpoints`).
+  var endpoints: [Endpoint] = []
+  /// The first connection the policy refused, reported when the transfer fails for want of one.
+  var refusal: AddressRefusal?
   private var headerList: UnsafeMutablePointer<curl_slist>?
+  private var resolveList: UnsafeMutablePointer<curl_slist>?
   private let errorBuffer: UnsafeMutablePointer<CChar>
 
   /// Takes one header line: a status line starts a new response (the previous one, if it was a
@@ -39,10 +49,12 @@ final class CurlTransfer {
     }
   }
 
-  init(id: UInt64, request: FetchRequest, settings: FetchSettings) {
+  init(id: UInt64, request: FetchRequest, settings: FetchSettings, proxied: Bool = false) {
     self.id = id
     self.request = request
     self.settings = settings
+    self.proxied = proxied
+    policy = settings.allowPrivateAddresses ? nil : request.addressPolicy
     maxResponseBytes = request.maxResponseBytes ?? settings.maxResponseBytes
     host = URLComponents(string: request.url)?.host?.lowercased() ?? ""
     errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -61,7 +73,8 @@ final class CurlTransfer {
     }
     handle = easy
     let context = Unmanaged.passUnretained(self).toOpaque()
-    let isFile = request.url.lowercased().hasPrefix("file:")
+    // A URL a publisher chose is only ever fetched over http(s), whatever the settings.
+    let isFile = request.url.lowercased().hasPrefix("file:") && request.addressPolicy == nil
     var codes: [CURLcode] = [
       kazaz_easy_setopt_string(easy, CURLOPT_URL, request.url),
       kazaz_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context),
@@ -93,6 +106,22 @@ final class CurlTransfer {
       // HTTP/2 over TLS when the server offers it (ALPN), HTTP/1.1 otherwise.
       kazaz_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS)),
     ]
+    // Every request records where it went; a policed one is refused before it is sent when
+    // that is not allowed (a reused connection never passes the socket callback below).
+    codes.append(kazaz_easy_setopt_prereq_callback(easy, curlPrereqCallback))
+    codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, context))
+    if let policy {
+      if proxied {
+        if let refusal = literalRefusal(policy) { return .addressRefused(refusal) }
+      } else {
+        codes.append(kazaz_easy_setopt_opensocket_callback(easy, curlOpenSocketCallback))
+        codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, context))
+      }
+    }
+    if !settings.resolve.isEmpty {
+      for entry in settings.resolve { resolveList = curl_slist_append(resolveList, entry) }
+      codes.append(kazaz_easy_setopt_slist(easy, CURLOPT_RESOLVE, resolveList))
+    }
     if let caBundle = settings.caBundle {
       codes.append(kazaz_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle))
     }
@@ -100,10 +129,12 @@ final class CurlTransfer {
     if let proxy = settings.proxy {
       codes.append(kazaz_easy_setopt_string(easy, CURLOPT_PROXY, proxy))
     }
-    if let etag = request.etag {
+    // Checked here too, not only where responses are read: a line break in a stored validator
+    // would let the publisher who sent it write headers into this request.
+    if let etag = HTTPValidator.sanitized(request.etag) {
       headerList = curl_slist_append(headerList, "If-None-Match: \(etag)")
     }
-    if let lastModified = request.lastModified {
+    if let lastModified = HTTPValidator.sanitized(request.lastModified) {
       headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
     }
     headerList = curl_slist_append(
@@ -121,6 +152,9 @@ final class CurlTransfer {
   func finish(result: CURLcode) -> Result<FetchResponse, FetchError> {
     guard let easy = handle else { return .failure(.cancelled) }
     if result != CURLE_OK {
+      if let refusal, result == CURLE_COULDNT_CONNECT || result == CURLE_ABORTED_BY_CALLBACK {
+        return .failure(.addressRefused(refusal))
+      }
       return .failure(error(for: result))
     }
     var status = 0
@@ -134,7 +168,8 @@ final class CurlTransfer {
     return .success(
       FetchResponse(
         status: status, headers: headers, body: body, effectiveURL: effectiveURL,
-        redirectCount: redirectCount, redirects: redirects))
+        redirectCount: redirectCount, redirects: redirects, requestedURL: request.url,
+        endpoints: endpoints, origin: origin))
   }
 
   func releaseHandle() {
@@ -142,6 +177,8 @@ final class CurlTransfer {
     handle = nil
     if let headerList { curl_slist_free_all(headerList) }
     headerList = nil
+    if let resolveList { curl_slist_free_all(resolveList) }
+    resolveList = nil
   }
 
   private func error(for code: CURLcode) -> FetchError {
@@ -165,9 +202,14 @@ final class CurlTransfer {
     curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
   }
 
+  /// A duration in whole milliseconds for libcurl, clamped to `0...Int32.max` (about 24 days):
+  /// libcurl reads these options as `long`, and a huge configured value must not overflow.
   static func milliseconds(_ duration: Duration) -> Int {
     let (seconds, attoseconds) = duration.components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    let limit = Int64(Int32.max)
+    guard seconds >= 0 else { return 0 }
+    guard seconds < limit / 1000 else { return Int(limit) }
+    return Int(min(limit, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
   }
 }
 
@@ -178,8 +220,10 @@ func curlWriteCallback(
 ) -> Int {
   guard let data, let context else { return 0 }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-  let length = size * count
-  if transfer.body.count + length > transfer.maxResponseBytes {
+  // libcurl promises size 1 and a bounded count; an overflowing product aborts, never traps.
+  let (length, overflow) = size.multipliedReportingOverflow(by: count)
+  guard !overflow, length >= 0 else { return 0 }
+  if length > transfer.maxResponseBytes - transfer.body.count {
     transfer.exceededLimit = true
     return 0
   }
@@ -195,7 +239,8 @@ func curlHeaderCallback(
   _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
   _ context: UnsafeMutableRawPointer?
 ) -> Int {
-  let length = size * count
+  let (length, overflow) = size.multipliedReportingOverflow(by: count)
+  guard !overflow, length >= 0 else { return 0 }
   guard let data, let context else { return length }
   let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
   data.withMemoryRebound(to: UInt8.self, capacity: length) { start in
@@ -218,11 +263,14 @@ struct HeaderLine {
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let line = Self.trimmed(bytes[...])
     if line.starts(with: Self.httpPrefix) {
-      // "HTTP/1.1 200 OK", "HTTP/2 304": the code is the second word.
+      // "HTTP/1.1 200 OK", "HTTP/2 304": the code is the second word, exactly three digits
+      // (RFC 9112 §4); anything else ("20", "2000", "abc") is status 0, which no rule acts on.
       let rest = line.drop { $0 != UInt8(ascii: " ") }.drop { $0 == UInt8(ascii: " ") }
-      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      let word = rest.prefix { $0 != UInt8(ascii: " ") }
       var code = 0
-      for digit in digits.prefix(3) { code = code * 10 + Int(digit - UInt8(ascii: "0")) }
+      if word.count == 3, word.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        for digit in word { code = code * 10 + Int(digit - UInt8(ascii: "0")) }
+      }
       kind = .status(code)
     } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
       let name = Self.trimmed(line[..<colon]).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }

@@ -73,7 +73,7 @@ struct FeedsTest: AsyncParsableCommand {
       noArticles
       ? feed.items
       : await articles.enrich(
-        feed.items, mode: mode, maxResponseBytes: nil,
+        feed.items, mode: mode, maxResponseBytes: nil, home: found.origin,
         logger: Logger(label: "kazaz-monitor") { _ in SwiftLogNoOpLogHandler() })
     for (index, item) in items.enumerated() {
       let result = classifier.classify(title: item.title ?? "", body: item.bodyText)
