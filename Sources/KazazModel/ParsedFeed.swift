@@ -21,7 +21,7 @@ public struct ParsedFeed: Sendable, Equatable {
   /// Problems the parser recovered from (malformed XML, undefined entities, …). A feed with
   /// warnings is "degraded", not failed: its items before the damage are kept.
   public var warnings: [String]
-  /// Minutes, from RSS `<ttl>`, when present.
+  /// Minutes, from RSS `<ttl>`, when present; the parser caps it at a week.
   public var ttlMinutes: Int?
 
   public init(

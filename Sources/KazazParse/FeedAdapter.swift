@@ -40,7 +40,7 @@ enum FeedAdapter {
       (channel.text(.title) ?? channel.text(.atomTitle) ?? channel.text(.atom03Title)
       ?? channel.text(.dcTitle))
       .map(HTMLText.plainText)
-    let ttl = channel.text(.ttl).flatMap { Int($0) }
+    let ttl = channel.text(.ttl).flatMap(ttlMinutes)
     var warnings = raw.warnings
     if undated > 0 {
       warnings.append("\(undated) items with an unreadable or absurd date; first-seen time used")
@@ -48,6 +48,22 @@ enum FeedAdapter {
     return ParsedFeed(
       format: format, title: title, link: link, items: items, warnings: warnings,
       ttlMinutes: ttl)
+  }
+
+  /// The longest `<ttl>` taken at its word, in minutes: a week. A feed asking for longer gets a
+  /// week (the poll planner caps it further); the cap keeps every later product of it (seconds,
+  /// nanoseconds) far from overflowing.
+  static let maxTTLMinutes = 7 * 24 * 60
+
+  /// RSS `<ttl>`: ASCII digits, clamped to `maxTTLMinutes` however many there are; nil for
+  /// anything else (signs, fractions, words).
+  static func ttlMinutes(_ text: String) -> Int? {
+    guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    var minutes = 0
+    for byte in text.utf8 {
+      minutes = min(minutes * 10 + Int(byte - 48), maxTTLMinutes)
+    }
+    return minutes
   }
 
   static let publishedFields: [RawField] = [

@@ -21,11 +21,10 @@ public enum FeedDateParser {
     guard start < end else { return nil }
     let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
     let date: Date?
-    if let fast = RFC822Fast.parse(trimmed) {
+    if let fast = RFC822Fast.parse(trimmed) ?? CivilTime.iso8601(utf8: trimmed) {
       date = fast
     } else {
-      let string = String(decoding: trimmed, as: UTF8.self)
-      date = iso8601(string) ?? rfc822(string)
+      date = rfc822(String(decoding: trimmed, as: UTF8.self))
     }
     guard let date, isPlausible(date, now: now) else { return nil }
     return date
@@ -39,83 +38,6 @@ public enum FeedDateParser {
   @inline(__always)
   static func isASCIISpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-  }
-
-  // MARK: ISO 8601
-
-  /// `2023-04-10`, `2023-04-10T18:16`, `2023-04-10T18:16:05.123+05:00`, `2023-04-10 18:16:05Z`,
-  /// `20230410T181605Z`.
-  static func iso8601(_ text: String) -> Date? {
-    let scalars = Array(text.utf8)
-    var index = 0
-    func digits(_ count: Int) -> Int? {
-      guard index + count <= scalars.count else { return nil }
-      var value = 0
-      for offset in 0..<count {
-        let byte = scalars[index + offset]
-        guard byte >= 48 && byte <= 57 else { return nil }
-        value = value * 10 + Int(byte - 48)
-      }
-      index += count
-      return value
-    }
-    func skip(_ byte: UInt8) -> Bool {
-      if index < scalars.count && scalars[index] == byte {
-        index += 1
-        return true
-      }
-      return false
-    }
-    guard let year = digits(4) else { return nil }
-    let dashed = skip(UInt8(ascii: "-"))
-    guard let month = digits(2) else { return nil }
-    if dashed { guard skip(UInt8(ascii: "-")) else { return nil } }
-    guard let day = digits(2) else { return nil }
-    var hour = 0
-    var minute = 0
-    var second = 0
-    var fraction = 0.0
-    var offset = 0
-    if index < scalars.count, scalars[index] == UInt8(ascii: "T") || scalars[index] == 0x20 {
-      index += 1
-      guard let h = digits(2) else { return nil }
-      hour = h
-      let colon = skip(UInt8(ascii: ":"))
-      guard let m = digits(2) else { return nil }
-      minute = m
-      if (colon && skip(UInt8(ascii: ":")))
-        || (!colon && index < scalars.count && scalars[index] >= 48 && scalars[index] <= 57)
-      {
-        guard let s = digits(2) else { return nil }
-        second = s
-        if skip(UInt8(ascii: ".")) || skip(UInt8(ascii: ",")) {
-          var scale = 0.1
-          while index < scalars.count, scalars[index] >= 48, scalars[index] <= 57 {
-            fraction += Double(scalars[index] - 48) * scale
-            scale /= 10
-            index += 1
-          }
-        }
-      }
-      while index < scalars.count && scalars[index] == 0x20 { index += 1 }
-      if skip(UInt8(ascii: "Z")) || skip(UInt8(ascii: "z")) {
-        offset = 0
-      } else if index < scalars.count,
-        scalars[index] == UInt8(ascii: "+") || scalars[index] == UInt8(ascii: "-")
-      {
-        let sign = scalars[index] == UInt8(ascii: "+") ? 1 : -1
-        index += 1
-        guard let oh = digits(2) else { return nil }
-        _ = skip(UInt8(ascii: ":"))
-        let om = digits(2) ?? 0
-        offset = sign * (oh * 3600 + om * 60)
-      }
-    }
-    guard index == scalars.count else { return nil }
-    return makeDate(
-      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-      offset: offset
-    ).map { $0.addingTimeInterval(fraction) }
   }
 
   // MARK: RFC 822 and free-form
@@ -157,9 +79,19 @@ public enum FeedDateParser {
     return nil
   }
 
+  /// A zone a token names: an offset in seconds east of UTC, or one written out of range
+  /// (`GMT+99`, `+999999`), which makes the whole date unreadable rather than silently UTC.
+  enum Zone: Equatable {
+    case offset(Int)
+    case outOfRange
+  }
+
   /// Tokenises and reads day, month name, year, time and zone in any order RFC 822 writers
   /// produce: `Mon, 10 Apr 2023 18:16:05 +0500`, `10 Apr 23 18:16 MSK`, `Apr 10, 2023 6:16 PM`,
   /// `10 апреля 2023, 18:16`, `Mon, 10 Apr 2023 18:16:05 GMT+5`.
+  ///
+  /// Every number is read with a bounded count of ASCII digits: a year of more than four digits,
+  /// a zone out of range or a number no field can hold makes the date unreadable (nil).
   static func rfc822(_ text: String) -> Date? {
     var day: Int?
     var month: Int?
@@ -174,42 +106,59 @@ public enum FeedDateParser {
     for token in tokens {
       let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
       // `+0500`, `-03`, `+05:00`: a zone, even though it may contain a colon.
-      if let sign = lower.first, sign == "+" || sign == "-" {
-        let digits = lower.dropFirst().filter { $0 != ":" }
-        if let value = Int(digits), digits.count == 4 || digits.count == 2 {
-          let hours = digits.count == 4 ? value / 100 : value
-          let minutes = digits.count == 4 ? value % 100 : 0
-          offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+      if let sign = lower.utf8.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+        let digits = lower.utf8.dropFirst().filter { $0 != UInt8(ascii: ":") }
+        if !digits.isEmpty, digits.allSatisfy(isDigit) {
+          // One or two digits are hours; three or four are hours and minutes.
+          guard let value = decimal(digits, maxDigits: 4),
+            let zone = CivilTime.zoneOffset(
+              positive: sign == UInt8(ascii: "+"), hours: digits.count > 2 ? value / 100 : value,
+              minutes: digits.count > 2 ? value % 100 : 0)
+          else { return nil }
+          offset = zone
           continue
         }
       }
       if token.contains(":"), let time = parseTime(token) {
-        (hour, minute, second) = (time.0, time.1, time.2)
-        if let zone = time.zone { offset = zone }
+        (hour, minute, second) = (time.hour, time.minute, time.second)
+        switch time.zone {
+        case .offset(let zone)?: offset = zone
+        case .outOfRange?: return nil
+        case nil: break
+        }
         continue
       }
       if lower == "am" || lower == "pm" {
         pm = lower == "pm"
         continue
       }
-      if let zoneOffset = zoneOffset(lower) {
-        offset = zoneOffset
+      switch zoneOffset(lower) {
+      case .offset(let zone)?:
+        offset = zone
         continue
+      case .outOfRange?:
+        return nil
+      case nil:
+        break
       }
       // `12.04.2023`: the numeric day-first form Russian-language sites use.
-      let dotted = lower.split(separator: ".")
-      if dotted.count == 3, let d = Int(dotted[0]), let m = Int(dotted[1]), let y = Int(dotted[2]),
+      let dotted = lower.utf8.split(separator: UInt8(ascii: "."))
+      if dotted.count == 3, let d = decimal(dotted[0], maxDigits: 2),
+        let m = decimal(dotted[1], maxDigits: 2), let y = decimal(dotted[2], maxDigits: 4),
         dotted[2].count == 4 || dotted[2].count == 2
       {
         (day, month, year) = (d, m, dotted[2].count == 4 ? y : 2000 + y)
         continue
       }
-      if let number = Int(lower) {
-        if lower.count == 4 {
+      if !lower.isEmpty, lower.utf8.allSatisfy(isDigit) {
+        // No field of a date has five digits or more.
+        guard let number = decimal(lower.utf8, maxDigits: 4) else { return nil }
+        if lower.utf8.count == 4 {
           year = number
         } else if day == nil, number >= 1, number <= 31 {
           day = number
         } else if year == nil {
+          // Two digits, or three from JavaScript's getYear() (years since 1900).
           year = number < 50 ? 2000 + number : 1900 + number
         }
         continue
@@ -230,52 +179,81 @@ public enum FeedDateParser {
       offset: offset ?? 0)
   }
 
-  /// `GMT+5`, `UTC+05:00`, `MSK`, `(MSK)`.
-  static func zoneOffset(_ token: String) -> Int? {
+  /// `GMT+5`, `UTC+05:00`, `GMT+0530`, `MSK`, `(MSK)`; nil when the token names no zone.
+  static func zoneOffset(_ token: String) -> Zone? {
     let cleaned = token.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-    if let value = zones[cleaned] { return value }
+    if let value = zones[cleaned] { return .offset(value) }
     for base in ["gmt", "utc", "ut"] where cleaned.hasPrefix(base) {
-      let rest = cleaned.dropFirst(base.count)
-      guard let sign = rest.first, sign == "+" || sign == "-" else { continue }
-      let numbers = rest.dropFirst().split(separator: ":")
-      guard let hours = numbers.first.flatMap({ Int($0) }) else { return nil }
-      let minutes = numbers.count > 1 ? Int(numbers[1]) ?? 0 : 0
-      let normalizedHours = hours > 24 ? hours / 100 : hours
-      let normalizedMinutes = hours > 24 ? hours % 100 : minutes
-      return (sign == "+" ? 1 : -1) * (normalizedHours * 3600 + normalizedMinutes * 60)
+      let rest = cleaned.utf8.dropFirst(base.utf8.count)
+      guard let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
+        continue
+      }
+      let numbers = rest.dropFirst().split(
+        separator: UInt8(ascii: ":"), maxSplits: 1, omittingEmptySubsequences: false)
+      guard let hoursText = numbers.first, !hoursText.isEmpty else { return nil }
+      guard let hoursValue = decimal(hoursText, maxDigits: 4) else { return .outOfRange }
+      var hours = hoursValue
+      var minutes = 0
+      if numbers.count > 1 {
+        guard hoursText.count <= 2, let value = decimal(numbers[1], maxDigits: 2) else {
+          return .outOfRange
+        }
+        minutes = value
+      } else if hoursText.count > 2 {
+        // `GMT+0530`: hours and minutes run together.
+        (hours, minutes) = (hoursValue / 100, hoursValue % 100)
+      }
+      guard
+        let seconds = CivilTime.zoneOffset(
+          positive: sign == UInt8(ascii: "+"), hours: hours, minutes: minutes)
+      else { return .outOfRange }
+      return .offset(seconds)
     }
     return nil
   }
 
-  /// `18:16`, `18:16:05`, `18:16:05.000`, `18:16:05+05:00`.
-  static func parseTime(_ token: String) -> (Int, Int, Int, zone: Int?)? {
+  /// `18:16`, `18:16:05`, `18:16:05.000`, `18:16:05+05:00`, `18:16:05Z`.
+  static func parseTime(_ token: String) -> (hour: Int, minute: Int, second: Int, zone: Zone?)? {
     var timePart = Substring(token)
-    var zone: Int?
+    var zone: Zone?
     if let signIndex = token.dropFirst(4).firstIndex(where: { $0 == "+" || $0 == "-" }) {
       timePart = token[..<signIndex]
       zone = zoneOffset("utc" + token[signIndex...])
     } else if token.hasSuffix("Z") {
       timePart = token.dropLast()
-      zone = 0
+      zone = .offset(0)
     }
-    let parts = timePart.split(separator: ":")
-    guard parts.count >= 2, let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 25,
-      minute < 60
+    let parts = timePart.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+    guard parts.count >= 2, let hour = decimal(parts[0], maxDigits: 2),
+      let minute = decimal(parts[1], maxDigits: 2), hour < 25, minute < 60
     else { return nil }
-    let second = parts.count > 2 ? Int(parts[2].prefix(2)) ?? 0 : 0
+    let second = parts.count > 2 ? decimal(parts[2].prefix(2), maxDigits: 2) ?? 0 : 0
     return (hour, minute, second, zone)
   }
 
+  /// The value of 1 to `maxDigits` ASCII digits, or nil for anything else (signs, other
+  /// scripts' digits, longer runs): it never overflows.
+  static func decimal<Digits: Collection<UInt8>>(_ digits: Digits, maxDigits: Int) -> Int? {
+    guard !digits.isEmpty, digits.count <= maxDigits else { return nil }
+    var value = 0
+    for byte in digits {
+      guard isDigit(byte) else { return nil }
+      value = value * 10 + Int(byte - 48)
+    }
+    return value
+  }
+
+  @inline(__always)
+  static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= 48 && byte <= 57
+  }
+
+  /// The date of these fields, or nil when one is out of range (see `CivilTime.date`).
   static func makeDate(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int
   ) -> Date? {
-    guard (1...12).contains(month), day >= 1, day <= CivilTime.daysIn(month: month, year: year),
-      (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-      (1...9999).contains(year)
-    else { return nil }
-    let seconds =
-      CivilTime.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
-      + min(second, 59) - offset
-    return Date(timeIntervalSince1970: TimeInterval(seconds))
+    CivilTime.date(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      offset: offset)
   }
 }

@@ -30,7 +30,7 @@ public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case .malformedXML(let line, let message): "malformed XML at line \(line): \(message)"
     case .malformedJSON(let message): "malformed JSON Feed: \(message)"
     case .entityExpansion(let limit):
-      "entity expansion exceeds \(limit) characters (an entity bomb?); document rejected"
+      "entity expansion exceeds \(limit) bytes: an entity bomb; document rejected"
     case .tooLarge(let limit): "document larger than \(limit) bytes"
     case .unsupportedEncoding(let name): "unsupported character encoding \"\(name)\""
     }

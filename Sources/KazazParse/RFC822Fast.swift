@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// The common shape of RFC 822 dates, read straight from the bytes:
 /// `[Www, ]D[D] Mon YYYY HH:MM[:SS] ZONE`, where ZONE is `±HHMM`, `GMT`/`UT`/`UTC`/`Z` or a
@@ -44,8 +45,8 @@ enum RFC822Fast {
       guard bytes.count == 5 else { return nil }
       var index = 1
       guard let value = number(bytes, &index, min: 4, max: 4) else { return nil }
-      let seconds = value / 100 * 3600 + value % 100 * 60
-      return first == UInt8(ascii: "+") ? seconds : -seconds
+      return CivilTime.zoneOffset(
+        positive: first == UInt8(ascii: "+"), hours: value / 100, minutes: value % 100)
     }
     guard bytes.count <= 5, bytes.allSatisfy(isLetter) else { return nil }
     let name = String(decoding: bytes.map { $0 | 0x20 }, as: UTF8.self)

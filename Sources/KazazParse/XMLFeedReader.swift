@@ -8,12 +8,19 @@ import Foundation
 /// - no `XML_PARSE_NOENT`, no `DTDLOAD`, no `HUGE`, and `NONET`: external entities and DTDs are
 ///   never loaded, from the network or from local files;
 /// - entities declared in the document's internal subset are expanded by us, within a fixed
-///   budget: an entity bomb ("billion laughs") is rejected quickly with a clear error;
+///   budget of bytes per document that every declaration and every reference is charged against:
+///   an entity bomb (nested, as in "billion laughs", or one large entity referenced over and
+///   over) is rejected quickly with a clear error;
 /// - HTML entities that feeds use without declaring them (`&nbsp;`, `&mdash;`, `&laquo;`) are
 ///   understood, as browsers and feed readers do.
 final class XMLFeedReader {
-  /// Total characters entity expansion may produce in one document.
-  static let expansionLimit = 1_000_000
+  /// Total bytes entity expansion may produce in one document: each declared value as it is
+  /// built, and again at every reference to it. A feed that declares a few `&nbsp;`-style
+  /// entities and uses them thousands of times spends kilobytes; more than this is an attack,
+  /// and the document is rejected rather than truncated (nothing in it is worth keeping, and a
+  /// cut would pass off a partial expansion as the text). Spending the whole budget takes a few
+  /// milliseconds.
+  static let expansionLimit = 4_000_000
   /// Elements are collected this deep below an item or the channel (e.g. `author/name`).
   static let captureDepth = 2
   /// Bounded memory per feed: text kept per field, items kept, elements kept per item. What is
@@ -72,8 +79,14 @@ final class XMLFeedReader {
   /// Prefix given to elements in no namespace (Atom documents that forgot theirs).
   private var unqualifiedPrefix = ""
   private var declared: [String: String] = [:]
+  /// Bytes of entity expansion charged so far (see `expansionLimit`).
   private var expanded = 0
-  private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+  /// The entities handed to libxml2, by name, each with what a reference to it costs: its length
+  /// for declared entities, nothing for HTML's (never longer than the reference itself).
+  private var entities: [String: (entity: UnsafeMutablePointer<xmlEntity>, cost: Int)] = [:]
+  /// The entity declared last: libxml2 looks it up once right after the declaration (to attach
+  /// its source text), which is no reference and is not charged.
+  private var justDeclared: String?
   private var errorCount = 0
   private var stopAtFirstError = false
   private(set) var damaged = false
@@ -84,7 +97,7 @@ final class XMLFeedReader {
   }
 
   deinit {
-    for entity in entities.values {
+    for (entity, _) in entities.values {
       free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
       free(entity.pointee.content)
       // libxml2 hands the declaration's original text to the entity getEntity returned.
@@ -427,16 +440,25 @@ final class XMLFeedReader {
       let reference = String(rest[afterAmpersand..<semicolon])
       value += declared[reference] ?? Self.predefined(reference) ?? ""
       rest = rest[rest.index(after: semicolon)...]
-      if value.utf8.count > Self.expansionLimit { break }
+      if expanded + value.utf8.count > Self.expansionLimit { break }
     }
     value += rest
-    expanded += value.utf8.count
-    if value.utf8.count > Self.expansionLimit || expanded > Self.expansionLimit * 4 {
+    guard charge(value.utf8.count) else { return }
+    declared[name] = value
+    justDeclared = name
+  }
+
+  /// Charges `bytes` of expansion against the document's budget; past it, stops the parser with
+  /// the entity-bomb error and returns false.
+  @inline(__always)
+  private func charge(_ bytes: Int) -> Bool {
+    expanded += bytes
+    guard expanded > Self.expansionLimit else { return true }
+    if failure == nil {
       failure = .entityExpansion(limit: Self.expansionLimit)
       if let parserContext { xmlStopParser(parserContext) }
-      return
     }
-    declared[name] = value
+    return false
   }
 
   /// Resolves `&name;`: document entities, then the five XML ones, then HTML's.
@@ -444,19 +466,20 @@ final class XMLFeedReader {
     // libxml2 drops every entity reference once a document has had an error, even in recovery
     // mode; we keep reading them, since broken feeds are the rule.
     parserContext?.pointee.wellFormed = 1
-    if let cached = entities[name] { return cached }
-    guard let value = declared[name] ?? Self.predefined(name) ?? HTMLEntities.value(of: name) else {
+    guard failure == nil else { return nil }
+    let isReference = justDeclared != name
+    justDeclared = nil
+    // Every reference is charged, the cached ones too: libxml2 copies the value each time.
+    if let cached = entities[name] {
+      return (!isReference || charge(cached.cost)) ? cached.entity : nil
+    }
+    let declaredValue = declared[name]
+    guard let value = declaredValue ?? Self.predefined(name) ?? HTMLEntities.value(of: name) else {
       warn("undefined entity &\(name); dropped")
       return nil
     }
-    if declared[name] != nil {
-      expanded += value.utf8.count
-      if expanded > Self.expansionLimit * 4 {
-        failure = .entityExpansion(limit: Self.expansionLimit)
-        if let parserContext { xmlStopParser(parserContext) }
-        return nil
-      }
-    }
+    let cost = declaredValue == nil ? 0 : value.utf8.count
+    guard !isReference || charge(cost) else { return nil }
     let entity = calloc(1, MemoryLayout<xmlEntity>.size)!.assumingMemoryBound(to: xmlEntity.self)
     entity.pointee.type = XML_ENTITY_DECL
     entity.pointee.name = UnsafePointer(xmlStrdup(name))
@@ -465,7 +488,7 @@ final class XMLFeedReader {
     // "Predefined" entities are inlined as characters without further parsing: exactly what
     // we want for values we have already expanded.
     entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
-    entities[name] = entity
+    entities[name] = (entity, cost)
     return entity
   }
 

@@ -43,6 +43,13 @@ struct FeedDateParserTests {
       ("10 Апреля 2023 18:16", 1_681_150_560),
       ("1 декабря 2022", 1_669_852_800),
       ("10.04.2023 18:16", 1_681_150_560),
+      // Zones at their bounds, one-digit and hhmm forms.
+      ("Mon, 10 Apr 2023 18:16:05 +5", 1_681_132_565),
+      ("Mon, 10 Apr 2023 18:16:05 GMT+0500", 1_681_132_565),
+      ("Mon, 10 Apr 2023 18:16:05 +1800", 1_681_085_765),
+      ("Mon, 10 Apr 2023 18:16:05 -1800", 1_681_215_365),
+      // A fraction of any length, read to nanoseconds.
+      ("2023-04-10T18:16:05." + String(repeating: "3", count: 5000) + "Z", 1_681_150_565),
     ])
   func variants(text: String, expected: Int) {
     let parsed = FeedDateParser.parse(text, now: Self.now)
@@ -54,6 +61,14 @@ struct FeedDateParserTests {
     arguments: [
       "", "yesterday", "31 Apr 2023 10:00 GMT", "Mon, 10 Apr 1970 00:00:00 GMT",
       "2099-01-01T00:00:00Z", "29 Feb 2023 10:00 GMT", "2023-13-01",
+      // Zones out of range: a broken date, not UTC.
+      "Mon, 10 Apr 2023 18:16:05 +9900", "Mon, 10 Apr 2023 18:16:05 +0575",
+      "Mon, 10 Apr 2023 18:16:05 GMT+19", "Mon, 10 Apr 2023 18:16:05 UTC+05:99",
+      "Mon, 10 Apr 2023 18:16:05 GMT+abc", "2023-04-10T18:16:05+99:00",
+      "Mon, 10 Apr 2023 18:16:05 -999999999999999999999999",
+      // Numbers no field can hold.
+      "10 Apr 92233720368547758070 18:16", "10 Apr 20231 18:16",
+      "99999999999999999999.04.2023", "2023-04-10T99:16:05Z",
     ])
   func rejects(text: String) {
     #expect(FeedDateParser.parse(text, now: Self.now) == nil)
