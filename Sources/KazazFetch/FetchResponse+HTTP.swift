@@ -109,21 +109,3 @@ extension FetchResponse {
     return Int(min(interval.rounded(.up), Double(maximumDelaySeconds)))
   }
 }
-
-/// HTTP dates (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime forms.
-enum HTTPDate {
-  static func parse(_ text: String) -> Date? {
-    // Real dates are about 30 characters; a long header is not worth a formatter's time.
-    guard text.utf8.count <= 64 else { return nil }
-    for format in [
-      "EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy",
-    ] {
-      let formatter = DateFormatter()
-      formatter.locale = Locale(identifier: "en_US_POSIX")
-      formatter.timeZone = TimeZone(secondsFromGMT: 0)
-      formatter.dateFormat = format
-      if let date = formatter.date(from: text) { return date }
-    }
-    return nil
-  }
-}

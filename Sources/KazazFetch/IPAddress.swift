@@ -22,7 +22,9 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     var text = Substring(text)
     if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
     if let zone = text.firstIndex(of: "%") { text = text[..<zone] }
-    guard !text.isEmpty, text.utf8.count < 64 else { return nil }
+    // Printable ASCII only: the C parsers would stop at a space and accept what precedes it.
+    guard !text.isEmpty, text.utf8.count < 64, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+    else { return nil }
     if text.contains(":") {
       var address = in6_addr()
       guard inet_pton(AF_INET6, String(text), &address) == 1 else { return nil }

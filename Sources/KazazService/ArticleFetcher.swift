@@ -78,7 +78,7 @@ public struct ArticleFetcher: Sendable {
     var result = items
     await withTaskGroup(of: (Int, ExtractedArticle?).self) { group in
       for index in chosen {
-        let link = items[index].link!
+        guard let link = items[index].link else { continue }
         group.addTask {
           (
             index,

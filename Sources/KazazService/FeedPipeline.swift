@@ -182,7 +182,8 @@ public struct FeedPipeline: Sendable {
   private func logFailure(
     _ feed: FeedState, _ message: Logger.Message, _ reason: String, _ logger: Logger
   ) {
-    let failures = feed.consecutiveFailures + 1
+    // Saturating: a corrupt count at Int.max must not trap the poll that reports it.
+    let failures = feed.consecutiveFailures < Int.max ? feed.consecutiveFailures + 1 : Int.max
     let level: Logger.Level =
       failures == 1 || failures == FeedState.failingThreshold ? .warning : .debug
     logger.log(

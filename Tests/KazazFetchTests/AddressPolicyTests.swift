@@ -36,7 +36,10 @@ struct AddressScopeTests {
 
   @Test("Names and junk are not addresses; addresses print canonically")
   func parsing() throws {
-    for text in ["news.example.org", "localhost", "", "1.2.3.4.example", "[::1", "::g"] {
+    for text in [
+      "news.example.org", "localhost", "", "1.2.3.4.example", "[::1", "::g", "127.0.0.1 x",
+      "127.0.0.1\n", "::1\u{0}",
+    ] {
       #expect(IPAddress(text) == nil)
     }
     #expect(try #require(IPAddress("::ffff:127.0.0.1")).description == "::ffff:127.0.0.1")

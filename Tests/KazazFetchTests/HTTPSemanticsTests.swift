@@ -57,6 +57,26 @@ struct HTTPSemanticsTests {
   }
 
   @Test(
+    "HTTP dates in their three forms, checked against the calendar",
+    arguments: [
+      ("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777 as Double?),
+      ("Sunday, 06-Nov-94 08:49:37 GMT", 784_111_777), ("Sun Nov  6 08:49:37 1994", 784_111_777),
+      ("sun, 06 nov 1994 08:49:37 utc", 784_111_777),
+      ("Thu, 29 Feb 2024 00:00:00 GMT", 1_709_164_800),
+      ("Mon, 24 Nov 2025 23:59:60 GMT", 1_764_028_799),
+      ("Fri, 31 Dec 9999 23:59:59 GMT", 253_402_300_799),
+      ("Thu, 30 Feb 2023 00:00:00 GMT", nil), ("Sun, 06 Nov 1994 24:00:00 GMT", nil),
+      ("Sun, 06 Nov 1994 08:60:00 GMT", nil), ("Sun, 06 Nov 1994 08:49:37 CET", nil),
+      ("Sun, 06 Nov 1994 08:49:37", nil), ("Xyz, 06 Nov 1994 08:49:37 GMT", nil),
+      ("Sun, 06 Novem 1994 08:49:37 GMT", nil), ("Sun, 6 Nov 19940 08:49:37 GMT", nil),
+      ("Sun, 06 Nov 1994 8:49:37 GMT", nil), ("Sun, 06 Nov 1994 08:49:37 GMT extra", nil),
+      ("Sun, 00 Nov 1994 08:49:37 GMT", nil), ("", nil), (",,,", nil),
+    ] as [(String, Double?)])
+  func httpDates(text: String, seconds: Double?) {
+    #expect(HTTPDate.parse(text)?.timeIntervalSince1970 == seconds)
+  }
+
+  @Test(
     "Retry-After that is not delta-seconds nor a date is ignored",
     arguments: [
       "", "12abc", "1e9", "- 5", "0x10", "--5", String(repeating: "Mon, ", count: 40),

@@ -10,6 +10,9 @@
 #   corpus/     seed inputs, kept in the repository (optional; more seeds may come from `seeds`)
 #   seeds       optional: one path per line, relative to the repository, of more seed files or
 #               folders (test fixtures)
+#   sources     optional: one path per line, relative to the repository, of source files
+#               compiled into the fuzz executable itself: single files of a module the runner
+#               cannot build alone (KazazService), importing only modules listed in `modules`
 #   dict        optional: tokens for libFuzzer's mutator
 #
 # The modules are built once per run as instrumented static libraries outside SwiftPM (with
@@ -60,10 +63,13 @@ build_module() {
   local module=$1
   case "$built" in *" $module "*) return ;; esac
   echo "building $module" >&2
+  # Every source file of the module, subfolders (KazazFetch/Curl) included.
+  local files=()
+  mapfile -t files < <(find "$ROOT/Sources/$module" -name '*.swift' | sort)
   # shellcheck disable=SC2046
   swiftc "${FLAGS[@]}" -module-name "$module" -I "$BUILD" $(cflags_for "$module") \
     -emit-module -emit-module-path "$BUILD/" -emit-library -static \
-    -o "$BUILD/lib$module.a" "$ROOT/Sources/$module"/*.swift
+    -o "$BUILD/lib$module.a" "${files[@]}"
   built+="$module "
 }
 
@@ -82,8 +88,15 @@ for target in "${targets[@]}"; do
   for ((i = ${#modules[@]} - 1; i >= 0; i--)); do archives+=("$BUILD/lib${modules[i]}.a"); done
   work="$OUT/$target"
   mkdir -p "$work/corpus" "$work/crashes"
+  sources=()
+  if [ -f "$dir/sources" ]; then
+    while read -r source; do
+      [ -n "$source" ] && [ "${source#\#}" = "$source" ] || continue
+      sources+=("$ROOT/$source")
+    done <"$dir/sources"
+  fi
   swiftc "${FLAGS[@]}" -module-name "Fuzz_$target" -I "$BUILD" "${cflags[@]}" \
-    "$dir/Fuzz.swift" "${archives[@]}" "${libs[@]}" -o "$work/fuzz"
+    "$dir/Fuzz.swift" "${sources[@]}" "${archives[@]}" "${libs[@]}" -o "$work/fuzz"
 
   # Seeds: the committed corpus, then any listed fixtures. libFuzzer adds what it finds to the
   # first folder ($work/corpus), never to the repository.

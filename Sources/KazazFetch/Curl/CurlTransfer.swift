@@ -108,8 +108,14 @@ final class CurlTransfer {
     ]
     // Every request records where it went; a policed one is refused before it is sent when
     // that is not allowed (a reused connection never passes the socket callback below).
-    codes.append(kazaz_easy_setopt_prereq_callback(easy, curlPrereqCallback))
-    codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, context))
+    // libcurl before 7.80 has no such callback: a policed transfer then never reuses a
+    // connection, so that every connection it uses passes the socket callback.
+    if kazaz_easy_setopt_prereq_callback(easy, curlPrereqCallback) == CURLE_OK {
+      codes.append(kazaz_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, context))
+    } else if policy != nil {
+      codes.append(kazaz_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1))
+      codes.append(kazaz_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1))
+    }
     if let policy {
       if proxied {
         if let refusal = literalRefusal(policy) { return .addressRefused(refusal) }
