@@ -189,7 +189,7 @@ extension Store {
       feed.lastErrorKind = nil
       feed.lastError = nil
     case .notModified(let status):
-      feed.unchangedPolls += 1
+      feed.unchangedPolls = min(feed.unchangedPolls, Int.max - 1) + 1
       feed.lastStatus = status
       feed.lastSuccessAt = result.checkedAt
       feed.consecutiveFailures = 0
@@ -197,7 +197,7 @@ extension Store {
       feed.lastError = nil
     case .failed(let kind, let message, let status):
       feed.lastStatus = status
-      feed.consecutiveFailures += 1
+      feed.consecutiveFailures = min(feed.consecutiveFailures, Int.max - 1) + 1
       feed.lastErrorKind = kind
       feed.lastError = message
     }
