@@ -180,7 +180,7 @@ extension Store {
     if let title = result.feedTitle, !title.isEmpty { feed.title = title }
     switch result.outcome {
     case .updated(let status, let etag, let lastModified, _):
-      feed.unchangedPolls = commit.inserted > 0 ? 0 : feed.unchangedPolls + 1
+      feed.unchangedPolls = commit.inserted > 0 ? 0 : min(feed.unchangedPolls, Int.max - 1) + 1
       feed.lastStatus = status
       feed.etag = etag
       feed.lastModified = lastModified
