@@ -14,6 +14,8 @@ public struct StoredItem: Sendable, Equatable {
   public var relevant: Bool
   public var score: Double
   public var topics: [TopicID]
+  /// The topic the story is filed under in digests (one of `topics`), nil when it has none.
+  public var primaryTopic: TopicID?
   /// Money, percentages, people and institutions the classifier found.
   public var keyFacts: [KeyFact]
   /// The story the item belongs to (its lead item's id), when it shares one with other items.
@@ -22,7 +24,8 @@ public struct StoredItem: Sendable, Equatable {
   public init(
     id: Int64, feedTitle: String?, feedURL: String, title: String?, url: String?, text: String,
     publishedAt: Date?, firstSeenAt: Date, language: Language, relevant: Bool, score: Double,
-    topics: [TopicID], keyFacts: [KeyFact] = [], storyID: Int64? = nil
+    topics: [TopicID], keyFacts: [KeyFact] = [], storyID: Int64? = nil,
+    primaryTopic: TopicID? = nil
   ) {
     self.id = id
     self.feedTitle = feedTitle
@@ -36,6 +39,7 @@ public struct StoredItem: Sendable, Equatable {
     self.relevant = relevant
     self.score = score
     self.topics = topics
+    self.primaryTopic = primaryTopic
     self.keyFacts = keyFacts
     self.storyID = storyID
   }

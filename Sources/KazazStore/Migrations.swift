@@ -171,6 +171,24 @@ enum Migrations {
         t.add(column: "quarantineSettings", .text)
       }
     }
+    migrator.registerMigration("v8-primary-topic") { db in
+      // The topic each story is filed under in digests. Items classified before it existed get
+      // their highest-scoring stored topic; equal scores go to the topic digests list first
+      // (the contract's order, spelled out here because a migration never changes).
+      try db.alter(table: "classification") { t in t.add(column: "primaryTopic", .text) }
+      let order = [
+        "politics-diplomacy", "trade-economy", "investment-finance", "energy",
+        "transport-logistics", "digital-telecom", "culture-humanitarian", "education-science",
+        "media-information", "youth-sports", "religion", "regional-integration", "reconstruction",
+        "agriculture", "security-defense",
+      ].enumerated().map { "WHEN '\($0.element)' THEN \($0.offset)" }.joined(separator: " ")
+      try db.execute(
+        sql: """
+          UPDATE classification SET primaryTopic = (
+            SELECT topic FROM itemTopic WHERE itemTopic.itemId = classification.itemId
+            ORDER BY score DESC, CASE topic \(order) ELSE 99 END, topic LIMIT 1)
+          """)
+    }
     return migrator
   }
 }

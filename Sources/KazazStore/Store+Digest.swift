@@ -15,7 +15,7 @@ extension Store {
           SELECT item.id, item.storyId, item.title, item.url, item.summary, item.content, item.publishedAt,
                  item.firstSeenAt, feed.url AS feedURL, feed.title AS feedTitle,
                  classification.relevant, classification.score, classification.language,
-                 classification.keyFacts,
+                 classification.keyFacts, classification.primaryTopic,
                  (SELECT group_concat(topic, ',') FROM itemTopic WHERE itemTopic.itemId = item.id)
                    AS topics
           FROM item
@@ -164,6 +164,7 @@ extension Store {
       url: row["url"], text: text, publishedAt: row["publishedAt"], firstSeenAt: row["firstSeenAt"],
       language: Language(rawValue: row["language"] ?? "other") ?? .other,
       relevant: row["relevant"] ?? false, score: row["score"] ?? 0,
-      topics: (topics ?? []).sorted(), keyFacts: keyFacts ?? [], storyID: row["storyId"])
+      topics: (topics ?? []).sorted(), keyFacts: keyFacts ?? [], storyID: row["storyId"],
+      primaryTopic: (row["primaryTopic"] as String?).map(TopicID.init(rawValue:)))
   }
 }

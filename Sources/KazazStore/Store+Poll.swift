@@ -106,13 +106,14 @@ extension Store {
     let insertClassification = try db.cachedStatement(
       sql: """
         INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
-                                    classifiedAt, keyFacts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                    classifiedAt, keyFacts, primaryTopic)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     try insertClassification.execute(arguments: [
       itemID, classification.relevant, classification.score, classification.language.rawValue,
       StoredJSON.evidence(classification.evidence, relevant: classification.relevant),
       classification.profileVersion, stamp, StoredJSON.keyFacts(classification.keyFacts),
+      classification.primaryTopic?.rawValue,
     ])
     try Self.insertTopics(of: classification, itemID: itemID, db: db)
   }
@@ -127,12 +128,14 @@ extension Store {
     let saveClassification = try db.cachedStatement(
       sql: """
         INSERT OR REPLACE INTO classification (itemId, relevant, score, language, evidence,
-                                               profileVersion, classifiedAt, keyFacts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                               profileVersion, classifiedAt, keyFacts,
+                                               primaryTopic)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     try saveClassification.execute(arguments: [
       itemID, classification.relevant, classification.score, classification.language.rawValue,
       evidence, classification.profileVersion, stamp, keyFacts,
+      classification.primaryTopic?.rawValue,
     ])
     let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
     try clearTopics.execute(arguments: [itemID])
