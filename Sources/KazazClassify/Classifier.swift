@@ -51,7 +51,8 @@ public struct Classifier: Sendable {
     classification.primaryTopic = PrimaryTopic.choose(
       from: classification.topics, scores: classification.topicScores)
     classification.keyFacts =
-      AmountExtractor.facts(in: document.scalars)
+      AmountExtractor.facts(
+        in: document.scalars, sentenceBreaks: [document.titleRange.upperBound])
       + entityFacts(tally)
     return classification
   }

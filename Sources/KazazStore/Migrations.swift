@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import KazazModel
 
 /// The store's schema, as an ordered list of migrations. A migration is never edited once it has
 /// shipped: changes are new migrations appended here.
@@ -188,6 +190,24 @@ enum Migrations {
             SELECT topic FROM itemTopic WHERE itemTopic.itemId = classification.itemId
             ORDER BY score DESC, CASE topic \(order) ELSE 99 END, topic LIMIT 1)
           """)
+    }
+    migrator.registerMigration("v9-event-figures") { db in
+      // The figures that join one event's reports across languages now come from the stored
+      // key facts (amounts with their currency, percentages, volumes) instead of bare numbers
+      // found in the text: the index is rebuilt from them.
+      try db.execute(sql: "DELETE FROM itemFigure")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT itemId, keyFacts FROM classification WHERE relevant")
+      let insert = try db.makeStatement(
+        sql: "INSERT OR IGNORE INTO itemFigure (itemId, figure) VALUES (?, ?)")
+      while let row = try rows.next() {
+        let stored: String = row["keyFacts"] ?? "[]"
+        guard let facts = try? JSONDecoder().decode([KeyFact].self, from: Data(stored.utf8))
+        else { continue }
+        for figure in EventFigures.keys(of: facts) {
+          try insert.execute(arguments: [row["itemId"] as Int64, figure])
+        }
+      }
     }
     return migrator
   }

@@ -101,8 +101,8 @@ extension Store {
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
       try insertSearch.execute(arguments: [itemID, SearchText.distinctWords(searchText)])
     }
-    try indexFigures(itemID: itemID, incoming: incoming, db: db)
     let classification = incoming.classification
+    try Self.indexFigures(itemID: itemID, classification: classification, db: db)
     let insertClassification = try db.cachedStatement(
       sql: """
         INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
@@ -118,8 +118,8 @@ extension Store {
     try Self.insertTopics(of: classification, itemID: itemID, db: db)
   }
 
-  /// Replaces an item's classification and topic rows (reclassification), through cached
-  /// statements.
+  /// Replaces an item's classification, topic rows and indexed figures (reclassification),
+  /// through cached statements.
   static func save(
     _ classification: Classification, itemID: Int64, stamp: DatabaseValue, db: Database
   ) throws {
@@ -140,6 +140,7 @@ extension Store {
     let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
     try clearTopics.execute(arguments: [itemID])
     try Self.insertTopics(of: classification, itemID: itemID, db: db)
+    try Self.reindexFigures(itemID: itemID, classification: classification, db: db)
   }
 
   private static func insertTopics(
