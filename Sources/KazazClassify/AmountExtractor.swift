@@ -1,36 +1,81 @@
 import Foundation
 import KazazModel
 
-/// Finds sums of money and percentages in English and Russian news text (and the same shapes in
-/// Kazakh, Azerbaijani and Turkish): "$1 billion", "375.3 million US dollars", "$86.6 mln",
-/// "300 млн долларов", "529,4 млн долл. США", "1,5 млрд манатов", "€20m", "14.3%",
-/// "30.4 percent", "на 22 процента".
+/// The one extractor of key figures: sums of money, percentages and volumes (tonnes, TEU,
+/// barrels, cubic metres) in English, Russian, Kazakh, Azerbaijani and Turkish news text —
+/// "$1 billion", "375.3 million US dollars", "300 млн долларов", "529,4 млн долл. США",
+/// "полмиллиарда долларов", "€20m", "14.3%", "%14,3", "на 22 процента", "3,1 млн тонн",
+/// "120 000 TEU", "10 bcm" — each with the phrase it quantifies and, for changes, its direction
+/// (`FactContext`): "товарооборот вырос на 40%" is `+40%` of "товарооборот".
 ///
 /// A number is digits with separators. Spaces (also no-break and thin spaces) always group
 /// thousands; several equal `,`/`.` separators group thousands ("1,000,000"); a single one is a
 /// decimal point unless exactly three digits follow and no scale word comes next ("1,500" is
 /// fifteen hundred, "3.785 million" three point seven). A money amount needs a currency: a symbol
 /// or code before the number ("$", "US$", "€", "₸", "₼", "USD") or a currency word after it and
-/// its scale ("dollars", "долларов", "манат", "tenge", "AZN"). A number with a scale word but no
-/// currency ("3.7 million tons") is not reported.
+/// its scale ("dollars", "долларов", "манат", "tenge", "AZN"). A volume needs its unit after the
+/// number and scale. A number with a scale word but neither ("3.7 million people") is not
+/// reported.
 ///
-/// The scanner looks only around digits, so text without numbers costs one pass over its
-/// scalars.
+/// The digest shows these facts and the store joins reports of one event in several languages
+/// on them, so there is no other figure extractor.
+///
+/// The scanner looks only around digits (and at the few words that state half a million or a
+/// billion), so text without numbers costs little more than one pass over its scalars.
 public enum AmountExtractor {
   /// At most this many facts per article (the first ones, in order of appearance).
   public static let limit = 20
 
   public static func facts(in source: String) -> [KeyFact] {
-    guard source.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
-    return facts(in: Array(source.unicodeScalars))
+    facts(in: Array(source.unicodeScalars))
   }
 
-  /// As `facts(in:)` on text already split into scalars.
-  public static func facts(in scalars: [Unicode.Scalar]) -> [KeyFact] {
+  /// As `facts(in:)` on text already split into scalars. `sentenceBreaks` are positions where a
+  /// sentence ends although no punctuation says so (after a headline): a figure's subject is
+  /// never looked for across them.
+  public static func facts(in scalars: [Unicode.Scalar], sentenceBreaks: [Int] = []) -> [KeyFact] {
+    var found = figures(in: scalars) + halfAmounts(in: scalars)
+    found.sort { $0.start < $1.start }
     var facts: [KeyFact] = []
     var seen: Set<String> = []
+    var lastSubject: String?
+    for figure in found {
+      var fact = figure.fact
+      let context = FactContext(
+        scalars: scalars, start: figure.start, end: figure.end,
+        breaks: sentenceBreaks)
+      switch context.subject() {
+      case .named(let subject): fact.subject = subject
+      case .reference: fact.subject = lastSubject
+      case .none: break
+      }
+      if let subject = fact.subject { lastSubject = subject }
+      fact.direction = context.direction(isPercentage: fact.kind == .percentage)
+      let key = [
+        fact.kind.rawValue, "\(fact.value ?? 0)", fact.currency ?? "", fact.unit ?? "",
+        fact.subject ?? "",
+      ].joined(separator: "|")
+      guard seen.insert(key).inserted else { continue }
+      facts.append(fact)
+      if facts.count == limit { break }
+    }
+    return facts
+  }
+
+  /// A figure found in the text and where it lies, before its context is read.
+  struct Found {
+    var fact: KeyFact
+    var start: Int
+    var end: Int
+  }
+
+  /// Every money amount, percentage and volume written with digits, in order of appearance.
+  static func figures(in scalars: [Unicode.Scalar]) -> [Found] {
+    var found: [Found] = []
+    // Context and repeats are settled later; a few more than the limit leave room for repeats.
+    let ceiling = limit * 4
     var index = 0
-    while index < scalars.count, facts.count < limit {
+    while index < scalars.count, found.count < ceiling {
       if !isDigit(scalars[index]) {
         index = nextDigit(scalars, from: index + 1)
         continue
@@ -55,18 +100,19 @@ public enum AmountExtractor {
       else { continue }
       // Percentages: "14.3%", "%14,3" (Turkish and Azerbaijani put the sign first), "30 percent".
       if start > 0, scalars[start - 1] == "%" {
-        append(
-          KeyFact(
-            kind: .percentage, text: slice(scalars, start - 1, number.end),
-            value: number.value),
-          to: &facts, seen: &seen)
+        found.append(
+          Found(
+            fact: KeyFact(
+              kind: .percentage, text: slice(scalars, start - 1, number.end), value: number.value),
+            start: start - 1, end: number.end))
         continue
       }
       if cursor < scalars.count, scalars[cursor] == "%" {
-        append(
-          KeyFact(
-            kind: .percentage, text: slice(scalars, start, cursor + 1), value: number.value),
-          to: &facts, seen: &seen)
+        found.append(
+          Found(
+            fact: KeyFact(
+              kind: .percentage, text: slice(scalars, start, cursor + 1), value: number.value),
+            start: start, end: cursor + 1))
         index = cursor + 1
         continue
       }
@@ -74,23 +120,26 @@ public enum AmountExtractor {
       let following = Word(scalars, at: cursor)
       if let length = percentWord(scalars, at: cursor, following) {
         let end = cursor + length
-        append(
-          KeyFact(kind: .percentage, text: slice(scalars, start, end), value: number.value),
-          to: &facts, seen: &seen)
+        found.append(
+          Found(
+            fact: KeyFact(kind: .percentage, text: slice(scalars, start, end), value: number.value),
+            start: start, end: end))
         index = end
         continue
       }
-      // Money: currency before, scale after, currency after.
+      // Money: currency before, scale after, currency after. Volumes: scale, then unit.
       var amountStart = start
       var currency = currencyBefore(scalars, numberStart: start, amountStart: &amountStart)
       var value = number.value
       var end = number.end
       var afterScale = following
+      var scaled = false
       if let (multiplier, length) = scale(scalars, at: cursor, following) {
         value *= multiplier
         end = cursor + length
         cursor = skipSpaces(scalars, from: end)
         afterScale = Word(scalars, at: cursor)
+        scaled = true
       } else if number.scaleSensitive {
         // "1,500" without a scale word: a thousands separator after all.
         value = number.groupedValue
@@ -102,13 +151,72 @@ public enum AmountExtractor {
       if let currency {
         let display = slice(scalars, amountStart, end).trimmingCharacters(
           in: CharacterSet(charactersIn: " .,"))
-        append(
-          KeyFact(kind: .money, text: display, value: value, currency: currency),
-          to: &facts, seen: &seen)
+        found.append(
+          Found(
+            fact: KeyFact(kind: .money, text: display, value: value, currency: currency),
+            start: amountStart, end: end))
+        index = end
+      } else if let unit = FactUnits.unit(scalars, at: cursor, afterScale: scaled) {
+        end = cursor + unit.length
+        found.append(
+          Found(
+            fact: KeyFact(
+              kind: .quantity, text: slice(scalars, start, end), value: value * unit.multiplier,
+              unit: unit.code),
+            start: start, end: end))
         index = end
       }
     }
-    return facts
+    return found
+  }
+
+  /// Half a million or a billion written as a word, before a currency: "полмиллиарда долларов",
+  /// "полумиллиона тенге", "half a billion dollars".
+  static func halfAmounts(in scalars: [Unicode.Scalar]) -> [Found] {
+    var found: [Found] = []
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "п" || scalar == "П" || scalar == "h" || scalar == "H",
+        index == 0 || !isWordScalar(scalars[index - 1]),
+        let half = halfAmount(in: scalars, at: index)
+      {
+        found.append(half)
+        index = half.end
+      } else {
+        index += 1
+      }
+    }
+    return found
+  }
+
+  /// The half amount starting at `start`, if one does.
+  static func halfAmount(in scalars: [Unicode.Scalar], at start: Int) -> Found? {
+    var cursor = start
+    var words: [String] = []
+    // At most three words: "half a billion".
+    while words.count < 3, let word = word(scalars, at: cursor) {
+      words.append(word.lowercased())
+      cursor = skipSpaces(scalars, from: cursor + word.unicodeScalars.count)
+      guard let value = halfValue(words) else { continue }
+      guard let (code, length) = currencyAfter(scalars, at: cursor, Word(scalars, at: cursor))
+      else { return nil }
+      let end = cursor + length
+      let text = slice(scalars, start, end).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+      return Found(
+        fact: KeyFact(kind: .money, text: text, value: value, currency: code),
+        start: start, end: end)
+    }
+    return nil
+  }
+
+  /// The value of "полмиллиарда", "полумиллиона", "half a billion", …; nil for other words.
+  static func halfValue(_ words: [String]) -> Double? {
+    switch words {
+    case ["полмиллиарда"], ["полумиллиарда"], ["half", "a", "billion"]: 5e8
+    case ["полмиллиона"], ["полумиллиона"], ["half", "a", "million"]: 5e5
+    default: nil
+    }
   }
 
   // MARK: - Numbers
@@ -243,7 +351,7 @@ public enum AmountExtractor {
   /// Currency words after a number, by prefix (lower case), with their codes.
   static let currencyWords: [(String, String)] = [
     ("us dollar", "USD"), ("u.s. dollar", "USD"), ("dollar", "USD"), ("долл", "USD"),
-    ("доллар", "USD"), ("dolları", "USD"), ("dollar", "USD"), ("euro", "EUR"), ("евро", "EUR"),
+    ("доллар", "USD"), ("dolları", "USD"), ("dolar", "USD"), ("euro", "EUR"), ("евро", "EUR"),
     ("avro", "EUR"), ("manat", "AZN"), ("манат", "AZN"), ("tenge", "KZT"), ("тенге", "KZT"),
     ("теңге", "KZT"), ("rubl", "RUB"), ("roubl", "RUB"), ("рубл", "RUB"), ("руб", "RUB"),
     ("yuan", "CNY"), ("юан", "CNY"), ("pound", "GBP"), ("lira", "TRY"), ("лир", "TRY"),
@@ -371,8 +479,4 @@ public enum AmountExtractor {
     isDigit(scalar) || scalar.properties.isAlphabetic
   }
 
-  static func append(_ fact: KeyFact, to facts: inout [KeyFact], seen: inout Set<String>) {
-    let key = "\(fact.kind.rawValue)|\(fact.value ?? 0)|\(fact.currency ?? "")"
-    if seen.insert(key).inserted { facts.append(fact) }
-  }
 }

@@ -48,8 +48,11 @@ public struct Classifier: Sendable {
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
     var classification = tally.verdict(document: document, language: language)
+    classification.primaryTopic = PrimaryTopic.choose(
+      from: classification.topics, scores: classification.topicScores)
     classification.keyFacts =
-      AmountExtractor.facts(in: document.scalars)
+      AmountExtractor.facts(
+        in: document.scalars, sentenceBreaks: [document.titleRange.upperBound])
       + entityFacts(tally)
     return classification
   }

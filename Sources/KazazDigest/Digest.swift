@@ -23,18 +23,37 @@ public struct Digest: Sendable, Equatable {
     public var item: StoredItem
     /// One or two sentences from the text.
     public var lead: String
-    /// Money amounts and percentages quoted in the story, as written.
-    public var keyFigures: [String]
+    /// The topic the story is filed under (nil: none of the digest's topics).
+    public var primaryTopic: TopicID?
+    /// Its other topics, shown as tags, strongest first.
+    public var otherTopics: [TopicID]
+    /// The figures of the story (money, percentages, volumes), from the stored key facts.
+    public var keyFacts: [KeyFact]
+    /// The same, grouped by what they quantify and written for a reader: "trade turnover: $500
+    /// million, +40%".
+    public var keyFigures: [KeyFigureGroup]
+    /// Why the story is here.
+    public var reasons: Reasons
     /// Other sources that carried the same story in the period.
     public var alsoReportedBy: [Source]
+    /// Its place among the day's stories (`StoryRanking`).
+    public var rank: Double
 
     public init(
-      item: StoredItem, lead: String, keyFigures: [String] = [], alsoReportedBy: [Source] = []
+      item: StoredItem, lead: String, primaryTopic: TopicID? = nil, otherTopics: [TopicID] = [],
+      keyFacts: [KeyFact] = [], keyFigures: [KeyFigureGroup] = [],
+      reasons: Reasons = Reasons(sides: nil, topics: [], evidence: [], score: 0),
+      alsoReportedBy: [Source] = [], rank: Double = 0
     ) {
       self.item = item
       self.lead = lead
+      self.primaryTopic = primaryTopic
+      self.otherTopics = otherTopics
+      self.keyFacts = keyFacts
       self.keyFigures = keyFigures
+      self.reasons = reasons
       self.alsoReportedBy = alsoReportedBy
+      self.rank = rank
     }
 
     /// The source of the item itself.
@@ -43,10 +62,18 @@ public struct Digest: Sendable, Equatable {
         name: item.feedTitle ?? DigestText.host(of: item.feedURL), feedURL: item.feedURL,
         link: item.url)
     }
+
+    /// Its topics, the primary one first.
+    public var topics: [TopicID] { (primaryTopic.map { [$0] } ?? []) + otherTopics }
+
+    /// How many other topics renderers name; the rest are counted ("+4 more").
+    static let tagsShown = 3
   }
 
+  /// The stories filed under one topic (their primary topic), or under none of the digest's
+  /// topics when `topic` is nil.
   public struct TopicSection: Sendable, Equatable {
-    public var topic: TopicID
+    public var topic: TopicID?
     public var entries: [Entry]
   }
 
@@ -69,6 +96,8 @@ public struct Digest: Sendable, Equatable {
   public var stories: [Entry]
   /// The first stories, for the "top stories" list.
   public var topStories: [Entry]
+  /// Every story once, under its primary topic, topics in the profile's order (stories without
+  /// one of them last); the top stories are here too, renderers tell them only at the top.
   public var sections: [TopicSection]
   public var statistics: DigestStatistics
   public var feedProblems: [FeedProblem]
@@ -77,4 +106,10 @@ public struct Digest: Sendable, Equatable {
   public var day: String { period.day }
   public var timeZone: TimeZone { period.timeZone }
   public var isEmpty: Bool { relevantCount == 0 }
+
+  /// The stories of a section that the top list has not told, in rank order.
+  func untold(_ section: TopicSection) -> [Entry] {
+    let top = Set(topStories.map(\.item.id))
+    return section.entries.filter { !top.contains($0.item.id) }
+  }
 }

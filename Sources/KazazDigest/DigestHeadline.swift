@@ -1,6 +1,8 @@
 import Foundation
+import KazazModel
 
-/// Phrases several renderers share: the period line and a feed problem's description.
+/// Phrases several renderers share: the period line, a feed problem's description, a section's
+/// name and the short reason a story is here.
 enum DigestHeadline {
   /// "Items first seen 2026-11-24 08:00 – 2026-11-25 08:00 (Asia/Almaty)"; a partial period
   /// ends with "so far".
@@ -17,5 +19,27 @@ enum DigestHeadline {
     if let reason = feed.disabledReason { return "\(words.disabled) — \(reason)" }
     return
       "\(words.failing(feed.consecutiveFailures)) — \(feed.lastError ?? words.unknownError)"
+  }
+
+  /// The heading of a section: its topic's name, or "Other stories".
+  static func section(_ topic: TopicID?, _ digest: Digest, _ words: DigestStrings) -> String {
+    topic.map { TopicNames.name($0, in: digest.language) } ?? words.otherStories
+  }
+
+  /// "both sides in the headline; topic terms: ferry, Aktau port" (the primary topic's terms),
+  /// or nil when the stored evidence says neither.
+  static func why(_ reasons: Reasons, _ words: DigestStrings) -> String? {
+    var parts: [String] = []
+    if let sides = reasons.sides { parts.append(words.sides(sides)) }
+    if let terms = reasons.topics.first?.terms, !terms.isEmpty {
+      parts.append("\(words.topicTerms): \(terms.joined(separator: ", "))")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// A score with at most one decimal: "36.3".
+  static func score(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    return String(format: "%.1f", value)
   }
 }

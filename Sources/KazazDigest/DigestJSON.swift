@@ -1,12 +1,16 @@
 import Foundation
 import KazazModel
 
-/// The JSON form of a digest, schema version 1 (`Schema/digest-v1.schema.json`). Keys are
+/// The JSON form of a digest, schema version 2 (`Schema/digest-v2.schema.json`). Keys are
 /// snake_case; optional values are explicit `null`; dates are RFC 3339 in UTC; links are present
 /// only when they are http(s) (otherwise `null`). Add fields freely within a version; renaming or
 /// removing one is a new `schema_version`.
+///
+/// Version 2 (from version 1): `topics[].story_ids` lists each story once, under its primary
+/// topic; stories carry `primary_topic`, `tags`, `rank`, `key_facts` and `why`, and
+/// `key_figures` are grouped by what they quantify.
 struct DigestJSON: Encodable {
-  static let schemaVersion = 1
+  static let schemaVersion = 2
 
   struct Period: Encodable {
     var start: String
@@ -48,9 +52,14 @@ struct DigestJSON: Encodable {
     var firstSeen: String
     var language: String
     var score: Double
+    var rank: Double
+    var primaryTopic: String?
     var topics: [String]
+    var tags: [String]
     var lead: String
     var keyFigures: [String]
+    var keyFacts: [Fact]
+    var why: Why
     var alsoReportedBy: [Source]
 
     func encode(to encoder: any Encoder) throws {
@@ -63,18 +72,82 @@ struct DigestJSON: Encodable {
       try container.encode(firstSeen, forKey: .firstSeen)
       try container.encode(language, forKey: .language)
       try container.encode(score, forKey: .score)
+      try container.encode(rank, forKey: .rank)
+      try container.encode(primaryTopic, forKey: .primaryTopic)
       try container.encode(topics, forKey: .topics)
+      try container.encode(tags, forKey: .tags)
       try container.encode(lead, forKey: .lead)
       try container.encode(keyFigures, forKey: .keyFigures)
+      try container.encode(keyFacts, forKey: .keyFacts)
+      try container.encode(why, forKey: .why)
       try container.encode(alsoReportedBy, forKey: .alsoReportedBy)
     }
 
     enum CodingKeys: String, CodingKey {
-      case id, title, url, source, published, language, score, topics, lead
+      case id, title, url, source, published, language, score, rank, topics, tags, lead, why
       case firstSeen = "first_seen"
+      case primaryTopic = "primary_topic"
       case keyFigures = "key_figures"
+      case keyFacts = "key_facts"
       case alsoReportedBy = "also_reported_by"
     }
+  }
+
+  /// A key fact as stored: a figure with what it quantifies.
+  struct Fact: Encodable {
+    var kind: String
+    var text: String
+    var value: Double?
+    var currency: String?
+    var unit: String?
+    var subject: String?
+    var direction: String?
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(kind, forKey: .kind)
+      try container.encode(text, forKey: .text)
+      try container.encode(value, forKey: .value)
+      try container.encode(currency, forKey: .currency)
+      try container.encode(unit, forKey: .unit)
+      try container.encode(subject, forKey: .subject)
+      try container.encode(direction, forKey: .direction)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case kind, text, value, currency, unit, subject, direction
+    }
+  }
+
+  /// Why a story is here: where both sides are named, each topic's words, the evidence.
+  struct Why: Encodable {
+    struct TopicTerms: Encodable {
+      var topic: String
+      var terms: [String]
+    }
+
+    struct Reason: Encodable {
+      var kind: String
+      var term: String
+      var region: String
+      var count: Int
+      var contribution: Double
+    }
+
+    var summary: String?
+    var sides: String?
+    var topics: [TopicTerms]
+    var evidence: [Reason]
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(summary, forKey: .summary)
+      try container.encode(sides, forKey: .sides)
+      try container.encode(topics, forKey: .topics)
+      try container.encode(evidence, forKey: .evidence)
+    }
+
+    enum CodingKeys: String, CodingKey { case summary, sides, topics, evidence }
   }
 
   struct Topic: Encodable {

@@ -33,6 +33,20 @@ struct DigestStrings: Sendable {
   var feeds: String
   var relevantOfItems: @Sendable (Int, Int) -> String
   var emptyShort: String
+  /// The section of stories under none of the topics.
+  var otherStories: String
+  /// Tags of a story filed under a topic: its other topics.
+  var otherTopics: String
+  /// Before the other topics of a top story: "Politics and diplomacy; also Energy".
+  var also: String
+  /// The short label of the reasons line, and the title of the folded reasons.
+  var why: String
+  var whyTitle: String
+  var sides: @Sendable (Reasons.Sides) -> String
+  var topicTerms: String
+  var score: @Sendable (String) -> String
+  /// After the tags shown: "+4 more".
+  var more: @Sendable (Int) -> String
 
   static func of(_ language: DigestLanguage) -> DigestStrings {
     switch language {
@@ -61,7 +75,17 @@ struct DigestStrings: Sendable {
     },
     noBaseline: "No earlier days to compare with yet.", stories: "stories", feeds: "Feeds",
     relevantOfItems: { "\($0) relevant of \($1) new items" },
-    emptyShort: "Nothing about Kazakhstan–Azerbaijan relations in this period.")
+    emptyShort: "Nothing about Kazakhstan–Azerbaijan relations in this period.",
+    otherStories: "Other stories", otherTopics: "Other topics", also: "also", why: "Why",
+    whyTitle: "Why it is here",
+    sides: {
+      switch $0 {
+      case .headline: "both sides in the headline"
+      case .lead: "both sides in the lead"
+      case .text: "both sides named in the text"
+      }
+    },
+    topicTerms: "topic terms", score: { "relevance score \($0)" }, more: { "+\($0) more" })
 
   static let russian = DigestStrings(
     title: "Казахстан–Азербайджан: дайджест", topStories: "Главное", statistics: "Статистика",
@@ -84,5 +108,16 @@ struct DigestStrings: Sendable {
     },
     noBaseline: "Пока не с чем сравнить.", stories: "материалов", feeds: "Источники",
     relevantOfItems: { "\($0) по теме из \($1) новых материалов" },
-    emptyShort: "Материалов об отношениях Казахстана и Азербайджана за этот период нет.")
+    emptyShort: "Материалов об отношениях Казахстана и Азербайджана за этот период нет.",
+    otherStories: "Другие материалы", otherTopics: "Другие темы", also: "также",
+    why: "Почему", whyTitle: "Почему это в дайджесте",
+    sides: {
+      switch $0 {
+      case .headline: "обе стороны в заголовке"
+      case .lead: "обе стороны в начале текста"
+      case .text: "обе стороны названы в тексте"
+      }
+    },
+    topicTerms: "слова темы", score: { "оценка релевантности \($0)" },
+    more: { "ещё \($0)" })
 }

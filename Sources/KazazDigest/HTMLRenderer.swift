@@ -34,21 +34,20 @@ public struct HTMLRenderer: Sendable {
     } else {
       out += "<section id=\"top\"><h2>\(words.topStories)</h2><ol class=\"stories\">\n"
       for entry in digest.topStories {
-        out += "<li>" + story(entry, digest, words, showTopics: true) + "</li>\n"
+        out += "<li>" + story(entry, digest, words, top: true) + "</li>\n"
       }
       out += "</ol></section>\n"
     }
     out += charts(digest, words)
-    // A story under several topics is told in full once, then listed by its headline.
-    var told: Set<Int64> = []
+    // Every other story once, under its primary topic.
     for section in digest.sections {
-      let name = HTMLEscaping.escape(TopicNames.name(section.topic, in: digest.language))
-      out += "<section id=\"topic-\(HTMLEscaping.escape(section.topic.rawValue))\">"
-      out += "<h2>\(name) <span class=\"n\">\(section.entries.count)</span></h2>\n"
-      for entry in section.entries {
-        let brief = !told.insert(entry.item.id).inserted
-        out += story(entry, digest, words, showTopics: false, brief: brief) + "\n"
-      }
+      let entries = digest.untold(section)
+      guard !entries.isEmpty else { continue }
+      let name = HTMLEscaping.escape(DigestHeadline.section(section.topic, digest, words))
+      let id = section.topic.map { "topic-\(HTMLEscaping.escape($0.rawValue))" } ?? "other"
+      out += "<section id=\"\(id)\">"
+      out += "<h2>\(name) <span class=\"n\">\(entries.count)</span></h2>\n"
+      for entry in entries { out += story(entry, digest, words, top: false) + "\n" }
       out += "</section>\n"
     }
     out += statistics(digest, words)
@@ -69,12 +68,13 @@ public struct HTMLRenderer: Sendable {
     return out + "</ul></header>\n"
   }
 
-  private func story(
-    _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, showTopics: Bool,
-    brief: Bool = false
-  ) -> String {
+  /// A story: headline, source and time, the lead, key figures, topics (the primary one marked),
+  /// the reasons folded away, and the other outlets.
+  private func story(_ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, top: Bool)
+    -> String
+  {
     let item = entry.item
-    var out = "<article class=\"story\(brief ? " brief" : "")\"><h3>"
+    var out = "<article class=\"story\" id=\"story-\(item.id)\"><h3>"
     out += HTMLEscaping.link(item.title ?? words.untitled, item.url) + "</h3>"
     var meta = [HTMLEscaping.escape(entry.source.name)]
     if let published = item.publishedAt {
@@ -84,27 +84,54 @@ public struct HTMLRenderer: Sendable {
     }
     meta.append(item.language.rawValue.uppercased())
     out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>"
-    if brief { return out + "</article>" }
     if !entry.lead.isEmpty { out += "<p class=\"lead\">\(HTMLEscaping.escape(entry.lead))</p>" }
     if !entry.keyFigures.isEmpty {
-      out += "<p class=\"figures\" title=\"\(HTMLEscaping.escape(words.keyFigures))\">"
-      out += entry.keyFigures.map { "<span class=\"figure\">\(HTMLEscaping.escape($0))</span>" }
-        .joined()
-      out += "</p>"
+      out += "<ul class=\"figures\" aria-label=\"\(HTMLEscaping.escape(words.keyFigures))\">"
+      for group in entry.keyFigures {
+        out += "<li>"
+        if let subject = group.subject {
+          out += "<span class=\"subject\">\(HTMLEscaping.escape(subject))</span> "
+        }
+        out += HTMLEscaping.escape(group.figures.joined(separator: ", ")) + "</li>"
+      }
+      out += "</ul>"
     }
-    if showTopics, !item.topics.isEmpty {
+    // Under a topic's heading the story's primary topic goes without saying.
+    let tags = top ? entry.topics : entry.otherTopics
+    if !tags.isEmpty {
+      let shown = tags.prefix(Digest.Entry.tagsShown + (top && entry.primaryTopic != nil ? 1 : 0))
       out += "<p class=\"topics\">"
-      out += item.topics.map {
-        "<span class=\"tag\">\(HTMLEscaping.escape(TopicNames.name($0, in: digest.language)))</span>"
+      out += shown.map { topic in
+        let primary = top && topic == entry.primaryTopic ? " primary" : ""
+        let name = HTMLEscaping.escape(TopicNames.name(topic, in: digest.language))
+        return "<span class=\"tag\(primary)\">\(name)</span>"
       }.joined(separator: " ")
+      if tags.count > shown.count {
+        out +=
+          " <span class=\"more\">\(HTMLEscaping.escape(words.more(tags.count - shown.count)))</span>"
+      }
       out += "</p>"
     }
+    out += why(entry.reasons, digest, words)
     if !entry.alsoReportedBy.isEmpty {
       let sources = entry.alsoReportedBy.map { HTMLEscaping.link($0.name, $0.link) }
       out += "<p class=\"also\">\(HTMLEscaping.escape(words.alsoReportedBy)): "
       out += sources.joined(separator: ", ") + "</p>"
     }
     return out + "</article>"
+  }
+
+  /// The reasons, folded: where both sides are named, the words behind each topic, the score.
+  private func why(_ reasons: Reasons, _ digest: Digest, _ words: DigestStrings) -> String {
+    var out = "<details class=\"why\"><summary>\(HTMLEscaping.escape(words.whyTitle))</summary>"
+    out += "<ul>"
+    if let sides = reasons.sides { out += "<li>\(HTMLEscaping.escape(words.sides(sides)))</li>" }
+    for topic in reasons.topics {
+      let name = HTMLEscaping.escape(TopicNames.name(topic.topic, in: digest.language))
+      out += "<li><b>\(name)</b>: \(HTMLEscaping.escape(topic.terms.joined(separator: ", ")))</li>"
+    }
+    out += "<li>\(HTMLEscaping.escape(words.score(DigestHeadline.score(reasons.score))))</li>"
+    return out + "</ul></details>"
   }
 
   private func charts(_ digest: Digest, _ words: DigestStrings) -> String {

@@ -22,16 +22,21 @@ enum HTMLStyle {
     h2 .n{color:var(--muted);font-weight:normal}
     .story{background:var(--card);border:1px solid var(--line);border-radius:10px;\
     padding:12px 14px;margin:0 0 10px}
-    .story.brief{padding:8px 14px}
     .story h3{font-size:1.02rem;margin:0 0 4px;line-height:1.35}
     .story a{color:var(--accent);text-decoration:none}
     .story a:hover{text-decoration:underline}
     .meta,.also,.topics{color:var(--muted);font-size:.85rem;margin:2px 0}
     .lead{margin:6px 0}
-    .figures{margin:6px 0 2px;display:flex;flex-wrap:wrap;gap:6px}
-    .figure,.tag{display:inline-block;border-radius:999px;padding:1px 9px;font-size:.8rem;\
+    .figures{list-style:none;padding:0;margin:6px 0 2px;display:flex;flex-wrap:wrap;gap:6px}
+    .figures li{border-radius:8px;padding:2px 9px;font-size:.82rem;background:var(--tag);\
+    font-weight:600}
+    .figures .subject{font-weight:normal;color:var(--muted)}
+    .tag{display:inline-block;border-radius:999px;padding:1px 9px;font-size:.8rem;\
     background:var(--tag);margin:1px 0}
-    .figure{font-weight:600}
+    .tag.primary{font-weight:600;color:var(--fg)}
+    details.why{color:var(--muted);font-size:.85rem;margin:4px 0}
+    details.why summary{cursor:pointer}
+    details.why ul{margin:4px 0;padding-left:1.2em}
     ol.stories{padding:0;margin:0;list-style:none}
     .empty{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px}
     figure{margin:0 0 14px;background:var(--card);border:1px solid var(--line);\

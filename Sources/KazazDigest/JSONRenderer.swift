@@ -1,7 +1,7 @@
 import Foundation
 import KazazModel
 
-/// Renders a digest as JSON following the versioned schema in `Schema/digest-v1.schema.json`:
+/// Renders a digest as JSON following the versioned schema in `Schema/digest-v2.schema.json`:
 /// sorted keys and stable number formatting, so the same digest always gives the same bytes.
 /// Feed strings are JSON string values only; item links that are not http(s) become `null`.
 public struct JSONRenderer: Sendable {
@@ -34,11 +34,13 @@ public struct JSONRenderer: Sendable {
       counts: .init(
         newItems: digest.totalItems, relevant: digest.relevantCount, feeds: digest.feedCount),
       topStories: digest.topStories.map(\.item.id),
-      stories: digest.stories.map(story),
-      topics: digest.sections.map {
-        .init(
-          id: $0.topic.rawValue, name: TopicNames.name($0.topic, in: digest.language),
-          storyIDs: $0.entries.map(\.item.id))
+      stories: digest.stories.map { story($0, digest) },
+      topics: digest.sections.compactMap { section in
+        section.topic.map {
+          .init(
+            id: $0.rawValue, name: TopicNames.name($0, in: digest.language),
+            storyIDs: section.entries.map(\.item.id))
+        }
       },
       statistics: .init(
         newItems: figure(nil, stats.items), relevant: figure(nil, stats.relevant),
@@ -55,16 +57,37 @@ public struct JSONRenderer: Sendable {
         }))
   }
 
-  private func story(_ entry: Digest.Entry) -> DigestJSON.Story {
+  private func story(_ entry: Digest.Entry, _ digest: Digest) -> DigestJSON.Story {
     let item = entry.item
+    let reasons = entry.reasons
     return DigestJSON.Story(
       id: item.id, title: item.title, url: DigestText.webLink(item.url),
       source: source(entry.source), published: item.publishedAt.map(DigestText.rfc3339),
       firstSeen: DigestText.rfc3339(item.firstSeenAt), language: item.language.rawValue,
-      score: (item.score * 100).rounded() / 100, topics: item.topics.map(\.rawValue),
-      lead: entry.lead, keyFigures: entry.keyFigures,
+      score: Self.rounded(item.score), rank: Self.rounded(entry.rank),
+      primaryTopic: entry.primaryTopic?.rawValue, topics: entry.topics.map(\.rawValue),
+      tags: entry.otherTopics.map(\.rawValue), lead: entry.lead,
+      keyFigures: entry.keyFigures.map(\.text),
+      keyFacts: entry.keyFacts.map {
+        .init(
+          kind: $0.kind.rawValue, text: $0.text, value: $0.value.map(Self.rounded),
+          currency: $0.currency, unit: $0.unit, subject: $0.subject,
+          direction: $0.direction?.rawValue)
+      },
+      why: .init(
+        summary: DigestHeadline.why(reasons, DigestStrings.of(digest.language)),
+        sides: reasons.sides?.rawValue,
+        topics: reasons.topics.map { .init(topic: $0.topic.rawValue, terms: $0.terms) },
+        evidence: reasons.evidence.map {
+          .init(
+            kind: $0.kind.label, term: $0.term, region: $0.region.rawValue, count: $0.count,
+            contribution: Self.rounded($0.contribution))
+        }),
       alsoReportedBy: entry.alsoReportedBy.map(source))
   }
+
+  /// Two decimals: enough for a reader, and the same bytes on every run.
+  static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
   private func source(_ source: Digest.Source) -> DigestJSON.Source {
     DigestJSON.Source(

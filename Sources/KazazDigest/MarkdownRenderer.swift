@@ -18,22 +18,16 @@ public struct MarkdownRenderer: Sendable {
       out += words.relevantTail(digest.totalItems, digest.feedCount) + "\n\n"
       out += "## \(words.topStories)\n\n"
       for (index, entry) in digest.topStories.enumerated() {
-        out += "\(index + 1). " + story(entry, digest, words, indent: "   ", showTopics: true)
-        out += "\n"
+        out += "\(index + 1). " + story(entry, digest, words, indent: "   ", top: true) + "\n"
       }
-      // A story under several topics is told in full once, then listed by its headline.
-      var told: Set<Int64> = []
+      // Every other story once, under its primary topic.
       for section in digest.sections {
-        let name = TopicNames.name(section.topic, in: digest.language)
-        out += "## \(name) (\(section.entries.count))\n\n"
-        var lastBrief = false
-        for entry in section.entries {
-          let full = told.insert(entry.item.id).inserted
-          out += "- " + story(entry, digest, words, indent: "  ", showTopics: false, brief: !full)
-          if full { out += "\n" }
-          lastBrief = !full
+        let entries = digest.untold(section)
+        guard !entries.isEmpty else { continue }
+        out += "## \(DigestHeadline.section(section.topic, digest, words)) (\(entries.count))\n\n"
+        for entry in entries {
+          out += "- " + story(entry, digest, words, indent: "  ", top: false) + "\n"
         }
-        if lastBrief { out += "\n" }
       }
     }
     out += statistics(digest, words)
@@ -41,9 +35,10 @@ public struct MarkdownRenderer: Sendable {
     return out
   }
 
+  /// A story: its headline line, the lead quoted, then one short line each for its key figures,
+  /// topics, why it is here and the other outlets.
   private func story(
-    _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, indent: String,
-    showTopics: Bool, brief: Bool = false
+    _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, indent: String, top: Bool
   ) -> String {
     let item = entry.item
     var out = "**\(link(item.title ?? words.untitled, item.url))**"
@@ -53,22 +48,33 @@ public struct MarkdownRenderer: Sendable {
     }
     details.append(item.language.rawValue)
     out += " — " + details.joined(separator: " · ") + "\n"
-    if brief { return out }
     if !entry.lead.isEmpty { out += "\(indent)> \(Self.escape(entry.lead))\n" }
     var notes: [String] = []
-    if showTopics, !item.topics.isEmpty {
-      let names = item.topics.map { TopicNames.name($0, in: digest.language) }
-      notes.append("\(words.topics): \(names.joined(separator: ", "))")
-    }
     if !entry.keyFigures.isEmpty {
-      notes.append(
-        "\(words.keyFigures): \(entry.keyFigures.map { Self.escape($0) }.joined(separator: ", "))")
+      let figures = entry.keyFigures.map { Self.escape($0.text) }.joined(separator: "; ")
+      notes.append("\(words.keyFigures): \(figures)")
+    }
+    let names = { (topics: [TopicID]) in
+      let shown = topics.prefix(Digest.Entry.tagsShown).map {
+        TopicNames.name($0, in: digest.language)
+      }
+      let hidden = topics.count - shown.count
+      return (shown + (hidden > 0 ? [words.more(hidden)] : [])).joined(separator: ", ")
+    }
+    if top, let primary = entry.primaryTopic {
+      let also = entry.otherTopics.isEmpty ? "" : "; \(words.also) \(names(entry.otherTopics))"
+      notes.append("\(words.topics): \(names([primary]))\(also)")
+    } else if !top, !entry.otherTopics.isEmpty {
+      notes.append("\(words.otherTopics): \(names(entry.otherTopics))")
+    }
+    if let why = DigestHeadline.why(entry.reasons, words) {
+      notes.append("\(words.why): \(Self.escape(why))")
     }
     if !entry.alsoReportedBy.isEmpty {
       let sources = entry.alsoReportedBy.map { link($0.name, $0.link) }
       notes.append("\(words.alsoReportedBy): \(sources.joined(separator: ", "))")
     }
-    if !notes.isEmpty { out += "\(indent)\(notes.joined(separator: " · "))\n" }
+    for note in notes { out += "\(indent)- \(note)\n" }
     return out
   }
 

@@ -59,6 +59,9 @@ public struct Classification: Sendable, Hashable {
   public var evidence: [Evidence]
   /// The profile version that produced this verdict, so stored items can be reclassified.
   public var profileVersion: String
+  /// The topic the story is chiefly about, one of `topics` (nil when there are none): digests
+  /// file each story once, under this topic, with the others as tags.
+  public var primaryTopic: TopicID?
   /// The score of each assigned topic.
   public var topicScores: [TopicID: Double]
   /// Sums of money, percentages, people and institutions found in the article.
@@ -66,7 +69,8 @@ public struct Classification: Sendable, Hashable {
 
   public init(
     relevant: Bool, score: Double, language: Language, topics: [TopicID], evidence: [Evidence],
-    profileVersion: String, topicScores: [TopicID: Double] = [:], keyFacts: [KeyFact] = []
+    profileVersion: String, topicScores: [TopicID: Double] = [:], keyFacts: [KeyFact] = [],
+    primaryTopic: TopicID? = nil
   ) {
     self.relevant = relevant
     self.score = score
@@ -74,6 +78,7 @@ public struct Classification: Sendable, Hashable {
     self.topics = topics
     self.evidence = evidence
     self.profileVersion = profileVersion
+    self.primaryTopic = primaryTopic
     self.topicScores = topicScores
     self.keyFacts = keyFacts
   }

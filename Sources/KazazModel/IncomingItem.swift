@@ -8,19 +8,15 @@ public struct IncomingItem: Sendable {
   public var fingerprint: UInt64?
   /// Normalised title and text (lower case, diacritics folded) for full-text search.
   public var searchText: String?
-  /// Distinctive figures in the text ("375.3", "1.5", "30.4%"), to link reports of one event in
-  /// different languages.
-  public var figures: [String]
 
   public init(
     item: ParsedItem, canonicalURL: String?, classification: Classification,
-    fingerprint: UInt64? = nil, searchText: String? = nil, figures: [String] = []
+    fingerprint: UInt64? = nil, searchText: String? = nil
   ) {
     self.item = item
     self.canonicalURL = canonicalURL
     self.classification = classification
     self.fingerprint = fingerprint
     self.searchText = searchText
-    self.figures = figures
   }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import KazazModel
 
 /// The store's schema, as an ordered list of migrations. A migration is never edited once it has
 /// shipped: changes are new migrations appended here.
@@ -169,6 +171,42 @@ enum Migrations {
       try db.alter(table: "feed") { t in
         t.add(column: "interruptedPolls", .integer).notNull().defaults(to: 0)
         t.add(column: "quarantineSettings", .text)
+      }
+    }
+    migrator.registerMigration("v8-primary-topic") { db in
+      // The topic each story is filed under in digests. Items classified before it existed get
+      // their highest-scoring stored topic; equal scores go to the topic digests list first
+      // (the contract's order, spelled out here because a migration never changes).
+      try db.alter(table: "classification") { t in t.add(column: "primaryTopic", .text) }
+      let order = [
+        "politics-diplomacy", "trade-economy", "investment-finance", "energy",
+        "transport-logistics", "digital-telecom", "culture-humanitarian", "education-science",
+        "media-information", "youth-sports", "religion", "regional-integration", "reconstruction",
+        "agriculture", "security-defense",
+      ].enumerated().map { "WHEN '\($0.element)' THEN \($0.offset)" }.joined(separator: " ")
+      try db.execute(
+        sql: """
+          UPDATE classification SET primaryTopic = (
+            SELECT topic FROM itemTopic WHERE itemTopic.itemId = classification.itemId
+            ORDER BY score DESC, CASE topic \(order) ELSE 99 END, topic LIMIT 1)
+          """)
+    }
+    migrator.registerMigration("v9-event-figures") { db in
+      // The figures that join one event's reports across languages now come from the stored
+      // key facts (amounts with their currency, percentages, volumes) instead of bare numbers
+      // found in the text: the index is rebuilt from them.
+      try db.execute(sql: "DELETE FROM itemFigure")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT itemId, keyFacts FROM classification WHERE relevant")
+      let insert = try db.makeStatement(
+        sql: "INSERT OR IGNORE INTO itemFigure (itemId, figure) VALUES (?, ?)")
+      while let row = try rows.next() {
+        let stored: String = row["keyFacts"] ?? "[]"
+        guard let facts = try? JSONDecoder().decode([KeyFact].self, from: Data(stored.utf8))
+        else { continue }
+        for figure in EventFigures.keys(of: facts) {
+          try insert.execute(arguments: [row["itemId"] as Int64, figure])
+        }
       }
     }
     return migrator

@@ -78,6 +78,8 @@ struct ClassificationRecord: Codable, FetchableRecord, PersistableRecord {
   var classifiedAt: Date
   /// `[KeyFact]` as JSON (added by migration v3-key-facts).
   var keyFacts: String
+  /// The topic digests file the item under (added by migration v8-primary-topic).
+  var primaryTopic: String?
 }
 
 /// Rows of the `itemTopic` table.

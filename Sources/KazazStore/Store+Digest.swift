@@ -3,7 +3,8 @@ import GRDB
 import KazazModel
 
 extension Store {
-  /// Items first seen in `[start, end)`, with their feed and classification, best score first.
+  /// Items first seen in `[start, end)`, with their feed and classification (key facts and
+  /// evidence included), best score first.
   /// `relevantOnly` skips the (usually far more numerous) irrelevant items and their text.
   public func items(firstSeenFrom start: Date, to end: Date, relevantOnly: Bool = false) throws
     -> [StoredItem]
@@ -15,7 +16,7 @@ extension Store {
           SELECT item.id, item.storyId, item.title, item.url, item.summary, item.content, item.publishedAt,
                  item.firstSeenAt, feed.url AS feedURL, feed.title AS feedTitle,
                  classification.relevant, classification.score, classification.language,
-                 classification.keyFacts,
+                 classification.keyFacts, classification.primaryTopic, classification.evidence,
                  (SELECT group_concat(topic, ',') FROM itemTopic WHERE itemTopic.itemId = item.id)
                    AS topics
           FROM item
@@ -159,11 +160,16 @@ extension Store {
     let keyFacts = (row["keyFacts"] as String?).flatMap {
       try? JSONDecoder().decode([KeyFact].self, from: Data($0.utf8))
     }
+    let evidence = (row["evidence"] as String?).flatMap {
+      try? JSONDecoder().decode([Evidence].self, from: Data($0.utf8))
+    }
     return StoredItem(
       id: row["id"], feedTitle: row["feedTitle"], feedURL: row["feedURL"], title: row["title"],
       url: row["url"], text: text, publishedAt: row["publishedAt"], firstSeenAt: row["firstSeenAt"],
       language: Language(rawValue: row["language"] ?? "other") ?? .other,
       relevant: row["relevant"] ?? false, score: row["score"] ?? 0,
-      topics: (topics ?? []).sorted(), keyFacts: keyFacts ?? [], storyID: row["storyId"])
+      topics: (topics ?? []).sorted(), keyFacts: keyFacts ?? [], storyID: row["storyId"],
+      primaryTopic: (row["primaryTopic"] as String?).map(TopicID.init(rawValue:)),
+      evidence: evidence ?? [])
   }
 }

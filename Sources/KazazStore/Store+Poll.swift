@@ -101,24 +101,25 @@ extension Store {
         sql: "INSERT INTO itemSearch (rowid, text) VALUES (?, ?)")
       try insertSearch.execute(arguments: [itemID, SearchText.distinctWords(searchText)])
     }
-    try indexFigures(itemID: itemID, incoming: incoming, db: db)
     let classification = incoming.classification
+    try Self.indexFigures(itemID: itemID, classification: classification, db: db)
     let insertClassification = try db.cachedStatement(
       sql: """
         INSERT INTO classification (itemId, relevant, score, language, evidence, profileVersion,
-                                    classifiedAt, keyFacts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                    classifiedAt, keyFacts, primaryTopic)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     try insertClassification.execute(arguments: [
       itemID, classification.relevant, classification.score, classification.language.rawValue,
       StoredJSON.evidence(classification.evidence, relevant: classification.relevant),
       classification.profileVersion, stamp, StoredJSON.keyFacts(classification.keyFacts),
+      classification.primaryTopic?.rawValue,
     ])
     try Self.insertTopics(of: classification, itemID: itemID, db: db)
   }
 
-  /// Replaces an item's classification and topic rows (reclassification), through cached
-  /// statements.
+  /// Replaces an item's classification, topic rows and indexed figures (reclassification),
+  /// through cached statements.
   static func save(
     _ classification: Classification, itemID: Int64, stamp: DatabaseValue, db: Database
   ) throws {
@@ -127,16 +128,19 @@ extension Store {
     let saveClassification = try db.cachedStatement(
       sql: """
         INSERT OR REPLACE INTO classification (itemId, relevant, score, language, evidence,
-                                               profileVersion, classifiedAt, keyFacts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                               profileVersion, classifiedAt, keyFacts,
+                                               primaryTopic)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     try saveClassification.execute(arguments: [
       itemID, classification.relevant, classification.score, classification.language.rawValue,
       evidence, classification.profileVersion, stamp, keyFacts,
+      classification.primaryTopic?.rawValue,
     ])
     let clearTopics = try db.cachedStatement(sql: "DELETE FROM itemTopic WHERE itemId = ?")
     try clearTopics.execute(arguments: [itemID])
     try Self.insertTopics(of: classification, itemID: itemID, db: db)
+    try Self.reindexFigures(itemID: itemID, classification: classification, db: db)
   }
 
   private static func insertTopics(

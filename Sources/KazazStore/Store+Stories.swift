@@ -3,7 +3,8 @@ import GRDB
 import KazazModel
 
 /// Grouping of items into stories: the same text republished by other outlets (near-duplicate
-/// SimHash), and reports of the same event in another language (same days, same figures).
+/// SimHash), and reports of the same event in another language (same days, same distinctive
+/// figures among the classifier's key facts: `EventFigures`).
 ///
 /// A story is named by its lead, the earliest item: members carry the lead's id in `storyId`
 /// (the lead too, once it has company); an item with no `storyId` is a story of its own.
@@ -27,11 +28,23 @@ extension Store {
     return candidate
   }
 
-  func indexFigures(itemID: Int64, incoming: IncomingItem, db: Database) throws {
-    guard !incoming.figures.isEmpty else { return }
+  /// Indexes the distinctive figures of a relevant item's key facts (`EventFigures`), for the
+  /// join of one event's reports in several languages. Irrelevant items are never joined, so
+  /// they are not indexed.
+  static func indexFigures(itemID: Int64, classification: Classification, db: Database) throws {
+    guard classification.relevant else { return }
+    let figures = EventFigures.keys(of: classification.keyFacts)
+    guard !figures.isEmpty else { return }
     let insertFigure = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO itemFigure (itemId, figure) VALUES (?, ?)")
-    for figure in incoming.figures { try insertFigure.execute(arguments: [itemID, figure]) }
+    for figure in figures { try insertFigure.execute(arguments: [itemID, figure]) }
+  }
+
+  /// Replaces an item's indexed figures after it was classified again.
+  static func reindexFigures(itemID: Int64, classification: Classification, db: Database) throws {
+    let clear = try db.cachedStatement(sql: "DELETE FROM itemFigure WHERE itemId = ?")
+    try clear.execute(arguments: [itemID])
+    try indexFigures(itemID: itemID, classification: classification, db: db)
   }
 
   /// The closest recent item whose SimHash is within `SimHash.sameTextDistance` bits.
@@ -67,10 +80,11 @@ extension Store {
   private func sameEvent(as incoming: IncomingItem, at now: Date, db: Database) throws
     -> (Int64, Int64?)?
   {
-    guard incoming.classification.relevant, incoming.figures.count >= Self.sharedFiguresForEvent
+    let figures = EventFigures.keys(of: incoming.classification.keyFacts)
+    guard incoming.classification.relevant, figures.count >= Self.sharedFiguresForEvent
     else { return nil }
-    let placeholders = Array(repeating: "?", count: incoming.figures.count).joined(separator: ",")
-    var arguments: [any DatabaseValueConvertible] = incoming.figures
+    let placeholders = Array(repeating: "?", count: figures.count).joined(separator: ",")
+    var arguments: [any DatabaseValueConvertible] = figures
     arguments += [
       StoredDate.databaseValue(now.addingTimeInterval(-Self.eventWindow)),
       incoming.classification.language.rawValue,

@@ -30,8 +30,13 @@ enum StoredJSON {
       var fields: [String] = []
       if let count = fact.count { fields.append("\"count\":\(count)") }
       if let currency = fact.currency { fields.append("\"currency\":\(string(currency))") }
+      if let direction = fact.direction {
+        fields.append("\"direction\":\(string(direction.rawValue))")
+      }
       fields.append("\"kind\":\(string(fact.kind.rawValue))")
+      if let subject = fact.subject { fields.append("\"subject\":\(string(subject))") }
       fields.append("\"text\":\(string(fact.text))")
+      if let unit = fact.unit { fields.append("\"unit\":\(string(unit))") }
       if let value = fact.value { fields.append("\"value\":\(number(value))") }
       out += "{" + fields.joined(separator: ",") + "}"
     }

@@ -14,7 +14,8 @@ enum DigestFixtures {
   static func item(
     _ id: Int64, title: String?, url: String? = nil, feed: String = "https://www.inform.kz/rss",
     feedTitle: String? = "Kazinform", text: String? = nil, topics: [String] = ["energy"],
-    language: Language = .en, score: Double = 10, relevant: Bool = true
+    primary: String? = nil, language: Language = .en, score: Double = 10, relevant: Bool = true,
+    keyFacts: [KeyFact]? = nil, evidence: [Evidence]? = nil
   ) -> StoredItem {
     StoredItem(
       id: id, feedTitle: feedTitle, feedURL: feed, title: title,
@@ -24,7 +25,30 @@ enum DigestFixtures {
       publishedAt: Date(timeIntervalSince1970: 1_795_510_800),
       firstSeenAt: period.start.addingTimeInterval(3600),
       language: language, relevant: relevant, score: score,
-      topics: topics.map(TopicID.init(rawValue:)))
+      topics: topics.map(TopicID.init(rawValue:)), keyFacts: keyFacts ?? defaultFacts,
+      primaryTopic: (primary ?? topics.first).map(TopicID.init(rawValue:)),
+      evidence: evidence ?? defaultEvidence(topics))
+  }
+
+  /// The key facts of the default text, as the classifier stores them.
+  static let defaultFacts = [
+    KeyFact(
+      kind: .money, text: "$1.2 billion", value: 1.2e9, currency: "USD", subject: "agreement"),
+    KeyFact(kind: .percentage, text: "15%", value: 15, subject: "trade", direction: .up),
+    KeyFact(kind: .person, text: "Ilham Aliyev", count: 1),
+  ]
+
+  /// Both sides in the headline and a term for each topic.
+  static func defaultEvidence(_ topics: [String]) -> [Evidence] {
+    [
+      Evidence(kind: .kazakhstan, term: "kazakhstan*", region: .title, count: 1, contribution: 3),
+      Evidence(kind: .azerbaijan, term: "azerbaijan*", region: .title, count: 1, contribution: 3),
+    ]
+      + topics.map {
+        Evidence(
+          kind: .topic(TopicID(rawValue: $0)), term: "trans caspian*", region: .lead, count: 1,
+          contribution: 2)
+      }
   }
 
   static let history: [DigestStatistics.Day] = (12...24).map { day in
@@ -59,7 +83,14 @@ enum DigestFixtures {
           3, title: "Товарооборот Казахстана и Азербайджана вырос на 20%",
           text:
             "Товарооборот между Казахстаном и Азербайджаном достиг 500 млн долларов, рост составил 20 процентов.",
-          topics: ["trade-economy"], language: .ru, score: 15),
+          topics: ["trade-economy"], language: .ru, score: 15,
+          keyFacts: [
+            KeyFact(
+              kind: .percentage, text: "20%", value: 20, subject: "товарооборот", direction: .up),
+            KeyFact(
+              kind: .money, text: "500 млн долларов", value: 5e8, currency: "USD",
+              subject: "товарооборот"),
+          ]),
         item(4, title: "Weather in Astana", relevant: false),
       ],
       feeds: [

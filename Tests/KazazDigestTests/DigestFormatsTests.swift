@@ -9,7 +9,7 @@ import Testing
 @Suite("Digest formats")
 struct DigestFormatsTests {
   static let schemaFile = ProjectPaths.root().appendingPathComponent(
-    "Sources/KazazDigest/Schema/digest-v1.schema.json")
+    "Sources/KazazDigest/Schema/digest-v2.schema.json")
 
   func validate(_ digest: Digest) throws -> [String] {
     let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
@@ -40,7 +40,7 @@ struct DigestFormatsTests {
     let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
     var value = try JSONValue.parse(Data(JSONRenderer().render(DigestFixtures.ordinary).utf8))
     guard case .object(var members) = value else { Issue.record("not an object"); return }
-    members["schema_version"] = .number(2)
+    members["schema_version"] = .number(1)
     members["extra"] = .string("x")
     members["day"] = .string("25.11.2026")
     members.removeValue(forKey: "stories")
@@ -55,13 +55,26 @@ struct DigestFormatsTests {
   @Test("JSON carries stories once, merged across outlets, with key figures and statistics")
   func jsonContent() throws {
     let value = try JSONValue.parse(Data(JSONRenderer().render(DigestFixtures.ordinary).utf8))
-    #expect(value["schema_version"] == .number(1))
+    #expect(value["schema_version"] == .number(2))
     #expect(value["counts"]?["relevant"] == .number(3))
     let stories = try #require(value["stories"]?.array)
     #expect(stories.count == 2)
     let cable = stories[0]
     #expect(cable["also_reported_by"]?.array?.first?["name"] == .string("Report.az"))
-    #expect(cable["key_figures"] == .array([.string("$1.2 billion"), .string("15%")]))
+    #expect(
+      cable["key_figures"] == .array([.string("agreement: $1.2 billion"), .string("trade: +15%")]))
+    #expect(cable["key_facts"]?.array?.count == 2, "figures only, not people")
+    #expect(cable["key_facts"]?.array?.first?["subject"] == .string("agreement"))
+    #expect(cable["primary_topic"] == .string("energy"))
+    #expect(cable["tags"] == .array([.string("digital-telecom")]))
+    #expect(cable["why"]?["sides"] == .string("headline"))
+    #expect(
+      cable["why"]?["summary"]
+        == .string("both sides in the headline; topic terms: Trans-Caspian"))
+    // Each story under its primary topic only.
+    let topics = try #require(value["topics"]?.array)
+    #expect(topics.map { $0["id"]?.string } == ["trade-economy", "energy"])
+    #expect(topics.map { $0["story_ids"] } == [.array([.number(3)]), .array([.number(1)])])
     #expect(value["period"]?["start"] == .string("2026-11-24T03:00:00Z"))
     #expect(value["statistics"]?["trend"]?.array?.count == 14)
     #expect(value["feed_health"]?["problems"]?.array?.count == 2)
@@ -73,13 +86,19 @@ struct DigestFormatsTests {
     for part in [
       "<meta name=\"viewport\"", "prefers-color-scheme:dark", "<section id=\"top\">",
       "<section id=\"charts\">", "<figure id=\"chart-topics\">", "<figure id=\"chart-trend\">",
-      "<polyline", "<section id=\"topic-energy\">", "<section id=\"topic-trade-economy\">",
-      "<section id=\"statistics\">", "<section id=\"feeds\">", "Also reported by",
-      "<span class=\"figure\">$1.2 billion</span>", "failing for 4 polls — HTTP 503",
+      "<polyline", "<section id=\"topic-trade-economy\">", "<section id=\"statistics\">",
+      "<section id=\"feeds\">", "Also reported by",
+      "<li><span class=\"subject\">agreement</span> $1.2 billion</li>",
+      "<span class=\"tag primary\">Energy</span>",
+      "<details class=\"why\"><summary>Why it is here</summary>",
+      "<li>both sides in the headline</li>", "failing for 4 polls — HTTP 503",
       "disabled — 410 Gone",
     ] {
       #expect(html.contains(part), "missing \(part)")
     }
+    // The top story is told at the top only: its topic has no section of its own.
+    #expect(!html.contains("<section id=\"topic-energy\">"))
+    #expect(html.components(separatedBy: "id=\"story-1\"").count == 2)
     // No external resource, no script.
     #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("<script"))
     #expect(!html.contains("url("))
@@ -90,10 +109,13 @@ struct DigestFormatsTests {
     let markdown = MarkdownRenderer().render(DigestFixtures.ordinary)
     #expect(markdown.contains("**3** relevant of 4 new items from 3 feeds."))
     #expect(markdown.contains("Also reported by: [Report.az](https://report.az/en/cable)"))
-    #expect(markdown.contains("Key figures: 20%, 500 млн долларов, 20 процентов"))
-    let trade = markdown.range(of: "## Trade and economy (1)")!
-    let energy = markdown.range(of: "## Energy (1)")!
-    #expect(trade.lowerBound < energy.lowerBound)
+    #expect(markdown.contains("  - Key figures: товарооборот: +20%, 500 млн долларов\n"))
+    #expect(markdown.contains("   - Key figures: agreement: $1.2 billion; trade: +15%\n"))
+    #expect(markdown.contains("   - Topics: Energy; also Digital and telecom\n"))
+    #expect(
+      markdown.contains("   - Why: both sides in the headline; topic terms: Trans-Caspian\n"))
+    #expect(markdown.contains("## Trade and economy (1)"))
+    #expect(!markdown.contains("## Energy"))
     #expect(markdown.contains("- Broken \\<b\\>outlet") == false)
     #expect(markdown.contains("- Broken &lt;b&gt;outlet&lt;/b&gt;: failing for 4 polls — HTTP 503"))
   }
@@ -105,7 +127,8 @@ struct DigestFormatsTests {
     let markdown = MarkdownRenderer().render(digest)
     #expect(markdown.contains("# Казахстан–Азербайджан: дайджест — 2026-11-25"))
     #expect(markdown.contains("## Главное"))
-    #expect(markdown.contains("## Энергетика (1)"))
+    #expect(markdown.contains("## Торговля и экономика (1)"))
+    #expect(markdown.contains("Почему: обе стороны в заголовке"))
     #expect(markdown.contains("Kazakhstan and Azerbaijan sign Trans-Caspian cable deal"))
     let html = HTMLRenderer().render(digest)
     #expect(html.contains("<html lang=\"ru\">") && html.contains("Состояние источников"))

@@ -11,7 +11,7 @@ struct DigestTests {
 
   func item(
     _ id: Int64, title: String, url: String? = "https://a.kz/\(1)", relevant: Bool = true,
-    topics: [String] = ["politics-diplomacy"], score: Double = 10
+    topics: [String] = ["politics-diplomacy"], primary: String? = nil, score: Double = 10
   ) -> StoredItem {
     StoredItem(
       id: id, feedTitle: "Kazinform", feedURL: "https://www.inform.kz/rss", title: title, url: url,
@@ -19,7 +19,8 @@ struct DigestTests {
         "Menu Home News\nASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit. They signed six documents.",
       publishedAt: Date(timeIntervalSince1970: 1_681_132_565),
       firstSeenAt: Date(timeIntervalSince1970: 1_764_000_000),
-      language: .en, relevant: relevant, score: score, topics: topics.map(TopicID.init(rawValue:)))
+      language: .en, relevant: relevant, score: score, topics: topics.map(TopicID.init(rawValue:)),
+      primaryTopic: primary.map(TopicID.init(rawValue:)))
   }
 
   func render(_ items: [StoredItem], feeds: [FeedState] = []) -> String {
@@ -28,30 +29,87 @@ struct DigestTests {
       DigestBuilder().build(period: period, items: items, feeds: feeds))
   }
 
-  @Test("Sections per topic in profile order, top stories by score, leads from prose")
-  func sections() {
+  func occurrences(of text: String, in markdown: String) -> Int {
+    markdown.components(separatedBy: text).count - 1
+  }
+
+  @Test("Each story is told once: top stories, then the rest under their primary topic")
+  func sections() throws {
     let markdown = render([
-      item(1, title: "Trade talks", topics: ["trade-economy", "politics-diplomacy"], score: 5),
+      item(
+        1, title: "Trade talks", topics: ["trade-economy", "politics-diplomacy"],
+        primary: "trade-economy", score: 5),
       item(2, title: "Energy deal", topics: ["energy"], score: 20),
-      item(3, title: "Weather", relevant: false),
+      item(
+        3, title: "Pipeline news", topics: ["energy", "politics-diplomacy"], primary: "energy",
+        score: 8),
+      item(4, title: "Ferry plans", topics: ["transport-logistics"], score: 4),
+      item(5, title: "Weather", relevant: false),
     ])
-    #expect(markdown.contains("**2** relevant of 3 new items"))
-    let top = markdown.range(of: "## Top stories")!.upperBound
-    let energy = markdown.range(of: "Energy deal", range: top..<markdown.endIndex)!
-    let trade = markdown.range(of: "Trade talks", range: top..<markdown.endIndex)!
-    #expect(energy.lowerBound < trade.lowerBound)
-    let politics = markdown.range(of: "## Politics and diplomacy (1)")!
-    let tradeSection = markdown.range(of: "## Trade and economy (1)")!
-    let energySection = markdown.range(of: "## Energy (1)")!
-    #expect(
-      politics.lowerBound < tradeSection.lowerBound
-        && tradeSection.lowerBound < energySection.lowerBound)
+    #expect(markdown.contains("**4** relevant of 5 new items"))
+    for title in ["Trade talks", "Energy deal", "Pipeline news", "Ferry plans"] {
+      #expect(occurrences(of: title, in: markdown) == 1, "\(title)")
+    }
+    #expect(!markdown.contains("Weather"))
+    // Four stories: the best two at the top, with all their topics, the primary one first.
+    let top = try #require(markdown.range(of: "## Top stories"))
+    let trade = try #require(markdown.range(of: "## Trade and economy (1)"))
+    let transport = try #require(
+      markdown.range(of: "## Transport, logistics and the Middle Corridor (1)"))
+    #expect(top.upperBound < trade.lowerBound && trade.upperBound < transport.lowerBound)
+    let energy = try #require(markdown.range(of: "Energy deal"))
+    let pipeline = try #require(markdown.range(of: "Pipeline news"))
+    #expect(energy.upperBound < pipeline.lowerBound && pipeline.upperBound < trade.lowerBound)
+    #expect(markdown.contains("   - Topics: Energy; also Politics and diplomacy\n"))
+    // Under its topic's heading a story lists only its other topics.
+    #expect(markdown.contains("  - Other topics: Politics and diplomacy\n"))
+    #expect(!markdown.contains("## Energy") && !markdown.contains("## Politics and diplomacy"))
     #expect(
       markdown.contains(
         "> ASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit."))
     #expect(!markdown.contains("Menu Home"))
-    #expect(!markdown.contains("Weather"))
     #expect(markdown.contains("2023-04-10 19:16"))  // local time: Almaty was UTC+6 in 2023
+  }
+
+  @Test("A relevant story under none of the digest's topics is filed under \"Other stories\"")
+  func otherStories() {
+    let markdown = render([
+      item(1, title: "Talks held", topics: ["energy"], score: 9),
+      item(2, title: "Untopical", topics: [], score: 8),
+    ])
+    #expect(markdown.contains("## Other stories (1)\n\n- **[Untopical]"))
+  }
+
+  @Test("Stories rank by score, the outlets that carried them and how recent they are")
+  func ranking() throws {
+    let end = Date(timeIntervalSince1970: 1_764_086_400)
+    var fresh = item(1, title: "Fresh", score: 10)
+    fresh.publishedAt = end
+    fresh.firstSeenAt = end
+    var dayOld = fresh
+    dayOld.publishedAt = end.addingTimeInterval(-86_400)
+    #expect(StoryRanking.rank(of: fresh, outlets: 1, periodEnd: end) == 10)
+    #expect(StoryRanking.rank(of: dayOld, outlets: 1, periodEnd: end) == 7.5)
+    #expect(
+      abs(StoryRanking.rank(of: fresh, outlets: 3, periodEnd: end) - 10 * (1 + log(3))) < 1e-9)
+    // A publication date after the first sighting counts from the sighting.
+    var future = fresh
+    future.publishedAt = end.addingTimeInterval(86_400 * 365)
+    future.firstSeenAt = end.addingTimeInterval(-86_400)
+    #expect(StoryRanking.rank(of: future, outlets: 1, periodEnd: end) == 7.5)
+    // Carried by two outlets, a weaker item outranks a stronger one carried by one.
+    let period = DigestPeriod.day(named: "2025-11-24", in: almaty)!
+    var shared = item(10, title: "Caspian ferry line opens between Aktau and Alat", score: 10)
+    var copy = shared
+    copy.id = 11
+    copy.feedURL = "https://report.az/rss"
+    copy.feedTitle = "Report.az"
+    copy.score = 9
+    shared.url = "https://a.kz/ferry"
+    let single = item(12, title: "Energy talks", score: 15)
+    let digest = DigestBuilder().build(period: period, items: [single, shared, copy], feeds: [])
+    #expect(digest.stories.map(\.item.id) == [10, 12])
+    #expect(digest.stories.first?.alsoReportedBy.map(\.name) == ["Report.az"])
   }
 
   @Test("An empty day says so plainly")

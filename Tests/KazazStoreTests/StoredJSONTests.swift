@@ -23,7 +23,16 @@ struct StoredJSONTests {
       KeyFact(kind: .money, text: "$375.3 million", value: 375_300_000, currency: "USD"),
       KeyFact(kind: .percentage, text: "30,4%", value: 30.4),
       KeyFact(kind: .person, text: "Ilham Aliyev", count: 2),
+      KeyFact(
+        kind: .quantity, text: "3,1 млн тонн", value: 3_100_000, unit: "t",
+        subject: "грузы \"по\" маршруту", direction: .down),
     ]
+    // What JSONEncoder with sorted keys writes, so readers may use either.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    #expect(
+      StoredJSON.keyFacts(Array(facts.suffix(1)))
+        == String(decoding: try encoder.encode(Array(facts.suffix(1))), as: UTF8.self))
     #expect(
       try JSONDecoder().decode([KeyFact].self, from: Data(StoredJSON.keyFacts(facts).utf8)) == facts
     )

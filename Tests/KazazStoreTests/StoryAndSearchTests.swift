@@ -34,16 +34,26 @@ struct StoryAndSearchTests {
 
   func incoming(
     _ id: String, title: String, text: String, link: String, language: Language = .en,
-    relevant: Bool = true, figures: [String] = [], topics: [String] = []
+    relevant: Bool = true, keyFacts: [KeyFact] = [], topics: [String] = []
   ) -> IncomingItem {
     IncomingItem(
       item: ParsedItem(id: id, title: title, link: link, summary: text),
       canonicalURL: CanonicalURL.make(link),
       classification: Classification(
         relevant: relevant, score: 10, language: language,
-        topics: topics.map(TopicID.init(rawValue:)), evidence: [], profileVersion: "1"),
+        topics: topics.map(TopicID.init(rawValue:)), evidence: [], profileVersion: "1",
+        keyFacts: keyFacts),
       fingerprint: SimHash.fingerprint(words: words(text)),
-      searchText: (title + " " + text).lowercased(), figures: figures)
+      searchText: (title + " " + text).lowercased())
+  }
+
+  /// Key facts as the classifier reports them.
+  static func percent(_ text: String, _ value: Double) -> KeyFact {
+    KeyFact(kind: .percentage, text: text, value: value)
+  }
+
+  static func dollars(_ text: String, _ value: Double) -> KeyFact {
+    KeyFact(kind: .money, text: text, value: value, currency: "USD")
   }
 
   @discardableResult
@@ -98,22 +108,27 @@ struct StoryAndSearchTests {
       [
         incoming(
           "en", title: "Trade up", text: "Exports grew 30.4 percent to $375.3 million.",
-          link: "https://trend.az/en", figures: ["30.4", "375.3"])
+          link: "https://trend.az/en",
+          keyFacts: [
+            Self.percent("30.4 percent", 30.4), Self.dollars("$375.3 million", 375.3e6),
+          ])
       ])
     try commit(
       2,
       [
         incoming(
           "ru", title: "Товарооборот", text: "Экспорт вырос на 30,4% до 375,3 млн долларов.",
-          link: "https://ru.kz/1", language: .ru, figures: ["30.4", "375.3"])
+          link: "https://ru.kz/1", language: .ru,
+          keyFacts: [Self.percent("30,4%", 30.4), Self.dollars("375,3 млн долларов", 375.3e6)])
       ])
     // Same figures but irrelevant, or the same language: not linked by figures.
     try commit(
       2,
       [
         incoming(
-          "ru2", title: "Другое", text: "Рост 30,4% и 375,3 тонн.", link: "https://ru.kz/2",
-          language: .ru, relevant: false, figures: ["30.4", "375.3"])
+          "ru2", title: "Другое", text: "Рост 30,4% и 375,3 млн долларов.",
+          link: "https://ru.kz/2", language: .ru, relevant: false,
+          keyFacts: [Self.percent("30,4%", 30.4), Self.dollars("375,3 млн долларов", 375.3e6)])
       ])
     let stories = try storyIDs()
     #expect(stories[0] == 1 && stories[1] == 1)

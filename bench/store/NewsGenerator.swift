@@ -7,7 +7,7 @@ import KazazModel
 /// items republished by another outlet with a small edit (they join a story).
 ///
 /// Items are indexed the way the daemon indexes them (KazazService.ItemIndexing): every item
-/// gets normalised search text; only relevant items get a SimHash and distinctive figures.
+/// gets normalised search text; only relevant items get a SimHash and distinctive key facts.
 struct NewsGenerator {
   static let titleWords = 8
   static let bodyWords = 70
@@ -46,7 +46,15 @@ struct NewsGenerator {
       : "https://outlet\(outlet).example/news/\(1_000_000 + random.below(9_000_000))"
     let guid = outlet % 3 == 0 ? "urn:outlet\(outlet):\(hex(random.next()))" : link
     let normalizedBody = TextNormalizer.normalize(bodyText)
-    let figures = relevant ? ["\(id % 997).5", "\(100 + id % 89_989)"] : []
+    // Two distinctive figures per relevant item, as the classifier's key facts.
+    let keyFacts =
+      relevant
+      ? [
+        KeyFact(kind: .percentage, text: "\(id % 997).5%", value: Double(id % 997) + 0.5),
+        KeyFact(
+          kind: .money, text: "$\(100 + id % 89_989) thousand",
+          value: Double(100 + id % 89_989) * 1000, currency: "USD"),
+      ] : []
     return IncomingItem(
       item: ParsedItem(
         id: guid, title: title.joined(separator: " "), link: link, published: date,
@@ -55,11 +63,10 @@ struct NewsGenerator {
       classification: Classification(
         relevant: relevant, score: relevant ? 20 : 1, language: language,
         topics: relevant ? [topics[id % topics.count]] : [], evidence: [],
-        profileVersion: "bench"),
+        profileVersion: "bench", keyFacts: keyFacts),
       fingerprint: relevant
         ? SimHash.fingerprint(words: normalizedBody.split(separator: " ")) : nil,
-      searchText: TextNormalizer.normalize(title.joined(separator: " ")) + "\n" + normalizedBody,
-      figures: figures)
+      searchText: TextNormalizer.normalize(title.joined(separator: " ")) + "\n" + normalizedBody)
   }
 
   /// "/2025/03/14/": the date part of the date-based URL scheme.

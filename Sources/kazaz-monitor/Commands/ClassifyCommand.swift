@@ -88,6 +88,8 @@ struct ClassificationJSON: Encodable {
   var score: Double
   var language: String
   var topics: [String]
+  /// The topic a digest files the article under; `null` when it has no topic.
+  var primaryTopic: String?
   var evidence: [Evidence]
   var keyFacts: [KeyFact]
   var profileVersion: String
@@ -98,6 +100,7 @@ struct ClassificationJSON: Encodable {
     score = classification.score
     language = classification.language.rawValue
     topics = classification.topics.map(\.rawValue)
+    primaryTopic = classification.primaryTopic?.rawValue
     evidence = classification.evidence
     keyFacts = classification.keyFacts
     profileVersion = classification.profileVersion
@@ -105,8 +108,23 @@ struct ClassificationJSON: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case file, relevant, score, language, topics, evidence
+    case primaryTopic = "primary_topic"
     case keyFacts = "key_facts"
     case profileVersion = "profile_version"
+  }
+
+  /// Written by hand so that a missing primary topic is an explicit `null`.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(file, forKey: .file)
+    try container.encode(relevant, forKey: .relevant)
+    try container.encode(score, forKey: .score)
+    try container.encode(language, forKey: .language)
+    try container.encode(topics, forKey: .topics)
+    try container.encode(primaryTopic, forKey: .primaryTopic)
+    try container.encode(evidence, forKey: .evidence)
+    try container.encode(keyFacts, forKey: .keyFacts)
+    try container.encode(profileVersion, forKey: .profileVersion)
   }
 }
 
