@@ -17,8 +17,15 @@ struct ConfigOptions: ParsableArguments {
 
   /// Loads the config or exits with EX_CONFIG (78) after printing every problem.
   func load() throws -> Config {
+    try Self.load(path: config, logLevel: logLevel)
+  }
+
+  /// `load()` for a command that has its own `--config` option. It never goes through a
+  /// `ConfigOptions` value made outside argument parsing: reading the properties of such a value
+  /// traps ("Can't read a value from a parsable argument definition").
+  static func load(path: String, logLevel: String?) throws -> Config {
     do {
-      var config = try ConfigLoader.load(path: config)
+      var config = try ConfigLoader.load(path: path)
       if let logLevel {
         guard let level = LogLevel(rawValue: logLevel.lowercased()) else {
           throw ValidationError("unknown log level \"\(logLevel)\"")

@@ -110,6 +110,24 @@ struct FeedsCommandTests {
     #expect(server.requests(to: "/a/talks").count == 1)
   }
 
+  @Test("feeds test --config FILE URL takes the profile and the feed's full_text from the config")
+  func testWithConfig() throws {
+    let config = try directory.write(
+      """
+      state_dir: \(directory.path("state").path)
+      profile: \(ProjectPaths.profile.path)
+      feeds:
+        - url: \(server.url("/rss"))
+          full_text: never
+      """ + "\n", to: "config.yaml")
+    let result = try run(["feeds", "test", "--config", config.path, server.url("/rss")])
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(!result.errors.contains("Can't read a value"))
+    #expect(result.output.contains("3 items, full_text: never"))
+    #expect(result.output.hasSuffix("nothing was stored\n"))
+    #expect(server.requests(to: "/a/talks").isEmpty)
+  }
+
   @Test("feeds add discovers the feed of a page, saves its title, keeps the file's comments")
   func addListRemove() throws {
     let config = try writeConfig()

@@ -38,7 +38,7 @@ struct FeedsTest: AsyncParsableCommand {
     var profilePath: String
     var mode = FullTextMode.auto
     if let config {
-      let loaded = try ConfigOptions(config: config).load()
+      let loaded = try ConfigOptions.load(path: config, logLevel: nil)
       settings = loaded.fetchSettings
       profilePath = loaded.profilePath.path
       mode = loaded.feeds.first { $0.url == url }?.fullText ?? .auto
@@ -99,12 +99,5 @@ struct FeedsTest: AsyncParsableCommand {
       if let link = item.link { print("   \(link)") }
     }
     print("nothing was stored")
-  }
-}
-
-extension ConfigOptions {
-  init(config: String) {
-    self.init()
-    self.config = config
   }
 }
