@@ -68,8 +68,11 @@ func discoverFeed(_ url: String, engine: CurlEngine) async throws -> FeedFinder.
   }
 }
 
+/// Prints `message` on standard error, terminal controls shown as escapes (`TerminalText`):
+/// error messages quote feed data.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  let safe = TerminalText.safe(message, keepingLineBreaks: true)
+  FileHandle.standardError.write(Data((safe + "\n").utf8))
 }
 
 /// Writes bytes to standard output as they are (no copy into `Data` first: the JSON of a large
