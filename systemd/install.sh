@@ -4,6 +4,8 @@
 #   systemd/install.sh [install]             build a release binary, then install everything
 #   systemd/install.sh build                 only build the release binary (no root needed)
 #   systemd/install.sh install --binary FILE install a binary built elsewhere (no toolchain needed)
+#   systemd/install.sh paths                 after changing state_dir or digest.directory in the
+#                                            config: let the service write there (see below)
 #   systemd/install.sh uninstall [--purge]   remove binary and units; --purge also removes the
 #                                            config, the state (store, digests), the user and
 #                                            the group
@@ -17,6 +19,14 @@
 # runs as (no login, no home of its own, primary group kazaz-operators). It does not start
 # anything: `systemctl enable --now kazaz-monitor` does.
 #
+# The units' sandbox (ProtectSystem=strict) lets the service write only its state directory
+# /var/lib/kazaz-monitor. When the installed config puts state_dir or digest.directory elsewhere,
+# install (and `paths`, run after such a change) creates each such folder when missing (owner
+# kazaz-monitor, group kazaz-operators, mode 0750) and writes the drop-in
+# /etc/systemd/system/kazaz-monitor{,-once}.service.d/writable-paths.conf with ReadWritePaths= for
+# them; with no such folder the drop-ins are removed. The paths are read from the config by the
+# installed binary (`kazaz-monitor config`), with the daemon's own loader.
+#
 # The binary is built with `swift build -c release --static-swift-stdlib` (the host then needs
 # only libcurl4, libsqlite3-0 and libxml2). SCRATCH_PATH chooses the build folder (default .build).
 set -euo pipefail
@@ -26,6 +36,10 @@ BIN=/usr/local/bin/kazaz-monitor
 ETC=/etc/kazaz-monitor
 UNITS=/etc/systemd/system
 UNIT_FILES=(kazaz-monitor.service kazaz-monitor-once.service kazaz-monitor-once.timer)
+SERVICES=(kazaz-monitor.service kazaz-monitor-once.service)
+DROPIN=writable-paths.conf
+# `paths` reads and writes under $DESTDIR when it is set (packaging, tests); nothing else does.
+PREFIX=""
 GROUP=kazaz-operators
 USER_NAME=kazaz-monitor
 STATE=/var/lib/kazaz-monitor
@@ -81,10 +95,72 @@ install_files() {
     install -m 0644 "systemd/$unit" "$UNITS/$unit"
     say "installed $UNITS/$unit"
   done
+  write_dropins
   if have_systemd; then systemctl daemon-reload; fi
   say "done. Start it with: systemctl enable --now kazaz-monitor"
   say "let a user run refresh/status/search and read the digests: usermod -aG $GROUP USER"
   say "(then log in again)"
+}
+
+# writable_paths: the folders of the installed config the service must write, outside its
+# state directory, one per line.
+writable_paths() {
+  local listing key value dir
+  listing=$("$PREFIX$BIN" config --config "$PREFIX$ETC/config.yaml") \
+    || die "$PREFIX$ETC/config.yaml does not load (above); fix it, then run: $0 paths"
+  while IFS='=' read -r key value; do
+    case "$key" in state_dir | digest_directory) ;; *) continue ;; esac
+    dir=$(realpath -m -- "$value")
+    # systemd reads ReadWritePaths= as a space-separated list: keep to plain path characters.
+    [[ "$dir" =~ ^/[A-Za-z0-9._@+:,/-]*$ ]] \
+      || die "$key $value: only letters, digits and ._@+:,/- are supported in this path"
+    case "$dir/" in "$STATE/"*) continue ;; esac
+    case "$dir" in
+      / | /bin | /boot | /dev | /etc | /lib* | /proc | /run | /sbin | /sys | /usr | /var | /var/lib)
+        die "$key $dir: refusing to make a system folder writable for the service" ;;
+      /home | /home/* | /root | /root/*)
+        die "$key $dir: the units' ProtectHome=yes hides home folders from the service" ;;
+    esac
+    printf '%s\n' "$dir"
+  done <<<"$listing" | sort -u
+}
+
+# write_dropins: lets the service write the config's folders outside its state directory.
+write_dropins() {
+  local dirs dir unit folder
+  dirs=$(writable_paths)
+  for dir in $dirs; do
+    if [ ! -d "$PREFIX$dir" ]; then
+      install -d -o "$USER_NAME" -g "$GROUP" -m 0750 "$PREFIX$dir"
+      say "created $PREFIX$dir ($USER_NAME:$GROUP 0750)"
+    elif [ -z "$PREFIX" ] && ! runuser -u "$USER_NAME" -- test -w "$dir" 2>/dev/null; then
+      say "warning: $USER_NAME cannot write $dir ($(stat -c '%U:%G %a' "$dir")):" \
+        "chown $USER_NAME:$GROUP $dir && chmod 0750 $dir"
+    else
+      say "kept $PREFIX$dir ($(stat -c '%U:%G %a' "$PREFIX$dir"))"
+    fi
+  done
+  for unit in "${SERVICES[@]}"; do
+    folder="$PREFIX$UNITS/$unit.d"
+    if [ -z "$dirs" ]; then
+      if [ -e "$folder/$DROPIN" ]; then
+        rm -f "$folder/$DROPIN"
+        rmdir "$folder" 2>/dev/null || true
+        say "removed $folder/$DROPIN (every folder is in $STATE)"
+      fi
+      continue
+    fi
+    install -d -m 0755 "$folder"
+    {
+      echo "# Written by systemd/install.sh from $ETC/config.yaml: the folders outside the state"
+      echo "# directory that the service writes. Run systemd/install.sh paths after changing them."
+      echo "[Service]"
+      echo "ReadWritePaths=$(echo $dirs)"
+    } >"$folder/$DROPIN.tmp"
+    chmod 0644 "$folder/$DROPIN.tmp"
+    mv "$folder/$DROPIN.tmp" "$folder/$DROPIN"
+    say "installed $folder/$DROPIN (ReadWritePaths=$(echo $dirs))"
+  done
 }
 
 uninstall() {
@@ -94,6 +170,10 @@ uninstall() {
     systemctl stop kazaz-monitor-once.service 2>/dev/null || true
   fi
   for unit in "${UNIT_FILES[@]}"; do rm -f "$UNITS/$unit"; done
+  for unit in "${SERVICES[@]}"; do
+    rm -f "$UNITS/$unit.d/$DROPIN"
+    rmdir "$UNITS/$unit.d" 2>/dev/null || true
+  done
   if have_systemd; then systemctl daemon-reload; fi
   rm -f "$BIN"
   say "removed $BIN and the units"
@@ -125,6 +205,16 @@ case "$command" in
     if [ -z "$binary" ]; then build; binary=$built; fi
     install_files "$binary"
     ;;
+  paths)
+    need_root paths
+    PREFIX=${DESTDIR:-}
+    [ -x "$PREFIX$BIN" ] || die "$PREFIX$BIN is not installed; run $0 install first"
+    write_dropins
+    if [ -z "$PREFIX" ] && have_systemd; then
+      systemctl daemon-reload
+      say "restart the service to apply: systemctl restart kazaz-monitor"
+    fi
+    ;;
   uninstall)
     purge=no
     [ "${1:-}" = --purge ] && purge=yes
@@ -132,6 +222,6 @@ case "$command" in
     uninstall "$purge"
     ;;
   *)
-    die "usage: $0 [build | install [--binary FILE] | uninstall [--purge]]"
+    die "usage: $0 [build | install [--binary FILE] | paths | uninstall [--purge]]"
     ;;
 esac

@@ -1,10 +1,6 @@
 import Foundation
 import Yams
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Edits the `feeds:` list of a config file as text, so comments, blank lines, key order and
 /// quoting everywhere else survive byte for byte.
 ///
@@ -13,7 +9,8 @@ import Yams
 /// spans its `- ` line and every following line indented deeper than the dash (trailing blank
 /// lines excluded). New entries are appended after the last one with the same indentation. The
 /// edited text is loaded with `ConfigLoader` before anything is written, and the file is replaced
-/// atomically (temporary file, flush, rename), so a failed edit never leaves a broken config.
+/// atomically by `ConfigFileWriter` (its mode, owner and group kept; a symlink's target edited),
+/// so a failed edit never leaves a broken config.
 public enum ConfigEditor {
   /// A feed to append.
   public struct NewFeed: Sendable, Equatable {
@@ -122,7 +119,7 @@ public enum ConfigEditor {
           + error.description)
     }
     try check(config)
-    try write(Data(new.utf8), to: url)
+    try ConfigFileWriter.replace(url.path, with: Data(new.utf8))
     return config
   }
 
@@ -215,44 +212,5 @@ public enum ConfigEditor {
 
   static func joinLines(_ lines: [String], like original: String) -> String {
     lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Temporary file in the same folder, flushed, renamed over the target; the target's
-  /// permissions are kept.
-  static func write(_ data: Data, to url: URL) throws(EditError) {
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-    var mode: mode_t = 0o640
-    var status = stat()
-    if stat(url.path, &status) == 0 { mode = status.st_mode & 0o7777 }
-    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard descriptor >= 0 else {
-      throw EditError(
-        description: "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
-    }
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += count
-      }
-      return fsync(descriptor) == 0
-    }
-    close(descriptor)
-    guard written, rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary.path)
-      throw EditError(description: "cannot write \(url.path): \(reason)")
-    }
-    let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if folder >= 0 {
-      fsync(folder)
-      close(folder)
-    }
   }
 }

@@ -21,7 +21,14 @@ public struct ControlClient: Sendable {
     let channel = LineChannel(descriptor: try UnixSocket.connect(path: path))
     defer { channel.close() }
     UnixSocket.setTimeouts(channel.descriptor, receive: timeout, send: .seconds(10))
-    try channel.send(request)
+    do {
+      try channel.send(request)
+    } catch {
+      // A daemon that refused the connection (busy, stopping) may have answered and closed
+      // before the request went out: its answer says more than the broken pipe.
+      if let reply = try? channel.receive(ControlReply.self), reply.isFinal { return reply }
+      throw error
+    }
     while let reply = try channel.receive(ControlReply.self) {
       if case .progress(let line) = reply {
         progress(line)

@@ -6,10 +6,16 @@ public final class ControlResponder: @unchecked Sendable {
   private let lock = NSLock()
   private let channel: LineChannel
   private var gone = false
+  private var onClose: (@Sendable () -> Void)?
 
-  init(channel: LineChannel) {
+  /// `onClose` runs once, when the connection is closed (before its descriptor is), so a
+  /// client that sees the end of the stream knows its slot is free again.
+  init(channel: LineChannel, onClose: (@Sendable () -> Void)? = nil) {
     self.channel = channel
+    self.onClose = onClose
   }
+
+  deinit { close() }
 
   /// Sends `reply`; returns false when the client is gone (closed, or stopped reading).
   @discardableResult
@@ -27,9 +33,12 @@ public final class ControlResponder: @unchecked Sendable {
   }
 
   func close() {
-    lock.withLock {
+    let closing = lock.withLock {
       gone = true
-      channel.close()
+      defer { onClose = nil }
+      return onClose
     }
+    closing?()
+    lock.withLock { channel.close() }
   }
 }

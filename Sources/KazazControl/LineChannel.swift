@@ -8,11 +8,14 @@ import Foundation
 /// by the socket's timeouts). Not shared between threads: one side of one connection.
 final class LineChannel {
   let descriptor: Int32
+  /// Longest line this side accepts.
+  let maximumLineBytes: Int
   private var buffer = Data()
   private var closed = false
 
-  init(descriptor: Int32) {
+  init(descriptor: Int32, maximumLineBytes: Int = ControlCodec.maximumLineBytes) {
     self.descriptor = descriptor
+    self.maximumLineBytes = maximumLineBytes
   }
 
   deinit { close() }
@@ -39,9 +42,12 @@ final class LineChannel {
     }
   }
 
-  /// Reads the next line and decodes it; nil at end of stream.
-  func receive<T: Decodable>(_ type: T.Type) throws -> T? {
-    guard let line = try readLine() else { return nil }
+  /// Reads the next line and decodes it; nil at end of stream. With a `deadline`, the whole line
+  /// must arrive by then: a peer that trickles a byte now and then cannot hold the connection.
+  func receive<T: Decodable>(
+    _ type: T.Type, deadline: ContinuousClock.Instant? = nil
+  ) throws -> T? {
+    guard let line = try readLine(deadline: deadline) else { return nil }
     do {
       return try ControlCodec.decode(type, from: line)
     } catch {
@@ -49,17 +55,18 @@ final class LineChannel {
     }
   }
 
-  private func readLine() throws(ControlError) -> Data? {
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+  private func readLine(deadline: ContinuousClock.Instant?) throws(ControlError) -> Data? {
+    var chunk = [UInt8](repeating: 0, count: min(64 * 1024, maximumLineBytes + 1))
     while true {
       if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
         let line = buffer[buffer.startIndex..<newline]
         buffer.removeSubrange(buffer.startIndex...newline)
         return Data(line)
       }
-      guard buffer.count <= ControlCodec.maximumLineBytes else {
-        throw .malformed("line longer than \(ControlCodec.maximumLineBytes) bytes")
+      guard buffer.count <= maximumLineBytes else {
+        throw .malformed("line longer than \(maximumLineBytes) bytes")
       }
+      if let deadline { try waitReadable(until: deadline) }
       let count = recv(descriptor, &chunk, chunk.count, 0)
       if count == 0 { return nil }
       if count < 0 {
@@ -67,6 +74,23 @@ final class LineChannel {
         throw .system(call: "recv", errno: errno)
       }
       buffer.append(contentsOf: chunk[0..<count])
+    }
+  }
+
+  /// Blocks until the socket has something to read, or throws once `deadline` has passed.
+  private func waitReadable(until deadline: ContinuousClock.Instant) throws(ControlError) {
+    while true {
+      let left = deadline - ContinuousClock.now
+      guard left > .zero else { throw .timedOut("no complete request line in time") }
+      let (seconds, attoseconds) = left.components
+      // Rounded up, so the wait never ends just before the deadline; a day is plenty per wait.
+      let milliseconds =
+        seconds >= 86_400
+        ? Int32(86_400_000) : Int32(seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
+      var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&entry, 1, milliseconds)
+      if ready > 0 { return }
+      if ready < 0 && errno != EINTR { throw .system(call: "poll", errno: errno) }
     }
   }
 }

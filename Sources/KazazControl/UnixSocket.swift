@@ -7,9 +7,15 @@ import Foundation
 /// The few system calls of a `SOCK_STREAM` unix-domain socket at a filesystem path.
 enum UnixSocket {
   /// Binds and listens at `path` with permissions `mode`. A stale socket file left by a daemon
-  /// that died is replaced; a live one (something accepts connections) is an error.
+  /// that died is replaced; a live one (something accepts connections) is an error, and so is
+  /// anything at the path that is not a socket: a mistyped `control_socket` must not delete an
+  /// operator's file.
   static func listen(path: String, mode: mode_t) throws(ControlError) -> Int32 {
-    if FileManager.default.fileExists(atPath: path) {
+    var existing = stat()
+    if lstat(path, &existing) == 0 {
+      guard existing.st_mode & S_IFMT == S_IFSOCK else {
+        throw .notASocket(path: path, kind: kind(of: existing.st_mode))
+      }
       if let probe = try? connect(path: path) {
         close(probe)
         throw .alreadyListening(path: path)
@@ -56,6 +62,18 @@ enum UnixSocket {
       let (seconds, attoseconds) = duration.components
       var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
       setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+    }
+  }
+
+  /// What a file of this mode is, for messages.
+  static func kind(of mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFREG: "a regular file"
+    case S_IFDIR: "a directory"
+    case S_IFLNK: "a symbolic link"
+    case S_IFIFO: "a named pipe"
+    case S_IFCHR, S_IFBLK: "a device"
+    default: "not a socket"
     }
   }
 

@@ -5,49 +5,79 @@ import Foundation
 #endif
 
 /// Runs the `on_digest` command: an argument list, never a shell string, with the digest paths
-/// appended as further arguments. Standard input is empty; standard output and error go where
-/// the daemon's go (the journal). A command still running after `timeout` is sent SIGTERM, and
-/// SIGKILL five seconds later.
+/// appended as further arguments.
+///
+/// The command is a guest in the daemon's process, so it gets only what it needs: standard
+/// input empty, standard output and error where the daemon's go (the journal), no other
+/// descriptor, and a minimal environment (`environment(day:directory:)`: no credentials or
+/// proxy settings of the daemon's leak into a mail script). It runs in a process group of its
+/// own; a command still running after `timeout` gets SIGTERM, and `killGrace` later SIGKILL,
+/// both sent to the whole group, so a script's background children are stopped with it.
 public struct DeliveryCommand: Sendable {
   public var arguments: [String]
   public var timeout: Duration
+  /// Between SIGTERM and SIGKILL on timeout.
+  public var killGrace: Duration
 
-  public init(arguments: [String], timeout: Duration) {
+  public init(arguments: [String], timeout: Duration, killGrace: Duration = .seconds(5)) {
     self.arguments = arguments
     self.timeout = timeout
+    self.killGrace = killGrace
   }
 
-  /// Runs the command with `paths`; returns nil on exit status 0, else why it failed.
-  public func run(paths: [String]) async -> String? {
+  /// Runs the command with `paths`; returns nil on exit status 0, else why it failed. `day` and
+  /// `directory` become `KAZAZ_DIGEST_DAY` and `KAZAZ_DIGEST_DIRECTORY`.
+  public func run(paths: [String], day: String? = nil, directory: String? = nil) async -> String? {
     guard let program = arguments.first else { return "no command" }
     guard let executable = Self.locate(program) else { return "\(program): command not found" }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = Array(arguments.dropFirst()) + paths
-    process.standardInput = FileHandle.nullDevice
-    let exit = ExitWaiter()
-    process.terminationHandler = {
-      exit.finish(status: $0.terminationStatus, reason: $0.terminationReason)
-    }
+    let pid: pid_t
     do {
-      try process.run()
+      pid = try ProcessGroupChild.spawn(
+        executable: executable, arguments: arguments + paths,
+        environment: Self.environment(day: day, directory: directory))
     } catch {
-      return "\(program): cannot start: \(error.localizedDescription)"
+      return "\(program): cannot start: \(error)"
     }
-    let pid = process.processIdentifier
-    let timeout = self.timeout
-    let watchdog = Task {
-      try await Task.sleep(for: timeout)
-      exit.timedOut()
-      kill(pid, SIGTERM)
-      try await Task.sleep(for: .seconds(5))
-      kill(pid, SIGKILL)
+    let exit = ChildExit()
+    let watcher = Thread {
+      ProcessGroupChild.waitUntilExited(pid)
+      exit.happened()
     }
-    let (status, reason, timedOut) = await exit.wait()
-    watchdog.cancel()
+    watcher.start()
+    var timedOut = false
+    if await !exit.wait(limit: timeout) {
+      timedOut = true
+      ProcessGroupChild.signalGroup(pid, SIGTERM)
+      _ = await exit.wait(limit: killGrace)
+      // Also when the leader obeyed SIGTERM: a child of it that ignores SIGTERM is still in the
+      // group. The leader is not reaped yet, so the group id cannot belong to anyone else.
+      ProcessGroupChild.signalGroup(pid, SIGKILL)
+      _ = await exit.wait(limit: nil)
+      await ProcessGroupChild.awaitGroupGone(pid, limit: .seconds(5))
+    }
+    let termination = ProcessGroupChild.reap(pid)
     if timedOut { return "\(program): timed out after \(timeout)" }
-    if reason == .uncaughtSignal { return "\(program): killed by signal \(status)" }
-    return status == 0 ? nil : "\(program): exit status \(status)"
+    switch termination {
+    case .exited(0): return nil
+    case .exited(let status): return "\(program): exit status \(status)"
+    case .signalled(let signal): return "\(program): killed by signal \(signal)"
+    case .unknown: return "\(program): its exit status was lost"
+    }
+  }
+
+  /// The whole environment of the command: `PATH` (the daemon's, else the standard one), `LANG`
+  /// (the daemon's, else C.UTF-8), `TZ` when the daemon has one, and the `KAZAZ_*` variables
+  /// documented under `on_digest`.
+  static func environment(day: String?, directory: String?) -> [String] {
+    let inherited = ProcessInfo.processInfo.environment
+    var variables = [
+      "PATH=\(inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")",
+      "LANG=\(inherited["LANG"] ?? "C.UTF-8")",
+    ]
+    if let zone = inherited["TZ"] { variables.append("TZ=\(zone)") }
+    if let day { variables.append("KAZAZ_DIGEST_DAY=\(day)") }
+    if let directory { variables.append("KAZAZ_DIGEST_DIRECTORY=\(directory)") }
+    return variables
   }
 
   /// An absolute path as given; a bare name is looked up in `PATH`.
@@ -64,39 +94,59 @@ public struct DeliveryCommand: Sendable {
   }
 }
 
-/// Hands a child's exit from Foundation's termination handler to an async waiter.
-private final class ExitWaiter: @unchecked Sendable {
+/// The child's exit, from the thread that waits for it to the async runner, which may stop
+/// waiting after a limit and wait again later.
+private final class ChildExit: @unchecked Sendable {
   private let lock = NSLock()
-  private var result: (Int32, Process.TerminationReason)?
-  private var didTimeOut = false
-  private var continuation: CheckedContinuation<(Int32, Process.TerminationReason, Bool), Never>?
+  private var exited = false
+  private var waiter: (id: Int, continuation: CheckedContinuation<Bool, Never>)?
+  private var timer: Task<Void, Never>?
+  private var nextID = 0
 
-  func finish(status: Int32, reason: Process.TerminationReason) {
-    lock.lock()
-    defer { lock.unlock() }
-    if let continuation {
-      continuation.resume(returning: (status, reason, didTimeOut))
-      self.continuation = nil
-    } else {
-      result = (status, reason)
+  func happened() {
+    let (waiting, timer) = lock.withLock {
+      exited = true
+      defer {
+        waiter = nil
+        self.timer = nil
+      }
+      return (waiter, self.timer)
     }
+    timer?.cancel()
+    waiting?.continuation.resume(returning: true)
   }
 
-  func timedOut() {
-    lock.lock()
-    didTimeOut = true
-    lock.unlock()
-  }
-
-  func wait() async -> (Int32, Process.TerminationReason, Bool) {
+  /// True once the child has exited; false when `limit` passed first (nil: no limit).
+  func wait(limit: Duration?) async -> Bool {
     await withCheckedContinuation { continuation in
-      lock.lock()
-      defer { lock.unlock() }
-      if let result {
-        continuation.resume(returning: (result.0, result.1, didTimeOut))
-      } else {
-        self.continuation = continuation
+      let id: Int? = lock.withLock {
+        if exited { return nil }
+        nextID += 1
+        waiter = (nextID, continuation)
+        return nextID
+      }
+      guard let id else {
+        continuation.resume(returning: true)
+        return
+      }
+      guard let limit else { return }
+      let timer = Task {
+        try? await Task.sleep(for: limit)
+        self.expire(id)
+      }
+      lock.withLock {
+        if waiter?.id == id { self.timer = timer }
       }
     }
+  }
+
+  private func expire(_ id: Int) {
+    let waiting = lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+      guard let waiter, waiter.id == id else { return nil }
+      self.waiter = nil
+      timer = nil
+      return waiter.continuation
+    }
+    waiting?.resume(returning: false)
   }
 }

@@ -105,7 +105,8 @@ extension Monitor {
       return
     }
     for delivery in pending {
-      let failure = await command.run(paths: delivery.paths)
+      let failure = await command.run(
+        paths: delivery.paths, day: delivery.day, directory: config.digestDirectory.path)
       do {
         guard let failure else {
           try store.removePendingDelivery(day: delivery.day)

@@ -1,25 +1,29 @@
 import Foundation
 import KazazModel
 
-/// One line of feed health for `status`: URL, items, state, last status, next poll.
+/// One line of feed health for `status`: URL, items, state, last status, next poll. The URLs and
+/// errors may come from the feed (a redirect's target, a parser's message quoting it), so each is
+/// made terminal-safe.
 enum FeedHealthLine {
   static func describe(_ feed: FeedState, now: Date) -> String {
-    var parts = [feed.url, "\(feed.itemCount) items"]
+    var parts = [feed.url.terminalSafe, "\(feed.itemCount) items"]
     if let reason = feed.disabledReason {
-      parts.append("DISABLED: \(reason)")
+      parts.append("DISABLED: \(reason.terminalSafe)")
       return parts.joined(separator: " — ")
     }
     if feed.lastCheckedAt == nil {
       parts.append("never polled")
     } else if feed.consecutiveFailures > 0 {
       let label = feed.isFailing ? "FAILING" : "failed"
-      parts.append("\(label) ×\(feed.consecutiveFailures): \(feed.lastError ?? "unknown error")")
+      parts.append(
+        "\(label) ×\(feed.consecutiveFailures): \(feed.lastError.terminalSafe(or: "unknown error"))"
+      )
     } else {
       parts.append("ok (HTTP \(feed.lastStatus.map(String.init) ?? "-"))")
     }
     if let success = feed.lastSuccessAt { parts.append("last success \(relative(success, now))") }
     if let next = feed.nextCheckAt { parts.append("next poll \(relative(next, now))") }
-    if let moved = feed.currentURL { parts.append("moved to \(moved)") }
+    if let moved = feed.currentURL { parts.append("moved to \(moved.terminalSafe)") }
     return parts.joined(separator: " — ")
   }
 

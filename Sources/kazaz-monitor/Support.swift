@@ -17,8 +17,15 @@ struct ConfigOptions: ParsableArguments {
 
   /// Loads the config or exits with EX_CONFIG (78) after printing every problem.
   func load() throws -> Config {
+    try Self.load(path: config, logLevel: logLevel)
+  }
+
+  /// `load()` for a command that has its own `--config` option. It never goes through a
+  /// `ConfigOptions` value made outside argument parsing: reading the properties of such a value
+  /// traps ("Can't read a value from a parsable argument definition").
+  static func load(path: String, logLevel: String?) throws -> Config {
     do {
-      var config = try ConfigLoader.load(path: config)
+      var config = try ConfigLoader.load(path: path)
       if let logLevel {
         guard let level = LogLevel(rawValue: logLevel.lowercased()) else {
           throw ValidationError("unknown log level \"\(logLevel)\"")
@@ -61,8 +68,11 @@ func discoverFeed(_ url: String, engine: CurlEngine) async throws -> FeedFinder.
   }
 }
 
+/// Prints `message` on standard error, terminal controls shown as escapes (`TerminalText`):
+/// error messages quote feed data.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  let safe = TerminalText.safe(message, keepingLineBreaks: true)
+  FileHandle.standardError.write(Data((safe + "\n").utf8))
 }
 
 /// Writes bytes to standard output as they are (no copy into `Data` first: the JSON of a large

@@ -4,6 +4,10 @@ import Testing
 
 @testable import KazazConfig
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite("Feed entry keys and config editing")
 struct ConfigEditorTests {
   let directory: TemporaryDirectory
@@ -133,5 +137,49 @@ struct ConfigEditorTests {
       try ConfigEditor.adding(
         [.init(url: "https://g.kz/rss")], to: "state_dir: s\nfeeds: [https://a.kz/rss]\n")
     }
+  }
+
+  /// Adds one feed to the file at `path` through `update`, as `feeds add` does.
+  func addFeed(at path: String) throws {
+    try ConfigEditor.update(path: path) { text throws(ConfigEditor.EditError) in
+      try ConfigEditor.adding([.init(url: "https://h.kz/rss")], to: text)
+    }
+  }
+
+  @Test(
+    "an edit keeps the file's owner, group and mode",
+    .enabled(if: getuid() == 0, "giving a file to another owner needs root"))
+  func ownerKept() throws {
+    let url = try directory.write(Self.original, to: "config.yaml")
+    #expect(chown(url.path, 4321, 8765) == 0)
+    #expect(chmod(url.path, 0o640) == 0)
+    try addFeed(at: url.path)
+    var info = stat()
+    #expect(stat(url.path, &info) == 0)
+    #expect(info.st_uid == 4321 && info.st_gid == 8765)
+    #expect(info.st_mode & 0o7777 == 0o640)
+    #expect(try ConfigLoader.load(path: url.path).feeds.last?.url == "https://h.kz/rss")
+  }
+
+  @Test("a symlinked config stays a link; the edit lands in its target, beside it")
+  func symlinkKept() throws {
+    let target = try directory.write(Self.original, to: "checkout/config.yaml")
+    #expect(chmod(target.path, 0o604) == 0)
+    let link = directory.path("config.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: link.path, withDestinationPath: "checkout/config.yaml")
+    try addFeed(at: link.path)
+    var info = stat()
+    #expect(lstat(link.path, &info) == 0)
+    #expect(info.st_mode & S_IFMT == S_IFLNK)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+        == "checkout/config.yaml")
+    #expect(try String(contentsOf: target, encoding: .utf8).contains("https://h.kz/rss"))
+    #expect(stat(target.path, &info) == 0)
+    #expect(info.st_mode & 0o7777 == 0o604)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: directory.path("checkout").path)
+    #expect(leftovers == ["config.yaml"])
   }
 }

@@ -3,6 +3,10 @@ import KazazConfig
 import KazazTesting
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The `feeds` commands of the real binary against a loopback server.
 @Suite("feeds commands")
 struct FeedsCommandTests {
@@ -38,8 +42,14 @@ struct FeedsCommandTests {
 
   func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
     let binary = try #require(BuiltBinary.kazazMonitor(), "the kazaz-monitor binary was not built")
+    return try run(executable: binary, arguments)
+  }
+
+  func run(executable: URL, _ arguments: [String]) throws -> (
+    status: Int32, output: String, errors: String
+  ) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = ProjectPaths.root()
     let output = Pipe()
@@ -100,6 +110,24 @@ struct FeedsCommandTests {
     #expect(server.requests(to: "/a/talks").count == 1)
   }
 
+  @Test("feeds test --config FILE URL takes the profile and the feed's full_text from the config")
+  func testWithConfig() throws {
+    let config = try directory.write(
+      """
+      state_dir: \(directory.path("state").path)
+      profile: \(ProjectPaths.profile.path)
+      feeds:
+        - url: \(server.url("/rss"))
+          full_text: never
+      """ + "\n", to: "config.yaml")
+    let result = try run(["feeds", "test", "--config", config.path, server.url("/rss")])
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(!result.errors.contains("Can't read a value"))
+    #expect(result.output.contains("3 items, full_text: never"))
+    #expect(result.output.hasSuffix("nothing was stored\n"))
+    #expect(server.requests(to: "/a/talks").isEmpty)
+  }
+
   @Test("feeds add discovers the feed of a page, saves its title, keeps the file's comments")
   func addListRemove() throws {
     let config = try writeConfig()
@@ -128,6 +156,25 @@ struct FeedsCommandTests {
     server.route("/nothing") { _ in .init(status: 404) }
     let missing = try run(["feeds", "add", "--config", config.path, server.url("/nothing")])
     #expect(missing.status == 1 && missing.errors.contains("HTTP 404"))
+  }
+
+  @Test("feeds remove under umask 077 keeps a 0644 config readable by the service")
+  func umaskKeepsMode() throws {
+    let config = try writeConfig()
+    #expect(chmod(config.path, 0o644) == 0)
+    let binary = try #require(BuiltBinary.kazazMonitor(), "the kazaz-monitor binary was not built")
+    // The shell sets the umask for the binary alone; the test process's own stays as it is.
+    let removed = try run(
+      executable: URL(fileURLWithPath: "/bin/sh"),
+      [
+        "-c", "umask 077; exec \"$0\" \"$@\"", binary.path, "feeds", "remove", "--config",
+        config.path, "https://a.kz/rss",
+      ])
+    #expect(removed.status == 0, "\(removed.errors)")
+    #expect(try ConfigLoader.load(path: config.path).feeds.isEmpty)
+    var info = stat()
+    #expect(stat(config.path, &info) == 0)
+    #expect(info.st_mode & 0o7777 == 0o644)
   }
 
   @Test("export then import: categories survive the OPML round trip")

@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 import Logging
 
 #if canImport(Glibc)
@@ -35,7 +36,11 @@ public struct JournalLogHandler: LogHandler {
     if let extra = event.metadata { merged.merge(extra) { _, new in new } }
     let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
       .joined(separator: " ")
-    let text = details.isEmpty ? "\(event.message)" : "\(event.message) \(details)"
+    // Messages and metadata quote feeds (titles, URLs, parser errors): terminal controls in them
+    // are shown as escapes, on a terminal and in the journal alike.
+    let text = TerminalText.safe(
+      details.isEmpty ? "\(event.message)" : "\(event.message) \(details)",
+      keepingLineBreaks: true)
     if journal {
       let priority = Self.priority(event.level)
       // The journal splits on newlines: every line carries the priority.

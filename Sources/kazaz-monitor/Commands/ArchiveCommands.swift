@@ -26,7 +26,7 @@ struct BackupCommand: AsyncParsableCommand {
       printError("\(path): \(error)")
       throw ExitCode.failure
     }
-    print(path)
+    say(path)
   }
 }
 
@@ -57,7 +57,7 @@ struct IngestCommand: AsyncParsableCommand {
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     let commit = try monitor.ingest(articles: articles)
-    print(
+    say(
       "\(commit.inserted) added (\(commit.relevant) relevant), \(commit.duplicates) already stored")
   }
 }
@@ -75,7 +75,7 @@ struct PruneCommand: AsyncParsableCommand {
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     let report = try monitor.applyRetention()
-    print(
+    say(
       "\(report.prunedItems) irrelevant items pruned\(report.vacuumed ? "; store compacted" : "")")
   }
 }

@@ -61,10 +61,11 @@ struct ClassifyCommand: ParsableCommand {
       let result = classifier.classify(text: text)
       if json {
         let line = ClassificationJSON(file: path, classification: result)
-        output += String(decoding: try encoder.encode(line), as: UTF8.self)
+        output += TerminalText.safeJSON(String(decoding: try encoder.encode(line), as: UTF8.self))
       } else {
         let verdict = result.relevant ? "relevant" : "not relevant"
-        output += "\(path): \(verdict) (score \(result.score), \(result.language.rawValue))"
+        output +=
+          "\(path.terminalSafe): \(verdict) (score \(result.score), \(result.language.rawValue))"
         for (index, topic) in result.topics.enumerated() {
           output += index == 0 ? " — " : ", "
           output += topic.rawValue

@@ -36,13 +36,13 @@ struct DigestCommand: AsyncParsableCommand {
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     if now {
-      for file in try monitor.writeDigest() { print(file.path) }
+      for file in try monitor.writeDigest() { say(file.path) }
       return
     }
     let day = date ?? monitor.latestDueDigestDay()
     guard let period = monitor.digestPeriod(day: day) else {
       throw ValidationError("--date: expected YYYY-MM-DD, found \"\(day)\"")
     }
-    for file in try monitor.writeDigest(day: period) { print(file.path) }
+    for file in try monitor.writeDigest(day: period) { say(file.path) }
   }
 }

@@ -20,7 +20,7 @@ enum DigestNow {
     }
     switch reply {
     case .digest(let paths):
-      for path in paths { print(path) }
+      for path in paths { say(path) }
       return true
     case .failure(let message):
       printError(message)

@@ -66,10 +66,10 @@ struct EvalCommand: ParsableCommand {
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      sayJSON(String(decoding: try encoder.encode(report), as: UTF8.self))
     } else {
-      print("profile: \(profilePath) (version \(loaded.version))")
-      print(report.renderText())
+      say("profile: \(profilePath) (version \(loaded.version))")
+      say(report.renderText())
     }
   }
 }

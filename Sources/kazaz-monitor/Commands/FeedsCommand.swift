@@ -55,13 +55,13 @@ struct FeedsList: AsyncParsableCommand {
     let config = try options.load()
     for feed in config.feeds {
       var details: [String] = []
-      if let category = feed.category { details.append("category: \(category)") }
+      if let category = feed.category { details.append("category: \(category.terminalSafe)") }
       if feed.fullText != .auto { details.append("full_text: \(feed.fullText.rawValue)") }
       if let interval = feed.interval { details.append("every \(interval.components.seconds)s") }
       let suffix = details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
-      print("\(feed.url)\t\(feed.title ?? "(untitled)")\(suffix)")
+      say("\(feed.url.terminalSafe)\t\(feed.title.terminalSafe(or: "(untitled)"))\(suffix)")
     }
-    if config.feeds.isEmpty { print("no feeds configured") }
+    if config.feeds.isEmpty { say("no feeds configured") }
   }
 }
 
@@ -108,10 +108,10 @@ struct FeedsAdd: AsyncParsableCommand {
         [.init(url: found.url, title: feedTitle, category: category, fullText: mode)], to: text)
     }
     let how = found.via == "direct" ? "" : " (found via \(found.via) on \(url))"
-    print(
-      "added \(found.url) — \(feedTitle ?? "(untitled)"), \(found.feed.format.rawValue), "
-        + "\(found.feed.items.count) items\(how)")
-    print(reloadAdvice)
+    say(
+      "added \(found.url.terminalSafe) — \(feedTitle.terminalSafe(or: "(untitled)")), "
+        + "\(found.feed.format.rawValue), \(found.feed.items.count) items\(how.terminalSafe)")
+    say(reloadAdvice)
   }
 }
 
@@ -145,8 +145,8 @@ struct FeedsRemove: AsyncParsableCommand {
       text throws(ConfigEditor.EditError) in
       try ConfigEditor.removing(entryAt: line, from: text)
     }
-    print("removed \(entry.url)\(entry.title.map { " — \($0)" } ?? "")")
-    print(reloadAdvice)
+    say("removed \(entry.url.terminalSafe)\(entry.title.map { " — \($0.terminalSafe)" } ?? "")")
+    say(reloadAdvice)
   }
 }
 
@@ -186,26 +186,26 @@ struct FeedsImport: AsyncParsableCommand {
     for outline in outlines {
       let lower = outline.url.lowercased()
       guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-        printError("skipped \(outline.url): not an http or https URL")
+        printError("skipped \(outline.url.terminalSafe): not an http or https URL")
         continue
       }
       guard known.insert(outline.url).inserted else {
-        print("already listed: \(outline.url)")
+        say("already listed: \(outline.url.terminalSafe)")
         continue
       }
       added.append(
         .init(url: outline.url, title: outline.title, category: outline.category, fullText: mode))
     }
     guard !added.isEmpty else {
-      print("nothing to import")
+      say("nothing to import")
       return
     }
     _ = try editConfig(config, expectedFeeds: config.feeds.count + added.count) {
       text throws(ConfigEditor.EditError) in
       try ConfigEditor.adding(added, to: text)
     }
-    print("imported \(added.count) of \(outlines.count) feeds")
-    print(reloadAdvice)
+    say("imported \(added.count) of \(outlines.count) feeds")
+    say(reloadAdvice)
   }
 }
 

@@ -38,7 +38,7 @@ struct FeedsTest: AsyncParsableCommand {
     var profilePath: String
     var mode = FullTextMode.auto
     if let config {
-      let loaded = try ConfigOptions(config: config).load()
+      let loaded = try ConfigOptions.load(path: config, logLevel: nil)
       settings = loaded.fetchSettings
       profilePath = loaded.profilePath.path
       mode = loaded.feeds.first { $0.url == url }?.fullText ?? .auto
@@ -62,11 +62,13 @@ struct FeedsTest: AsyncParsableCommand {
     defer { engine.shutdown() }
     let found = try await discoverFeed(url, engine: engine)
     let feed = found.feed
-    print("feed: \(found.url)\(found.via == "direct" ? "" : " (found via \(found.via))")")
-    print(
-      "HTTP \(found.status), \(feed.format.rawValue), \"\(feed.title ?? "(untitled)")\", "
+    say(
+      "feed: \(found.url.terminalSafe)"
+        + (found.via == "direct" ? "" : " (found via \(found.via.terminalSafe))"))
+    say(
+      "HTTP \(found.status), \(feed.format.rawValue), \"\(feed.title.terminalSafe(or: "(untitled)"))\", "
         + "\(feed.items.count) items, full_text: \(mode.rawValue)")
-    for warning in feed.warnings { print("warning: \(warning)") }
+    for warning in feed.warnings { say("warning: \(warning.terminalSafe)") }
     let articles = ArticleFetcher(engine: engine, classifier: classifier)
     let wants = feed.items.map { articles.wantsFullText($0, mode: mode) }
     let items =
@@ -95,16 +97,9 @@ struct FeedsTest: AsyncParsableCommand {
         }
       }
       let suffix = marks.isEmpty ? "" : " [\(marks.joined(separator: "; "))]"
-      print("\(index + 1). \(item.title ?? "(untitled)") — \(verdict)\(suffix)")
-      if let link = item.link { print("   \(link)") }
+      say("\(index + 1). \(item.title.terminalSafe(or: "(untitled)")) — \(verdict)\(suffix)")
+      if let link = item.link { say("   \(link.terminalSafe)") }
     }
-    print("nothing was stored")
-  }
-}
-
-extension ConfigOptions {
-  init(config: String) {
-    self.init()
-    self.config = config
+    say("nothing was stored")
   }
 }

@@ -92,15 +92,23 @@ struct ParseCommand: AsyncParsableCommand {
     }
     for warning in feed.warnings { printError("\(source): warning: \(warning)") }
     if json {
-      FeedJSON.write(feed, source: labelled ? source : nil, to: writeStandardOutput)
+      var stream = TerminalText.JSONStream()
+      FeedJSON.write(feed, source: labelled ? source : nil) {
+        stream.write($0, to: writeStandardOutput)
+      }
+      stream.finish(to: writeStandardOutput)
       writeStandardOutputNewline()
     } else {
-      if labelled { print("== \(source)") }
-      print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.items.count) items")
+      if labelled { say("== \(source.terminalSafe)") }
+      say(
+        "\(feed.format.rawValue): \(feed.title.terminalSafe(or: "(untitled)")) — "
+          + "\(feed.items.count) items")
       for item in feed.items {
         var date = item.published.map(CivilTime.rfc3339) ?? "no date"
         if item.dateEstimated { date += ", estimated" }
-        print("- \(item.title ?? "(untitled)") [\(date)] \(item.link ?? "")")
+        say(
+          "- \(item.title.terminalSafe(or: "(untitled)")) [\(date)] "
+            + item.link.terminalSafe(or: ""))
       }
     }
     return feed
@@ -115,7 +123,9 @@ struct ParseCommand: AsyncParsableCommand {
     if let line = try? JSONSerialization.data(
       withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     {
-      FileHandle.standardOutput.write(line + Data([0x0A]))
+      // Written as the feeds' JSON is, unbuffered, so lines stay in the order of the sources.
+      var safe = TerminalText.safeJSON(String(decoding: line, as: UTF8.self)) + "\n"
+      safe.withUTF8(writeStandardOutput)
     }
   }
 

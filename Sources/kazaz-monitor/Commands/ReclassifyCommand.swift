@@ -29,7 +29,7 @@ struct ReclassifyCommand: AsyncParsableCommand {
     defer { monitor.shutdown() }
     let summary = try Reclassification.run(
       store: monitor.store, classifier: monitor.classifier, all: all, batchSize: batchSize)
-    print(
+    say(
       "reclassified \(summary.items) items with profile version \(monitor.classifier.profile.version) "
         + "in \(summary.batches) batches: \(summary.relevant) relevant, \(summary.changed) changed verdict"
     )

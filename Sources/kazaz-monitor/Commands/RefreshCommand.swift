@@ -24,7 +24,7 @@ struct RefreshCommand: ParsableCommand {
     let reply: ControlReply
     do {
       reply = try link.send(.refresh(feed: feed, wait: wait), timeout: wait ? nil : .seconds(30)) {
-        print(ProgressLine.describe($0))
+        say(ProgressLine.describe($0))
       }
     } catch {
       printError(link.noDaemonHint(error))
@@ -33,10 +33,10 @@ struct RefreshCommand: ParsableCommand {
     }
     switch reply {
     case .accepted(let message):
-      print(message)
+      say(message)
     case .refreshed(let report):
-      print(report.line)
-      for failure in report.failures { print("  failed: \(failure)") }
+      say(report.line)
+      for failure in report.failures { say("  failed: \(failure.terminalSafe)") }
       if report.interrupted {
         printError("the daemon stopped before the refresh completed")
         throw ExitCode.failure
@@ -55,10 +55,12 @@ struct RefreshCommand: ParsableCommand {
 enum ProgressLine {
   static func describe(_ progress: FeedProgress) -> String {
     switch progress.outcome {
-    case "failed": "  failed     \(progress.feed): \(progress.error ?? "unknown error")"
-    case "unchanged": "  unchanged  \(progress.feed)"
+    case "failed":
+      "  failed     \(progress.feed.terminalSafe): \(progress.error.terminalSafe(or: "unknown error"))"
+    case "unchanged": "  unchanged  \(progress.feed.terminalSafe)"
     default:
-      "  polled     \(progress.feed): \(progress.newItems) new, \(progress.relevantItems) relevant"
+      "  polled     \(progress.feed.terminalSafe): \(progress.newItems) new, "
+        + "\(progress.relevantItems) relevant"
     }
   }
 }

@@ -34,8 +34,8 @@ struct RunCommand: AsyncParsableCommand {
       defer { monitor.shutdown() }
       let (summary, files) = try await monitor.runOnce()
       printError(summary.line)
-      for failure in summary.failures { printError("  failed: \(failure)") }
-      for file in files { print(file.path) }
+      for failure in summary.failures { printError("  failed: \(failure.terminalSafe)") }
+      for file in files { say(file.path) }
       return
     }
     let daemon: Daemon

@@ -59,15 +59,15 @@ struct SearchCommand: AsyncParsableCommand {
     for item in results {
       if json {
         let line = SearchResultJSON(item)
-        print(String(decoding: try encoder.encode(line), as: UTF8.self))
+        sayJSON(String(decoding: try encoder.encode(line), as: UTF8.self))
       } else {
         let mark = item.relevant ? "★" : " "
         let date =
           item.publishedAt.map { CivilTime.rfc3339($0) } ?? CivilTime.rfc3339(item.firstSeenAt)
-        print("\(mark) \(date)  \(item.title ?? "(untitled)")")
-        print(
-          "    \(item.url ?? item.feedURL)  [\(item.topics.map(\.rawValue).joined(separator: ", "))]"
-        )
+        say("\(mark) \(date)  \(item.title.terminalSafe(or: "(untitled)"))")
+        say(
+          "    \((item.url ?? item.feedURL).terminalSafe)  "
+            + "[\(item.topics.map(\.rawValue).joined(separator: ", "))]")
       }
     }
     if results.isEmpty && !json { printError("no items match") }

@@ -27,7 +27,7 @@ struct StatusCommand: AsyncParsableCommand {
         printError("unexpected reply from the daemon: \(reply)")
         throw ExitCode.failure
       }
-      DaemonStatusView.print(status)
+      DaemonStatusView.show(status)
       return
     } catch let error as ControlError {
       printError(link.noDaemonHint(error))
@@ -41,49 +41,49 @@ struct StatusCommand: AsyncParsableCommand {
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     let counts = try monitor.store.counts()
-    print("store: \(monitor.store.path)")
-    print("feeds: \(counts.feeds), items: \(counts.items), relevant: \(counts.relevant)")
+    say("store: \(monitor.store.path)")
+    say("feeds: \(counts.feeds), items: \(counts.items), relevant: \(counts.relevant)")
     if let last = try monitor.store.lastDigest() {
-      print("last digest: \(last.day) → \(last.path)")
+      say("last digest: \(last.day) → \(last.path)")
     }
     for feed in try monitor.store.feeds() {
-      print("  " + FeedHealthLine.describe(feed, now: Date()))
+      say("  " + FeedHealthLine.describe(feed, now: Date()))
     }
   }
 }
 
 /// Prints a running daemon's status for humans.
 enum DaemonStatusView {
-  static func print(_ status: DaemonStatus) {
+  static func show(_ status: DaemonStatus) {
     let now = status.now
     let up = max(1, now.timeIntervalSince(status.startedAt))
     let uptime = FeedHealthLine.relative(now.addingTimeInterval(up), now).replacingOccurrences(
       of: "in ", with: "")
-    Swift.print("daemon: running, pid \(status.pid), up \(uptime)")
-    Swift.print("config: \(status.configFile)")
-    Swift.print(
+    say("daemon: running, pid \(status.pid), up \(uptime)")
+    say("config: \(status.configFile)")
+    say(
       "store: \(status.storePath) — \(status.items) items, \(status.relevantItems) relevant")
     if let last = status.lastCycle {
-      Swift.print(
+      say(
         "last cycle: \(FeedHealthLine.relative(last.finishedAt, now)) (\(last.trigger)): \(last.report.line)"
       )
     } else {
-      Swift.print("last cycle: none yet")
+      say("last cycle: none yet")
     }
     if status.cycleRunning {
-      Swift.print("next cycle: running now")
+      say("next cycle: running now")
     } else {
-      Swift.print(
+      say(
         "next cycle: \(status.nextCycleAt.map { FeedHealthLine.relative($0, now) } ?? "none scheduled")"
       )
     }
     if let digest = status.nextDigestAt {
-      Swift.print(
+      say(
         "next digest: \(FeedHealthLine.relative(digest, now)) (\(digest.formatted(.iso8601)))")
     }
-    Swift.print("feeds: \(status.feeds.count)")
+    say("feeds: \(status.feeds.count)")
     for feed in status.feeds {
-      Swift.print("  #\(feed.id) " + FeedHealthLine.describe(FeedState(feed), now: now))
+      say("  #\(feed.id) " + FeedHealthLine.describe(FeedState(feed), now: now))
     }
   }
 }
