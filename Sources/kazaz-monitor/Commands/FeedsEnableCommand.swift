@@ -26,15 +26,15 @@ struct FeedsEnable: AsyncParsableCommand {
     let monitor = try Monitor.open(config: config, logger: LoggingBootstrap.logger(level: .warning))
     defer { monitor.shutdown() }
     guard let before = try monitor.enableFeed(matching: feed) else {
-      printError("no configured feed matches \(feed)")
+      printError("no configured feed matches \(TerminalText.safe(feed))")
       throw ExitCode.failure
     }
-    let url = before.url
+    let url = TerminalText.safe(before.url)
     guard let reason = before.disabledReason else {
       print("\(url) was not disabled")
       return
     }
-    print("enabled \(url) (was disabled: \(reason))")
+    print("enabled \(url) (was disabled: \(TerminalText.safe(reason)))")
     let link = DaemonLink(config: config, configPath: options.config)
     if (try? link.send(.refresh(feed: before.url, wait: false), timeout: .seconds(10))) != nil {
       print("the running daemon polls it now")
