@@ -1,7 +1,10 @@
 /// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references,
 /// line breaks become `&#10;` (kept through attribute normalisation), and characters XML 1.0
 /// forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
-/// dropped. One implementation for the digests' HTML and Atom and for OPML.
+/// dropped. DEL, C1 controls and bidirectional controls (which XML allows but a terminal or a
+/// viewer acts on: U+009B is CSI to many terminals) are written as character references, so the
+/// output is safe to print and means the same to an XML reader. One implementation for the
+/// digests' HTML and Atom and for OPML.
 public enum XMLEscaping {
   public static func escape(_ text: String) -> String {
     var out = ""
@@ -19,7 +22,12 @@ public enum XMLEscaping {
         let allowed =
           value == 0x9 || value == 0xD || (0x20...0xD7FF).contains(value)
           || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-        if allowed { out.unicodeScalars.append(scalar) }
+        guard allowed else { continue }
+        if TerminalText.isUnsafe(scalar) {
+          out += "&#x" + String(value, radix: 16, uppercase: true) + ";"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out
