@@ -35,10 +35,13 @@ public enum OPML {
     let options =
       Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
       | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+    // libxml2 takes the length as a C int.
+    guard let length = Int32(exactly: data.count) else {
+      throw OPMLError(description: "the file is too large for an OPML file (\(data.count) bytes)")
+    }
     let document: xmlDocPtr? = data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-      return xmlReadMemory(
-        base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+      guard let base = buffer.baseAddress, length > 0 else { return nil }
+      return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), length, nil, nil, options)
     }
     guard let document else { throw OPMLError(description: "not well-formed XML") }
     defer { xmlFreeDoc(document) }
