@@ -15,6 +15,8 @@ public struct HTMLDocument {
   public init(data: Data, httpCharset: String? = nil) {
     let encoding = HTMLCharset.decide(data: data, httpCharset: httpCharset)
     self.encoding = encoding
+    // Encoding failures would otherwise be printed on standard error, page after page.
+    kazaz_xml_silence_generic_errors()
     let options =
       Int32(HTML_PARSE_RECOVER.rawValue) | Int32(HTML_PARSE_NONET.rawValue)
       | Int32(HTML_PARSE_NOERROR.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue)

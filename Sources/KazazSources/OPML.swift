@@ -39,6 +39,7 @@ public enum OPML {
     guard let length = Int32(exactly: data.count) else {
       throw OPMLError(description: "the file is too large for an OPML file (\(data.count) bytes)")
     }
+    kazaz_xml_silence_generic_errors()
     let document: xmlDocPtr? = data.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress, length > 0 else { return nil }
       return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), length, nil, nil, options)

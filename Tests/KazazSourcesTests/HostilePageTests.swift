@@ -78,4 +78,36 @@ struct HostilePageTests {
     #expect(article.author == "Desk")
     #expect(article.text.contains("transit agreement"))
   }
+
+  @Test("A byte the page's encoding leaves undefined is not reported on standard error")
+  func quietEncodingErrors() throws {
+    // 0x98 is undefined in windows-1251; libxml2's converter fails on it and, unless told
+    // otherwise, prints so on standard error for every such page.
+    var html = Data("<html><body><p>Баку и Астана ".utf8)
+    html.append(0x98)
+    html.append(Data(" подписали соглашение.</p></body></html>".utf8))
+    let captured = try capturingStandardError {
+      _ = HTMLDocument(data: html, httpCharset: "windows-1251")
+    }
+    #expect(!captured.contains("encoding error"), "\(captured)")
+    #expect(!captured.contains("conversion failed"), "\(captured)")
+  }
+
+  /// What `body` writes to file descriptor 2.
+  private func capturingStandardError(_ body: () -> Void) throws -> String {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("stderr-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let capture = open(file.path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+    try #require(capture >= 0)
+    let saved = dup(2)
+    fflush(nil)
+    dup2(capture, 2)
+    body()
+    fflush(nil)
+    dup2(saved, 2)
+    close(saved)
+    close(capture)
+    return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+  }
 }
