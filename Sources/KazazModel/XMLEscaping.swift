@@ -1,6 +1,7 @@
-/// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references,
-/// line breaks become `&#10;` (kept through attribute normalisation), and characters XML 1.0
-/// forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
+/// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references;
+/// line feeds, carriage returns and tabs become `&#10;`, `&#13;` and `&#9;` (a reader turns them
+/// into spaces in an attribute value, and a carriage return into a line feed in text); characters
+/// XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
 /// dropped. One implementation for the digests' HTML and Atom and for OPML.
 public enum XMLEscaping {
   public static func escape(_ text: String) -> String {
@@ -14,6 +15,8 @@ public enum XMLEscaping {
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
       case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
+      case "\t": out += "&#9;"
       default:
         let value = scalar.value
         let allowed =

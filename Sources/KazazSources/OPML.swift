@@ -59,19 +59,18 @@ public enum OPML {
 
   private static func collect(_ node: xmlNodePtr, path: [String], into feeds: inout [OPMLFeed]) {
     for outline in elements(node) where name(outline) == "outline" {
-      let label = (attribute(outline, "text") ?? attribute(outline, "title"))
-        .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-      if let url = attribute(outline, "xmlUrl") ?? attribute(outline, "xmlurl"), !url.isEmpty {
-        var category = path.isEmpty ? nil : path.joined(separator: "/")
+      let label = (attribute(outline, "text") ?? attribute(outline, "title")).map(collapsed)
+      // An `xmlUrl` of nothing but white space is no feed: the outline is a folder.
+      if let url = (attribute(outline, "xmlUrl") ?? attribute(outline, "xmlurl"))?
+        .trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty
+      {
+        var category = categoryPath(path)
         if category == nil, let declared = attribute(outline, "category") {
-          let first = declared.split(separator: ",").first.map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
-          }
-          category = first.flatMap { $0.isEmpty ? nil : $0 }
+          category = declared.split(separator: ",").first.flatMap { categoryPath([String($0)]) }
         }
         feeds.append(
           OPMLFeed(
-            url: url.trimmingCharacters(in: .whitespacesAndNewlines),
+            url: url,
             title: (attribute(outline, "title") ?? label).flatMap { $0.isEmpty ? nil : $0 },
             category: category, siteURL: attribute(outline, "htmlUrl")))
       } else {
@@ -79,6 +78,26 @@ public enum OPML {
         collect(outline, path: folder.map { path + [$0] } ?? path, into: &feeds)
       }
     }
+  }
+
+  /// White space runs as single spaces, none at the ends.
+  private static func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// The levels of a category path: each part of `parts` split at `/`, white space collapsed,
+  /// empty levels dropped. Reading and writing both go through it, so that a written file reads
+  /// back as the same categories.
+  static func categoryLevels(_ parts: [String]) -> [String] {
+    parts.flatMap { $0.split(separator: "/") }.map { collapsed(String($0)) }.filter {
+      !$0.isEmpty
+    }
+  }
+
+  /// `Agencies/Kazakhstan` from its levels, or nil when there are none.
+  private static func categoryPath(_ parts: [String]) -> String? {
+    let levels = categoryLevels(parts)
+    return levels.isEmpty ? nil : levels.joined(separator: "/")
   }
 
   private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
@@ -132,8 +151,8 @@ public enum OPML {
     let root = Folder(name: "")
     for feed in feeds {
       var folder = root
-      for part in (feed.category ?? "").split(separator: "/") {
-        folder = folder.folder(part.trimmingCharacters(in: .whitespaces))
+      for level in categoryLevels([feed.category ?? ""]) {
+        folder = folder.folder(level)
       }
       folder.entries.append(.feed(feed))
     }

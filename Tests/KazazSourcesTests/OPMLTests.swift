@@ -85,6 +85,30 @@ struct OPMLTests {
     #expect(feeds?.first?.title?.contains("root:") != true)
   }
 
+  @Test("what is read writes back as the same file: white space in URLs, folders and titles")
+  func stableRoundTrip() throws {
+    let opml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <opml version="2.0"><body>
+      <outline text="Only spaces" xmlUrl="   "><outline text="Inner" xmlUrl="https://example.kz/a"/></outline>
+      <outline text="Top" xmlUrl=" https://example.kz/b " category=" Business /  / Energy   Desk ,Other"/>
+      <outline text="  Agencies  &#9; KZ "><outline text=" " ><outline title="Tab&#9;and&#13;return"
+        xmlUrl="https://example.kz/c"/></outline></outline>
+      </body></opml>
+      """
+    let feeds = try OPML.parse(Data(opml.utf8))
+    #expect(
+      feeds == [
+        OPMLFeed(url: "https://example.kz/a", title: "Inner", category: "Only spaces"),
+        OPMLFeed(url: "https://example.kz/b", title: "Top", category: "Business/Energy Desk"),
+        OPMLFeed(url: "https://example.kz/c", title: "Tab\tand\rreturn", category: "Agencies KZ"),
+      ])
+    let written = OPML.write(feeds, title: "t", created: Date(timeIntervalSince1970: 0))
+    let reread = try OPML.parse(Data(written.utf8))
+    #expect(reread == feeds)
+    #expect(OPML.write(reread, title: "t", created: Date(timeIntervalSince1970: 0)) == written)
+  }
+
   @Test("a billion laughs in outline titles and folders nested 10,000 deep are harmless")
   func hostileStructure() throws {
     var declarations = "<!ENTITY l0 \"lol\">"
