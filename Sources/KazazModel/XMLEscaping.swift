@@ -1,6 +1,7 @@
-/// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references,
-/// line breaks become `&#10;` (kept through attribute normalisation), and characters XML 1.0
-/// forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
+/// Escaping for XML and HTML text and quoted attribute values: `& < > " '` become references;
+/// line feeds, carriage returns and tabs become `&#10;`, `&#13;` and `&#9;` (a reader turns them
+/// into spaces in an attribute value, and a carriage return into a line feed in text); characters
+/// XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are
 /// dropped. DEL, C1 controls and bidirectional controls (which XML allows but a terminal or a
 /// viewer acts on: U+009B is CSI to many terminals) are written as character references, so the
 /// output is safe to print and means the same to an XML reader. One implementation for the
@@ -17,6 +18,8 @@ public enum XMLEscaping {
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
       case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
+      case "\t": out += "&#9;"
       default:
         let value = scalar.value
         let allowed =

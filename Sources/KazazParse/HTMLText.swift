@@ -204,7 +204,7 @@ private struct TextWriter {
     }
     flushSeparator()
     let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-    for byte in UTF8.encode(value)! { put(byte) }
+    for byte in value.utf8 { put(byte) }
   }
 
   private mutating func lineBreak() { pendingBreak = true }

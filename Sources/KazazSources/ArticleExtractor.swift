@@ -238,7 +238,8 @@ public enum ArticleExtractor {
       var best: (HTMLElement, Double)?
       for candidate in candidates {
         let score = finalScore(candidate)
-        if best == nil || score > best!.1 { best = (candidate, score) }
+        if let current = best, score <= current.1 { continue }
+        best = (candidate, score)
       }
       return best?.0
     }

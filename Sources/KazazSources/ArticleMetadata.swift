@@ -63,11 +63,12 @@ struct ArticleMetadata {
       return list.lazy.compactMap(findArticle).first
     }
     guard let object = value as? [String: Any] else { return nil }
+    // A type or a list of types; whatever else a page writes there names none.
     let types: [String]
     if let type = object["@type"] as? String {
       types = [type]
     } else {
-      types = object["@type"] as? [String] ?? []
+      types = (object["@type"] as? [Any] ?? []).compactMap { $0 as? String }
     }
     if types.contains(where: { articleTypes.contains($0.lowercased()) }) { return object }
     if let graph = object["@graph"] { return findArticle(graph) }
@@ -75,12 +76,13 @@ struct ArticleMetadata {
     return nil
   }
 
-  private static func authorName(_ value: Any?) -> String? {
+  /// A name, a `Person`/`Organization` object, or a list of those (not of lists).
+  private static func authorName(_ value: Any?, inList: Bool = false) -> String? {
     switch value {
     case let name as String: return clean(name)
     case let object as [String: Any]: return clean(object["name"] as? String)
-    case let list as [Any]:
-      let names = list.compactMap { authorName($0) }
+    case let list as [Any] where !inList:
+      let names = list.compactMap { authorName($0, inList: true) }
       return names.isEmpty ? nil : names.joined(separator: ", ")
     default: return nil
     }

@@ -35,10 +35,14 @@ public enum OPML {
     let options =
       Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
       | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+    // libxml2 takes the length as a C int.
+    guard let length = Int32(exactly: data.count) else {
+      throw OPMLError(description: "the file is too large for an OPML file (\(data.count) bytes)")
+    }
+    kazaz_xml_silence_generic_errors()
     let document: xmlDocPtr? = data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-      return xmlReadMemory(
-        base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+      guard let base = buffer.baseAddress, length > 0 else { return nil }
+      return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), length, nil, nil, options)
     }
     guard let document else { throw OPMLError(description: "not well-formed XML") }
     defer { xmlFreeDoc(document) }
@@ -55,19 +59,18 @@ public enum OPML {
 
   private static func collect(_ node: xmlNodePtr, path: [String], into feeds: inout [OPMLFeed]) {
     for outline in elements(node) where name(outline) == "outline" {
-      let label = (attribute(outline, "text") ?? attribute(outline, "title"))
-        .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-      if let url = attribute(outline, "xmlUrl") ?? attribute(outline, "xmlurl"), !url.isEmpty {
-        var category = path.isEmpty ? nil : path.joined(separator: "/")
+      let label = (attribute(outline, "text") ?? attribute(outline, "title")).map(collapsed)
+      // An `xmlUrl` of nothing but white space is no feed: the outline is a folder.
+      if let url = (attribute(outline, "xmlUrl") ?? attribute(outline, "xmlurl"))?
+        .trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty
+      {
+        var category = categoryPath(path)
         if category == nil, let declared = attribute(outline, "category") {
-          let first = declared.split(separator: ",").first.map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
-          }
-          category = first.flatMap { $0.isEmpty ? nil : $0 }
+          category = declared.split(separator: ",").first.flatMap { categoryPath([String($0)]) }
         }
         feeds.append(
           OPMLFeed(
-            url: url.trimmingCharacters(in: .whitespacesAndNewlines),
+            url: url,
             title: (attribute(outline, "title") ?? label).flatMap { $0.isEmpty ? nil : $0 },
             category: category, siteURL: attribute(outline, "htmlUrl")))
       } else {
@@ -75,6 +78,26 @@ public enum OPML {
         collect(outline, path: folder.map { path + [$0] } ?? path, into: &feeds)
       }
     }
+  }
+
+  /// White space runs as single spaces, none at the ends.
+  private static func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// The levels of a category path: each part of `parts` split at `/`, white space collapsed,
+  /// empty levels dropped. Reading and writing both go through it, so that a written file reads
+  /// back as the same categories.
+  static func categoryLevels(_ parts: [String]) -> [String] {
+    parts.flatMap { $0.split(separator: "/") }.map { collapsed(String($0)) }.filter {
+      !$0.isEmpty
+    }
+  }
+
+  /// `Agencies/Kazakhstan` from its levels, or nil when there are none.
+  private static func categoryPath(_ parts: [String]) -> String? {
+    let levels = categoryLevels(parts)
+    return levels.isEmpty ? nil : levels.joined(separator: "/")
   }
 
   private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
@@ -128,8 +151,8 @@ public enum OPML {
     let root = Folder(name: "")
     for feed in feeds {
       var folder = root
-      for part in (feed.category ?? "").split(separator: "/") {
-        folder = folder.folder(part.trimmingCharacters(in: .whitespaces))
+      for level in categoryLevels([feed.category ?? ""]) {
+        folder = folder.folder(level)
       }
       folder.entries.append(.feed(feed))
     }

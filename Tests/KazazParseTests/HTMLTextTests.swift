@@ -23,6 +23,13 @@ struct HTMLTextTests {
       ("«Казмунайгаз»&nbsp;&mdash; нефть", "«Казмунайгаз» — нефть"),
       ("Plain text\nwith a line break", "Plain text\nwith a line break"),
       ("", ""),
+      // Numeric references to no character: surrogates, beyond U+10FFFF, endless digits.
+      (
+        "a&#xD800;b&#55296;c&#x110000;d&#99999999999999999999999999;e&#x"
+          + String(repeating: "F", count: 1000) + ";f",
+        "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f"
+      ),
+      ("&#x10FFFF;&#xFFFD;&#9;x", "\u{10FFFF}\u{FFFD} x"),
     ])
   func render(html: String, expected: String) {
     #expect(HTMLText.plainText(html) == expected)

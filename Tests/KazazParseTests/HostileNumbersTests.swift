@@ -53,3 +53,69 @@ struct HostileNumbersTests {
     #expect(parsed.warnings.contains { $0.contains("unreadable or absurd date") })
   }
 }
+
+/// JSON Feed values come with whatever type the generator chose: a wrong type is an absent
+/// value, one bad item or attachment is skipped alone, and nothing traps.
+@Suite("JSON Feed values of the wrong type")
+struct JSONFeedTypesTests {
+  let now = Date(timeIntervalSince1970: 1_764_000_000)
+
+  private func parse(_ items: String) throws -> ParsedFeed {
+    let json =
+      "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\", \"items\": \(items)}"
+    return try FeedParser().parse(
+      Data(json.utf8), baseURL: "https://example.kz/feed.json", now: now)
+  }
+
+  @Test("Numbers where strings belong count as absent; a numeric id is its text")
+  func numbersForStrings() throws {
+    let feed = try parse(
+      """
+      [{"id": 12345678901234567890, "url": 5, "title": 1e300, "content_text": 7,
+        "date_published": 1681150565, "authors": [{"name": 3}, 4, {"name": "Desk"}],
+        "tags": ["energy", 5, null, "energy", {"a": 1}, " trade  "]}]
+      """)
+    let item = try #require(feed.items.first)
+    #expect(item.id == "12345678901234567890")
+    #expect(item.link == nil && item.title == nil && item.content == nil)
+    #expect(item.published == nil)
+    #expect(item.author == "Desk")
+    #expect(item.categories == ["energy", "trade"])
+  }
+
+  @Test("One item that is not an object does not take the others along")
+  func badNeighbour() throws {
+    let feed = try parse(#"[{"id": "a"}, 5, "b", null, [1], {"id": "c"}]"#)
+    #expect(feed.items.map(\.id) == ["a", "c"])
+  }
+
+  @Test("Attachments become enclosures; their sizes and durations are not read")
+  func attachments() throws {
+    let feed = try parse(
+      """
+      [{"id": "a", "attachments": [
+        {"url": "/audio/1.mp3", "mime_type": "audio/mpeg", "title": "Talks <b>audio</b>",
+         "size_in_bytes": 1e308, "duration_in_seconds": -99999999999999999999999},
+        {"url": 5, "mime_type": "image/png"}, "x",
+        {"url": "https://cdn.example.kz/2.jpg", "mime_type": 7,
+         "size_in_bytes": "big", "duration_in_seconds": "long"}]}]
+      """)
+    let media = try #require(feed.items.first?.media)
+    #expect(
+      media == [
+        ParsedMedia(
+          kind: .enclosure, url: "https://example.kz/audio/1.mp3", type: "audio/mpeg",
+          caption: "Talks audio"),
+        ParsedMedia(kind: .enclosure, url: "https://cdn.example.kz/2.jpg"),
+      ])
+  }
+
+  @Test("A number JSON cannot hold refuses the document, saying which")
+  func unrepresentableNumber() {
+    let error = #expect(throws: ParseError.self) {
+      try parse(#"[{"id": "a", "attachments": [{"url": "/a", "size_in_bytes": 1e999999}]}]"#)
+    }
+    #expect(error?.kind == "parse.malformed-json")
+    #expect(error?.description.contains("1e999999") == true)
+  }
+}

@@ -84,6 +84,54 @@ struct OPMLTests {
     let feeds = try? OPML.parse(Data(external.utf8))
     #expect(feeds?.first?.title?.contains("root:") != true)
   }
+
+  @Test("what is read writes back as the same file: white space in URLs, folders and titles")
+  func stableRoundTrip() throws {
+    let opml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <opml version="2.0"><body>
+      <outline text="Only spaces" xmlUrl="   "><outline text="Inner" xmlUrl="https://example.kz/a"/></outline>
+      <outline text="Top" xmlUrl=" https://example.kz/b " category=" Business /  / Energy   Desk ,Other"/>
+      <outline text="  Agencies  &#9; KZ "><outline text=" " ><outline title="Tab&#9;and&#13;return"
+        xmlUrl="https://example.kz/c"/></outline></outline>
+      </body></opml>
+      """
+    let feeds = try OPML.parse(Data(opml.utf8))
+    #expect(
+      feeds == [
+        OPMLFeed(url: "https://example.kz/a", title: "Inner", category: "Only spaces"),
+        OPMLFeed(url: "https://example.kz/b", title: "Top", category: "Business/Energy Desk"),
+        OPMLFeed(url: "https://example.kz/c", title: "Tab\tand\rreturn", category: "Agencies KZ"),
+      ])
+    let written = OPML.write(feeds, title: "t", created: Date(timeIntervalSince1970: 0))
+    let reread = try OPML.parse(Data(written.utf8))
+    #expect(reread == feeds)
+    #expect(OPML.write(reread, title: "t", created: Date(timeIntervalSince1970: 0)) == written)
+  }
+
+  @Test("a billion laughs in outline titles and folders nested 10,000 deep are harmless")
+  func hostileStructure() throws {
+    var declarations = "<!ENTITY l0 \"lol\">"
+    for level in 1...9 {
+      declarations +=
+        "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+    }
+    let bomb = """
+      <?xml version="1.0"?>
+      <!DOCTYPE opml [\(declarations)]>
+      <opml version="2.0"><body><outline text="&l9;"><outline text="&l9;" title="&l9;"
+      xmlUrl="https://example.org/rss"/></outline></body></opml>
+      """
+    let feeds = try? OPML.parse(Data(bomb.utf8))
+    #expect((feeds?.first?.title?.utf8.count ?? 0) < 1_000_000)
+    let depth = 10_000
+    let deep =
+      "<opml version=\"2.0\"><body>" + String(repeating: "<outline text=\"f\">", count: depth)
+      + "<outline xmlUrl=\"https://example.org/deep\"/>"
+      + String(repeating: "</outline>", count: depth) + "</body></opml>"
+    // Too deep for libxml2 to read: refused, not a crash.
+    #expect(throws: OPMLError.self) { try OPML.parse(Data(deep.utf8)) }
+  }
 }
 
 @Suite("Feed autodiscovery (pages)")
