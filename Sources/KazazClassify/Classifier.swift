@@ -64,36 +64,17 @@ public struct Classifier: Sendable {
     }
   }
 
-  /// Classifies a plain-text article file's content: the first line is the title.
+  /// Classifies a plain-text article file's content: the first line is the title (see
+  /// `splitTitle`).
   public func classify(text: String) -> Classification {
     let (title, body) = Self.splitTitle(text)
     return classify(title: title, body: body)
   }
 
-  /// `text` without leading spaces and tabs and trailing spaces, tabs and carriage returns (all
-  /// ASCII, so the UTF-8 view finds them).
-  private static func trimmed(_ text: Substring) -> String {
-    let utf8 = text.utf8
-    // Everything before `first` is a space or tab, so `last` is nil or not before `first`.
-    guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-      let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
-    else { return "" }
-    return String(text[first...last])
-  }
-
-  /// Splits an article file into its headline (the first line) and body. An empty first line
-  /// means the article has no headline: the body is not promoted to one, because a headline
-  /// weighs three times as much as body text.
+  /// Splits an article file into its headline and body: the first line, or after an empty first
+  /// line a short line that reads like a headline (see `ArticleHeadline`). Without one the title
+  /// is empty and the body's first sentences are the lead.
   public static func splitTitle(_ text: String) -> (title: String, body: String) {
-    let utf8 = text.utf8
-    guard let newline = utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-      return (trimmed(text[...]), "")
-    }
-    let title = trimmed(text[..<newline])
-    var rest = utf8.index(after: newline)
-    if utf8[newline] == 0x0D, rest < utf8.endIndex, utf8[rest] == 0x0A {
-      rest = utf8.index(after: rest)
-    }
-    return (title, String(text[rest...]))
+    ArticleHeadline.split(text)
   }
 }

@@ -8,7 +8,10 @@ struct ClassifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "classify",
     abstract: "Classify plain-text articles (one per file; '-' reads standard input).",
-    discussion: "The first non-empty line of an article is its headline; the rest is its body.")
+    discussion: """
+      The first line of an article is its headline (after an empty first line, a short line that \
+      reads like one); the rest is its body.
+      """)
 
   @Flag(help: "One JSON object per line.")
   var json = false
