@@ -160,9 +160,7 @@ struct NormalizedDocument {
     let start = bytes.count
     bytes.append(0x20)
     var lastWasSpace = true
-    for scalar in scalars {
-      TextNormalizer.append(scalar, to: &bytes, lastWasSpace: &lastWasSpace)
-    }
+    TextNormalizer.append(scalars, to: &bytes, lastWasSpace: &lastWasSpace)
     if bytes.count == start + 1 {
       bytes.removeLast()
       return false

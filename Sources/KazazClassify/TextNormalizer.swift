@@ -8,7 +8,9 @@ import Foundation
 ///   `ı`→`i`, `é`→`e`…), because writers drop them as often as they use them;
 /// - Kazakh Cyrillic letters (`ә ғ қ ң ө ұ ү һ і`) are kept: they are what marks Kazakh text;
 /// - every character that is not a letter or a digit (hyphens, dashes, quotes, apostrophes,
-///   punctuation) becomes a single space, so `Kazakh-Azerbaijani` reads `kazakh azerbaijani`.
+///   punctuation) becomes a single space, so `Kazakh-Azerbaijani` reads `kazakh azerbaijani`;
+/// - a word that mixes Latin and Cyrillic look-alikes (`Kазахстан`) is read in its majority
+///   script (see `MixedScript`).
 ///
 /// The output is UTF-8 bytes, words separated by one space: the alphabet of `TermMatcher`.
 public enum TextNormalizer {
@@ -24,11 +26,51 @@ public enum TextNormalizer {
   /// Appends the normalised form of `text` to `output`. Runs of separators become one space; the
   /// output never starts a word without a preceding space unless it is empty.
   public static func append(_ text: String, to output: inout [UInt8]) {
-    let source = compatibilityForm(text)
+    let source = Array(compatibilityForm(text).unicodeScalars)
     var lastWasSpace = output.last == nil || output.last == 0x20
-    for scalar in source.unicodeScalars {
+    append(source[...], to: &output, lastWasSpace: &lastWasSpace)
+  }
+
+  /// Appends the normalised form of `scalars` (after `compatibilityForm`), repairing words that
+  /// mix scripts. A word's bytes are written as it is read; the rare word that turns out to mix
+  /// Latin and Cyrillic letters is written again, repaired.
+  static func append(
+    _ scalars: ArraySlice<Unicode.Scalar>, to output: inout [UInt8], lastWasSpace: inout Bool
+  ) {
+    var scripts: UInt8 = 0
+    var wordStart = scalars.startIndex
+    var wordOutput = output.count
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      scripts |= MixedScript.script(scalar.value)
       append(scalar, to: &output, lastWasSpace: &lastWasSpace)
+      index += 1
+      if lastWasSpace {
+        if scripts == MixedScript.latin | MixedScript.cyrillic {
+          rewrite(scalars[wordStart..<(index - 1)], from: wordOutput, in: &output, spaceAfter: true)
+        }
+        scripts = 0
+        wordStart = index
+        wordOutput = output.count
+      }
     }
+    if scripts == MixedScript.latin | MixedScript.cyrillic {
+      rewrite(scalars[wordStart...], from: wordOutput, in: &output, spaceAfter: false)
+    }
+  }
+
+  /// Writes a mixed-script word again from `start`, repaired, when `MixedScript` can repair it.
+  @inline(never)
+  private static func rewrite(
+    _ word: ArraySlice<Unicode.Scalar>, from start: Int, in output: inout [UInt8],
+    spaceAfter: Bool
+  ) {
+    guard let repaired = MixedScript.repaired(word), start <= output.count else { return }
+    output.removeSubrange(start...)
+    var lastWasSpace = true
+    for scalar in repaired { append(scalar, to: &output, lastWasSpace: &lastWasSpace) }
+    if spaceAfter && !lastWasSpace { output.append(0x20) }
   }
 
   /// `text` in NFKC when it needs it (combining marks, compatibility characters), else unchanged.
