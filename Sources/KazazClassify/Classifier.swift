@@ -14,6 +14,9 @@ import KazazModel
 ///    vocabulary dominate.
 /// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
 ///
+/// Kazakh written in Latin letters (any of its alphabets) is read in `KazakhSkeleton`s against
+/// the skeletons of the profile's Kazakh terms; every other text is matched as written.
+///
 /// The profile's matcher is compiled on first use, not when the classifier is made: a daemon
 /// cycle in which every feed answers 304 never pays for it (nor holds its memory).
 public struct Classifier: Sendable {
@@ -39,15 +42,24 @@ public struct Classifier: Sendable {
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
     let compiled = compiled
-    let document = NormalizedDocument(title: title, body: body)
-    let language = LanguageIdentifier.identify(
+    var document = NormalizedDocument(title: title, body: body)
+    let identification = LanguageIdentifier.identification(
       scalars: [
         document.scalars[document.titleRange], document.scalars[document.bodyRange],
       ], normalized: document.bytes)
+    var matches: [TermMatcher.Match]
+    if identification.isLatinKazakh {
+      // Kazakh in Latin letters: read in skeletons, against the skeletons of the Kazakh terms.
+      document = NormalizedDocument(document, spelling: .kazakhSkeleton)
+      matches = compiled.kazakhLatinMatcher.matches(in: document.bytes)
+      for index in matches.indices { matches[index].pattern += compiled.kazakhLatinOffset }
+    } else {
+      matches = compiled.matcher.matches(in: document.bytes)
+    }
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
-    tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
-    var classification = tally.verdict(document: document, language: language)
+    tally.record(matches: matches, document: document)
+    var classification = tally.verdict(document: document, language: identification.language)
     classification.keyFacts =
       AmountExtractor.facts(in: document.scalars)
       + entityFacts(tally)
