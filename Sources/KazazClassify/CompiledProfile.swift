@@ -159,11 +159,29 @@ public struct CompiledProfile: Sendable {
   private static func compile(
     _ pattern: String, spelling: (String) -> String
   ) -> TermMatcher.Pattern? {
-    let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+    let trimmed = trimmingSpaces(pattern)
     let isPrefix = trimmed.hasSuffix("*")
     let words = spelling(isPrefix ? String(trimmed.dropLast()) : trimmed)
     guard !words.isEmpty else { return nil }
     return TermMatcher.Pattern(words: words, isPrefix: isPrefix)
+  }
+
+  private static let spaces = CharacterSet.whitespaces
+
+  /// `text` without leading and trailing `CharacterSet.whitespaces`, as `trimmingCharacters`
+  /// gives it, without that call's cost (a string bridge) for each of thousands of patterns.
+  static func trimmingSpaces(_ text: String) -> String {
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value < 0x80 ? scalar == " " || scalar == "\t" : spaces.contains(scalar)
+    }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
+      return text
+    }
+    return String(scalars[first...last])
   }
 
   private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {

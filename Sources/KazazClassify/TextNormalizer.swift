@@ -138,7 +138,7 @@ public enum TextNormalizer {
 
 /// How one non-ASCII scalar folds. Results for the scripts the product reads are computed once.
 enum FoldTable {
-  enum Result: Sendable {
+  enum Result: Sendable, Equatable {
     case drop
     case separator
     /// Up to eight UTF-8 bytes packed little-endian.
@@ -165,17 +165,26 @@ enum FoldTable {
     0x00D8: "o", 0x00F8: "o", 0x0141: "l", 0x0142: "l", 0x0110: "d", 0x0111: "d",
   ]
 
-  private static func computeFold(value: UInt32) -> Result {
+  /// The fold of one scalar: NFKC, lower case, and marks stripped from Latin letters. With
+  /// `shortcut`, letters whose Unicode properties already say what that gives skip the
+  /// Foundation calls (a process start builds this table, and those calls were most of it).
+  static func computeFold(value: UInt32, shortcut: Bool = true) -> Result {
     guard let scalar = Unicode.Scalar(value) else { return .separator }
+    if shortcut && value < 0x80 {
+      switch value {
+      case 0x41...0x5A: return .bytes(UInt64(value | 0x20), 1)
+      case 0x61...0x7A, 0x30...0x39: return .bytes(UInt64(value), 1)
+      default: return .separator
+      }
+    }
     if let replacement = special[value] { return pack(replacement) }
     let properties = scalar.properties
-    if properties.generalCategory == .nonspacingMark
-      || properties.generalCategory == .enclosingMark
-      || properties.generalCategory == .format
-    {
-      return .drop
+    switch properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return .drop
+    default: break
     }
     guard properties.isAlphabetic || properties.numericType != nil else { return .separator }
+    if shortcut, let folded = foldByProperties(scalar) { return folded }
     var folded = String(scalar).precomposedStringWithCompatibilityMapping.lowercased()
     if isLatin(value) {
       var stripped = String.UnicodeScalarView()
@@ -186,6 +195,30 @@ enum FoldTable {
       folded = String(stripped)
     }
     return pack(folded)
+  }
+
+  /// The fold of a letter outside the Latin blocks, from its properties alone: one that neither
+  /// NFKC with case folding nor lower-casing changes is itself, and one whose lower case is a
+  /// single such letter is that letter. Nil where only the full computation can tell (Latin
+  /// letters lose their marks; compatibility characters decompose). Checked against the full
+  /// computation on every scalar of the table and the compatibility blocks.
+  private static func foldByProperties(_ scalar: Unicode.Scalar) -> Result? {
+    guard !isLatin(scalar.value) else { return nil }
+    func isStable(_ scalar: Unicode.Scalar) -> Bool {
+      !scalar.properties.changesWhenNFKCCaseFolded && !scalar.properties.changesWhenLowercased
+    }
+    if isStable(scalar) { return pack(scalar) }
+    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+    guard lower.count == 1, let only = lower.first, only != scalar, !isLatin(only.value),
+      isStable(only)
+    else { return nil }
+    return pack(only)
+  }
+
+  private static func pack(_ scalar: Unicode.Scalar) -> Result {
+    var packed: UInt64 = 0
+    for (index, byte) in scalar.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+    return .bytes(packed, scalar.utf8.count)
   }
 
   private static func isLatin(_ value: UInt32) -> Bool {
