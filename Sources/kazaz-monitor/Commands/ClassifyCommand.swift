@@ -44,8 +44,7 @@ struct ClassifyCommand: ParsableCommand {
         throw ExitCode.failure
       }
     }
-    let loaded = try profileOptions.load().profile
-    let classifier = Classifier(profile: loaded)
+    let classifier = try profileOptions.loadClassifier().classifier
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var failed = false
