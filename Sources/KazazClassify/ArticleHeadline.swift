@@ -48,6 +48,15 @@ enum ArticleHeadline {
 
   /// Whether one line reads like a headline rather than body text, a byline or a date line.
   static func looksLikeHeadline(_ line: Substring) -> Bool {
+    // Most lines are refused by their bytes: a long paragraph (at most four bytes a character,
+    // and some room for spaces around it), or one whose last character ends a sentence.
+    let utf8 = line.utf8
+    guard utf8.count <= 4 * maximumCharacters + 64 else { return false }
+    if let end = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+      [0x2E, 0x2C, 0x3B, 0x3A].contains(utf8[end])
+    {
+      return false
+    }
     let scalars = Array(line.unicodeScalars).trimmingWhiteSpace()
     guard !scalars.isEmpty, scalars.count <= maximumCharacters else { return false }
     // A headline starts with a capital letter, a digit or an opening quote or dash.
@@ -92,7 +101,12 @@ enum ArticleHeadline {
 
   /// Where the line starting at `start` ends (its `\n` or `\r`), or nil for the last line.
   private static func lineEnd(_ utf8: String.UTF8View, from start: String.Index) -> String.Index? {
-    utf8[start...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+    let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+      let from = utf8.distance(from: utf8.startIndex, to: start)
+      return bytes[from...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+    }
+    guard let found else { return utf8[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } }
+    return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
   }
 
   /// The start of the line after the line break at `end` (`\r\n` counts as one break).

@@ -42,19 +42,18 @@ public struct Classifier: Sendable {
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
     let compiled = compiled
-    var document = NormalizedDocument(title: title, body: body)
+    let standard = NormalizedDocument(title: title, body: body)
     let identification = LanguageIdentifier.identification(
       scalars: [
-        document.scalars[document.titleRange], document.scalars[document.bodyRange],
-      ], normalized: document.bytes)
-    var matches: [TermMatcher.Match]
-    if identification.isLatinKazakh {
-      // Kazakh in Latin letters: read in skeletons, against the skeletons of the Kazakh terms.
-      document = NormalizedDocument(document, spelling: .kazakhSkeleton)
-      matches = compiled.kazakhLatinMatcher.matches(in: document.bytes)
+        standard.scalars[standard.titleRange], standard.scalars[standard.bodyRange],
+      ], normalized: standard.bytes)
+    // Kazakh in Latin letters is read in skeletons, against the skeletons of the Kazakh terms.
+    let latinKazakh = identification.isLatinKazakh
+    let document = latinKazakh ? NormalizedDocument(standard, spelling: .kazakhSkeleton) : standard
+    var matches = (latinKazakh ? compiled.kazakhLatinMatcher : compiled.matcher).matches(
+      in: document.bytes)
+    if latinKazakh {
       for index in matches.indices { matches[index].pattern += compiled.kazakhLatinOffset }
-    } else {
-      matches = compiled.matcher.matches(in: document.bytes)
     }
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)

@@ -202,11 +202,18 @@ public enum LanguageIdentifier {
     var english: UInt32 = 0
     var turkic: UInt64 = 0
     var kazakh: UInt64 = 0
+    @inline(__always)
     func note(_ value: UInt64) {
       // Only words starting with a letter that starts a listed word.
       guard firstLetters & (1 << (value & 0x3F)) != 0 else { return }
-      if let index = englishWords.firstIndex(of: value) { english |= 1 << UInt32(index) }
-      if let index = turkicWords.firstIndex(of: value) { turkic |= 1 << UInt64(index) }
+      if let index = englishWords.firstIndex(of: value) {
+        english |= 1 << UInt32(index)
+        return
+      }
+      if let index = turkicWords.firstIndex(of: value) {
+        turkic |= 1 << UInt64(index)
+        return
+      }
       if let index = kazakhWords.firstIndex(of: value) { kazakh |= 1 << UInt64(index) }
     }
     var value: UInt64 = 0

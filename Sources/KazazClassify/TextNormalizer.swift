@@ -32,45 +32,97 @@ public enum TextNormalizer {
   }
 
   /// Appends the normalised form of `scalars` (after `compatibilityForm`), repairing words that
-  /// mix scripts. A word's bytes are written as it is read; the rare word that turns out to mix
-  /// Latin and Cyrillic letters is written again, repaired.
+  /// mix scripts. Words are written as they are read; the rare word that turns out to mix Latin
+  /// and Cyrillic letters is noted and written again, repaired, once the loop is done (so that
+  /// nothing in the loop but appending touches `output`).
+  @inline(__always)
   static func append(
     _ scalars: ArraySlice<Unicode.Scalar>, to output: inout [UInt8], lastWasSpace: inout Bool
   ) {
+    // The scripts of the current word's letters, as `MixedScript` bits; the letters are sorted
+    // on the branches that fold them anyway, so a word in one script costs one `or` a letter.
     var scripts: UInt8 = 0
-    var wordStart = scalars.startIndex
+    var wordStart = 0
     var wordOutput = output.count
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      scripts |= MixedScript.script(scalar.value)
-      append(scalar, to: &output, lastWasSpace: &lastWasSpace)
-      index += 1
-      if lastWasSpace {
+    var mixed: [(scalars: Range<Int>, bytes: Range<Int>)] = []
+    scalars.withUnsafeBufferPointer { scalars in
+      for index in 0..<scalars.count {
+        let scalar = scalars[index]
+        let value = scalar.value
+        if value < 0x80 {
+          let byte = UInt8(value)
+          switch byte {
+          case 0x61...0x7A:
+            output.append(byte)
+            lastWasSpace = false
+            scripts |= MixedScript.latin
+            continue
+          case 0x41...0x5A:
+            output.append(byte | 0x20)
+            lastWasSpace = false
+            scripts |= MixedScript.latin
+            continue
+          case 0x30...0x39:
+            output.append(byte)
+            lastWasSpace = false
+            continue
+          default:
+            break
+          }
+        } else {
+          switch FoldTable.fold(scalar) {
+          case .drop:
+            continue
+          case .separator:
+            break
+          case .bytes(let packed, let count):
+            var word = packed
+            for _ in 0..<count {
+              output.append(UInt8(truncatingIfNeeded: word))
+              word >>= 8
+            }
+            lastWasSpace = false
+            scripts |= MixedScript.script(value)
+            continue
+          }
+        }
+        // A separator: the word, if any, ends here.
         if scripts == MixedScript.latin | MixedScript.cyrillic {
-          rewrite(scalars[wordStart..<(index - 1)], from: wordOutput, in: &output, spaceAfter: true)
+          mixed.append((wordStart..<index, wordOutput..<output.count))
+        }
+        if !lastWasSpace {
+          output.append(0x20)
+          lastWasSpace = true
         }
         scripts = 0
-        wordStart = index
+        wordStart = index + 1
         wordOutput = output.count
       }
+      if scripts == MixedScript.latin | MixedScript.cyrillic {
+        mixed.append((wordStart..<scalars.count, wordOutput..<output.count))
+      }
     }
-    if scripts == MixedScript.latin | MixedScript.cyrillic {
-      rewrite(scalars[wordStart...], from: wordOutput, in: &output, spaceAfter: false)
+    // Last word first, so that the byte ranges of the earlier ones stay where they were.
+    for word in mixed.reversed() {
+      let first = scalars.startIndex + word.scalars.lowerBound
+      let range = first..<(first + word.scalars.count)
+      rewrite(scalars[range], replacing: word.bytes, in: &output)
     }
   }
 
-  /// Writes a mixed-script word again from `start`, repaired, when `MixedScript` can repair it.
+  /// Writes a mixed-script word again in place of its bytes, repaired, when `MixedScript` can
+  /// repair it.
   @inline(never)
   private static func rewrite(
-    _ word: ArraySlice<Unicode.Scalar>, from start: Int, in output: inout [UInt8],
-    spaceAfter: Bool
+    _ word: ArraySlice<Unicode.Scalar>, replacing bytes: Range<Int>, in output: inout [UInt8]
   ) {
-    guard let repaired = MixedScript.repaired(word), start <= output.count else { return }
-    output.removeSubrange(start...)
+    guard let repaired = MixedScript.repaired(word), bytes.upperBound <= output.count else {
+      return
+    }
+    var written: [UInt8] = []
     var lastWasSpace = true
-    for scalar in repaired { append(scalar, to: &output, lastWasSpace: &lastWasSpace) }
-    if spaceAfter && !lastWasSpace { output.append(0x20) }
+    for scalar in repaired { append(scalar, to: &written, lastWasSpace: &lastWasSpace) }
+    output.replaceSubrange(bytes, with: written)
   }
 
   /// `text` in NFKC when it needs it (combining marks, compatibility characters), else unchanged.
