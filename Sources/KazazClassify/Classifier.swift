@@ -28,6 +28,16 @@ public struct Classifier: Sendable {
     compilation = LazyCompilation(profile)
   }
 
+  /// A classifier whose compiled profile, on first use, comes from `compile` (for instance from
+  /// a `ProfileCache`) rather than from compiling `profile` here.
+  public init(
+    profile: ClassifierProfile,
+    compile: @escaping @Sendable (ClassifierProfile) -> CompiledProfile
+  ) {
+    self.profile = profile
+    compilation = LazyCompilation(profile, compile: compile)
+  }
+
   public init(compiled: CompiledProfile) {
     profile = compiled.profile
     compilation = LazyCompilation(compiled)

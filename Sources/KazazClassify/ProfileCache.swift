@@ -179,10 +179,16 @@ public struct ProfileCache: Sendable {
     writer.write(UInt64(payload.count))
     writer.write(Self.checksum(payload[...]))
     writer.write(raw: payload)
+    let prefix = ".\(file.lastPathComponent)."
     let temporary = directory.appendingPathComponent(
-      ".\(file.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+      "\(prefix)\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      // A process killed while writing leaves its temporary file; the next writer removes it.
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+      for name in names where name.hasPrefix(prefix) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
       try Data(writer.bytes).write(to: temporary)
       guard rename(temporary.path, file.path) == 0 else {
         try? FileManager.default.removeItem(at: temporary)

@@ -104,8 +104,18 @@ struct ProfileCacheTests {
     let second = try setup.lookup()
     #expect(second.outcome == .loaded)
     #expect(second.profile.encoded() == first.profile.encoded())
-    // No temporary file is left beside the cache file.
-    let names = try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory.path)
+    // No temporary file is left beside the cache file, and one a killed writer left is removed
+    // by the next writer.
+    var names = try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory.path)
+    #expect(names == [setup.file.lastPathComponent])
+    let leftover = setup.cache.directory.appendingPathComponent(
+      ".\(setup.file.lastPathComponent).12345.678")
+    try Data("half a file".utf8).write(to: leftover)
+    try Data("damaged".utf8).write(to: setup.file)
+    #expect(
+      try setup.lookup().outcome
+        == .compiled(.invalid("magic: the file ends 7 bytes in"), stored: true))
+    names = try FileManager.default.contentsOfDirectory(atPath: setup.cache.directory.path)
     #expect(names == [setup.file.lastPathComponent])
   }
 
