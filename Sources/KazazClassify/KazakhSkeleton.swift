@@ -13,9 +13,12 @@
 /// - vowels: а ә → `a`; е э → `e`; о ө → `o`; у ұ ү → `u`; и й і ы → `i` (with every Latin form:
 ///   á ä ə, ó ö, ú ü ū ý w, ı í y…);
 /// - consonants: қ к q → `k`; ғ г ǵ ğ → `g`; ж j → `j`; ң ń ñ n' → `ng`; ш ş s' → `sh`;
-///   ч ç c' → `ch`; х һ x → `h`; ц → `ts`; ъ ь are dropped;
-/// - then, within a word: `kh` → `k`, `gh` → `g`, `zh` → `j`; runs of one letter become one
-///   (`Qazaqstannyń`/`Қазақстанның`); an `i` between two vowels goes (`Tokayev`/`Тоқаев`).
+///   ч ç c' → `ch`; х һ x → `h` (then `k`, below); ц → `ts`; ъ ь are dropped;
+/// - then, within a word: `kh` → `k`, `gh` → `g`, `zh` → `j`, and every other `h` (х, һ, h, x)
+///   is `k` too: writers spell х as `h` or `kh`, and English-influenced `Kazakh` has `kh` for қ
+///   (`Ильхам`, `Ilham`, `Ilkham` → `ilkam`; `Kazakhstan`, `Qazaqstan` → `kazakstan`); runs of
+///   one letter become one (`Qazaqstannyń`/`Қазақстанның`); an `i` between two vowels goes
+///   (`Tokayev`/`Тоқаев`).
 ///
 /// `Qazaqstan men Ázerbaıjan`, `Qazaqstan men Äzerbaijan`, `Qazaqstan men A'zerbai'jan`,
 /// `Kazakhstan men Azerbaijan` and `Қазақстан мен Әзербайжан` all read
@@ -123,15 +126,20 @@ enum KazakhSkeleton {
 
   /// The within-word rules on a word's broad letters, appended to `output`.
   private static func reduce(_ broad: [UInt8], into output: inout [UInt8]) {
-    // kh → k, gh → g, zh → j.
+    // kh → k, gh → g, zh → j; sh and ch stay; any other h is k.
     var letters: [UInt8] = []
     letters.reserveCapacity(broad.count)
     for byte in broad {
-      if byte == 0x68, let last = letters.last, last == 0x6B || last == 0x67 || last == 0x7A {
-        if last == 0x7A { letters[letters.count - 1] = 0x6A }
+      guard byte == 0x68 else {
+        letters.append(byte)
         continue
       }
-      letters.append(byte)
+      switch letters.last {
+      case 0x6B, 0x67: continue  // kh, gh
+      case 0x7A: letters[letters.count - 1] = 0x6A  // zh
+      case 0x73, 0x63: letters.append(byte)  // sh, ch
+      default: letters.append(0x6B)
+      }
     }
     // Runs of one letter become one; then an i between two vowels goes, and runs that this joins
     // become one again.

@@ -22,6 +22,11 @@ struct LatinKazakhTests {
       ),
       ("tokaev", ["Тоқаев", "Toqaev", "Tokayev", "Tokaev", "Тоkаев"]),
       (
+        "ilkam aliev",
+        ["Ильхам Әлиев", "Ilham Áliev", "Ilkham Aliyev", "Ilham Äliev", "I'lham A'li'ev"]
+      ),
+      ("kazakstan", ["Kazakhstan", "Qazaqstan", "Қазақстан", "Qazaxstan", "Казахстан"]),
+      (
         "kazakstaning",
         ["Қазақстанның", "Qazaqstannyń", "Qazaqstannyñ", "Qazaqstannyn'", "Qazaqstannyng"]
       ),
