@@ -14,6 +14,9 @@ import KazazModel
 ///    vocabulary dominate.
 /// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
 ///
+/// Kazakh written in Latin letters (any of its alphabets) is read in `KazakhSkeleton`s against
+/// the skeletons of the profile's Kazakh terms; every other text is matched as written.
+///
 /// The profile's matcher is compiled on first use, not when the classifier is made: a daemon
 /// cycle in which every feed answers 304 never pays for it (nor holds its memory).
 public struct Classifier: Sendable {
@@ -23,6 +26,16 @@ public struct Classifier: Sendable {
   public init(profile: ClassifierProfile) {
     self.profile = profile
     compilation = LazyCompilation(profile)
+  }
+
+  /// A classifier whose compiled profile, on first use, comes from `compile` (for instance from
+  /// a `ProfileCache`) rather than from compiling `profile` here.
+  public init(
+    profile: ClassifierProfile,
+    compile: @escaping @Sendable (ClassifierProfile) -> CompiledProfile
+  ) {
+    self.profile = profile
+    compilation = LazyCompilation(profile, compile: compile)
   }
 
   public init(compiled: CompiledProfile) {
@@ -39,15 +52,23 @@ public struct Classifier: Sendable {
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
     let compiled = compiled
-    let document = NormalizedDocument(title: title, body: body)
-    let language = LanguageIdentifier.identify(
+    let standard = NormalizedDocument(title: title, body: body)
+    let identification = LanguageIdentifier.identification(
       scalars: [
-        document.scalars[document.titleRange], document.scalars[document.bodyRange],
-      ], normalized: document.bytes)
+        standard.scalars[standard.titleRange], standard.scalars[standard.bodyRange],
+      ], normalized: standard.bytes)
+    // Kazakh in Latin letters is read in skeletons, against the skeletons of the Kazakh terms.
+    let latinKazakh = identification.isLatinKazakh
+    let document = latinKazakh ? NormalizedDocument(standard, spelling: .kazakhSkeleton) : standard
+    var matches = (latinKazakh ? compiled.kazakhLatinMatcher : compiled.matcher).matches(
+      in: document.bytes)
+    if latinKazakh {
+      for index in matches.indices { matches[index].pattern += compiled.kazakhLatinOffset }
+    }
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
-    tally.record(matches: compiled.matcher.matches(in: document.bytes), document: document)
-    var classification = tally.verdict(document: document, language: language)
+    tally.record(matches: matches, document: document)
+    var classification = tally.verdict(document: document, language: identification.language)
     classification.primaryTopic = PrimaryTopic.choose(
       from: classification.topics, scores: classification.topicScores)
     classification.keyFacts =
@@ -67,36 +88,17 @@ public struct Classifier: Sendable {
     }
   }
 
-  /// Classifies a plain-text article file's content: the first line is the title.
+  /// Classifies a plain-text article file's content: the first line is the title (see
+  /// `splitTitle`).
   public func classify(text: String) -> Classification {
     let (title, body) = Self.splitTitle(text)
     return classify(title: title, body: body)
   }
 
-  /// `text` without leading spaces and tabs and trailing spaces, tabs and carriage returns (all
-  /// ASCII, so the UTF-8 view finds them).
-  private static func trimmed(_ text: Substring) -> String {
-    let utf8 = text.utf8
-    // Everything before `first` is a space or tab, so `last` is nil or not before `first`.
-    guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-      let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
-    else { return "" }
-    return String(text[first...last])
-  }
-
-  /// Splits an article file into its headline (the first line) and body. An empty first line
-  /// means the article has no headline: the body is not promoted to one, because a headline
-  /// weighs three times as much as body text.
+  /// Splits an article file into its headline and body: the first line, or after an empty first
+  /// line a short line that reads like a headline (see `ArticleHeadline`). Without one the title
+  /// is empty and the body's first sentences are the lead.
   public static func splitTitle(_ text: String) -> (title: String, body: String) {
-    let utf8 = text.utf8
-    guard let newline = utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-      return (trimmed(text[...]), "")
-    }
-    let title = trimmed(text[..<newline])
-    var rest = utf8.index(after: newline)
-    if utf8[newline] == 0x0D, rest < utf8.endIndex, utf8[rest] == 0x0A {
-      rest = utf8.index(after: rest)
-    }
-    return (title, String(text[rest...]))
+    ArticleHeadline.split(text)
   }
 }

@@ -7,12 +7,16 @@ final class LazyCompilation: Sendable {
   private let state: Mutex<State>
 
   private enum State {
-    case pending(ClassifierProfile)
+    case pending(ClassifierProfile, @Sendable (ClassifierProfile) -> CompiledProfile)
     case done(CompiledProfile)
   }
 
-  init(_ profile: ClassifierProfile) {
-    state = Mutex(.pending(profile))
+  /// `compile` makes the compiled profile when it is first needed (by default, compiles it).
+  init(
+    _ profile: ClassifierProfile,
+    compile: @escaping @Sendable (ClassifierProfile) -> CompiledProfile = CompiledProfile.init
+  ) {
+    state = Mutex(.pending(profile, compile))
   }
 
   init(_ compiled: CompiledProfile) {
@@ -24,8 +28,8 @@ final class LazyCompilation: Sendable {
       switch state {
       case .done(let compiled):
         return compiled
-      case .pending(let profile):
-        let compiled = CompiledProfile(profile)
+      case .pending(let profile, let compile):
+        let compiled = compile(profile)
         state = .done(compiled)
         return compiled
       }

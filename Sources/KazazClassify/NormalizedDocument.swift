@@ -10,6 +10,15 @@ import KazazModel
 /// Splitting and normalising happen in one pass over the Unicode scalars (no grapheme
 /// clustering), which keeps classification fast on large volumes.
 struct NormalizedDocument {
+  /// How words are written into `bytes`.
+  enum Spelling {
+    /// `TextNormalizer`: the profile's patterns as written.
+    case standard
+    /// `KazakhSkeleton`: Kazakh in any of its Latin spellings, for the skeletons of the
+    /// profile's Kazakh terms.
+    case kazakhSkeleton
+  }
+
   struct Sentence {
     var start: Int
     var end: Int
@@ -25,6 +34,7 @@ struct NormalizedDocument {
   /// Where the headline and the body lie in `scalars`.
   let titleRange: Range<Int>
   let bodyRange: Range<Int>
+  let spelling: Spelling
 
   /// The lead is the first sentences of the body, up to about this many characters.
   static let leadCharacters = 320
@@ -55,6 +65,18 @@ struct NormalizedDocument {
     titleRange = 0..<titleCount
     bodyRange = (titleCount + 1)..<scalars.count
     self.scalars = scalars
+    spelling = .standard
+    appendParagraphs(scalars, titleRange, isTitle: true)
+    appendParagraphs(scalars, bodyRange, isTitle: false)
+  }
+
+  /// The same article (the same scalars, sentences and regions) written in another spelling.
+  init(_ document: NormalizedDocument, spelling: Spelling) {
+    scalars = document.scalars
+    titleRange = document.titleRange
+    bodyRange = document.bodyRange
+    self.spelling = spelling
+    bytes.reserveCapacity(document.bytes.count)
     appendParagraphs(scalars, titleRange, isTitle: true)
     appendParagraphs(scalars, bodyRange, isTitle: false)
   }
@@ -159,9 +181,12 @@ struct NormalizedDocument {
   ) -> Bool {
     let start = bytes.count
     bytes.append(0x20)
-    var lastWasSpace = true
-    for scalar in scalars {
-      TextNormalizer.append(scalar, to: &bytes, lastWasSpace: &lastWasSpace)
+    switch spelling {
+    case .standard:
+      var lastWasSpace = true
+      TextNormalizer.append(scalars, to: &bytes, lastWasSpace: &lastWasSpace)
+    case .kazakhSkeleton:
+      KazakhSkeleton.append(scalars, to: &bytes)
     }
     if bytes.count == start + 1 {
       bytes.removeLast()

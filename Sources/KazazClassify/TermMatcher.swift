@@ -34,8 +34,10 @@ public struct TermMatcher: Sendable {
   /// States with at least this many children get a complete transition row.
   static let denseChildren = 6
 
-  private let classOf: [UInt8]
-  private let classCount: Int
+  // The tables are internal, not private, for the compiled-profile cache
+  // (TermMatcher+Encoding.swift), which writes them out and reads them back checked.
+  let classOf: [UInt8]
+  let classCount: Int
   /// The states, in breadth-first order, each a record starting at its own offset (a state is
   /// named by that offset; the root is 0):
   /// - word 0: bit 0 dense, bits 8–15 the child count, bits 16–31 the output count;
@@ -43,11 +45,11 @@ public struct TermMatcher: Sendable {
   /// - word 2: where the state's patterns start in `outputs`;
   /// - then, for a dense state, its row in `rows`; for a sparse one, its children as
   ///   `class << 24 | child state`.
-  private let nodes: [UInt32]
+  let nodes: [UInt32]
   /// Complete rows of dense states: the next state for each byte class.
-  private let rows: [UInt32]
-  private let outputs: [Int32]
-  private let patternLengths: [Int]
+  let rows: [UInt32]
+  let outputs: [Int32]
+  let patternLengths: [Int]
   public let patternCount: Int
 
   public init(patterns: [Pattern]) {

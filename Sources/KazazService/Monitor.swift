@@ -34,11 +34,10 @@ public struct Monitor: Sendable {
 
   /// Loads the profile, opens the store and starts the fetch engine.
   public static func open(config: Config, logger: Logger) throws -> Monitor {
-    let profile = try ProfileLoader.load(path: config.profilePath.path)
+    let classifier = try ProfileLoading.classifier(config: config)
     try FileManager.default.createDirectory(
       at: config.stateDirectory, withIntermediateDirectories: true)
     let store = try Store.open(path: config.databasePath.path)
-    let classifier = Classifier(profile: profile)
     // Reading the profile's YAML and compiling its automaton leave many small freed blocks; hand
     // them back to the system so a long-running daemon does not carry that peak forever.
     releaseFreedMemory()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KazazClassify
 import KazazConfig
 import KazazFetch
 import KazazModel
@@ -46,11 +47,43 @@ struct ProfileOptions: ParsableArguments {
     help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
   var profile: String?
 
+  @Flag(help: "Compile the profile afresh rather than use the compiled copy in the user's cache.")
+  var noProfileCache = false
+
   /// Finds and loads the profile, or exits with EX_CONFIG (78) after printing the problem.
   func load() throws -> (path: String, profile: ClassifierProfile) {
     let path = try ProfileLocator.locate(explicit: profile)
     do {
       return (path, try ProfileLoader.load(path: path))
+    } catch {
+      printError(error.description)
+      throw ExitCode(78)
+    }
+  }
+
+  /// Finds the profile and returns a classifier for it, compiled, or read from the per-user cache
+  /// (`ProfileCache`) when that holds the compilation of this content. Exits with EX_CONFIG (78)
+  /// after printing the problem when the profile is not valid.
+  func loadClassifier() throws -> (path: String, classifier: Classifier) {
+    let path = try ProfileLocator.locate(explicit: profile)
+    guard !noProfileCache, let cache = ProfileCache.forUser(),
+      let content = FileManager.default.contents(atPath: path)
+    else {
+      let loaded = try load()
+      return (loaded.path, Classifier(profile: loaded.profile))
+    }
+    do {
+      // Parsed from the bytes the cache key was made of, and only when the cache misses.
+      let (compiled, _) = try cache.compiledProfile(path: path, content: content) {
+        () throws(ConfigError) -> ClassifierProfile in
+        guard let text = content.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+          throw ConfigError(problems: [
+            ConfigProblem(file: path, line: nil, column: nil, message: "not UTF-8 text")
+          ])
+        }
+        return try ProfileLoader.parse(text, displayName: path)
+      }
+      return (path, Classifier(compiled: compiled))
     } catch {
       printError(error.description)
       throw ExitCode(78)

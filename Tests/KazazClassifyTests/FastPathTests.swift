@@ -21,6 +21,36 @@ struct FastPathTests {
     }
   }
 
+  @Test("Folding letters by their properties agrees with the full computation")
+  func foldShortcut() {
+    let ranges: [Range<UInt32>] = [
+      0..<FoldTable.tableLimit, 0x2100..<0x2C00, 0x3000..<0x3100, 0xA640..<0xA800,
+      0xAB00..<0xAC00, 0xF900..<0xFB00, 0xFB00..<0x10000, 0x10400..<0x10500, 0x1D400..<0x1D800,
+      0x1E900..<0x1E960,
+    ]
+    for range in ranges {
+      for value in range {
+        #expect(
+          FoldTable.computeFold(value: value)
+            == FoldTable.computeFold(value: value, shortcut: false),
+          "U+\(String(value, radix: 16, uppercase: true))")
+      }
+    }
+  }
+
+  @Test("Patterns are trimmed of exactly what Foundation's white space set trims")
+  func patternTrimming() {
+    let samples = [
+      "kazakh*", "  kazakh* \t", "\u{00A0}astana\u{3000}", "\nbaku\n", " \u{2003} ", "", "a b",
+      "\u{200B}x\u{200B}", "\t\u{1680}қазақ*\u{202F}",
+    ]
+    for sample in samples {
+      #expect(
+        CompiledProfile.trimmingSpaces(sample) == sample.trimmingCharacters(in: .whitespaces),
+        "\(sample.debugDescription)")
+    }
+  }
+
   /// Every whole-word occurrence of every pattern, found by trying each pattern at each word
   /// start of ` text ` (the matcher's contract), sorted like the matcher's output after sorting.
   static func bruteForce(_ patterns: [TermMatcher.Pattern], in text: [UInt8]) -> [TermMatcher.Match]

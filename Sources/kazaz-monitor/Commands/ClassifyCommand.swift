@@ -8,7 +8,10 @@ struct ClassifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "classify",
     abstract: "Classify plain-text articles (one per file; '-' reads standard input).",
-    discussion: "The first non-empty line of an article is its headline; the rest is its body.")
+    discussion: """
+      The first line of an article is its headline (after an empty first line, a short line that \
+      reads like one); the rest is its body.
+      """)
 
   @Flag(help: "One JSON object per line.")
   var json = false
@@ -41,8 +44,7 @@ struct ClassifyCommand: ParsableCommand {
         throw ExitCode.failure
       }
     }
-    let loaded = try profileOptions.load().profile
-    let classifier = Classifier(profile: loaded)
+    let classifier = try profileOptions.loadClassifier().classifier
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var failed = false

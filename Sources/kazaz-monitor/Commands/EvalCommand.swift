@@ -30,7 +30,7 @@ struct EvalCommand: ParsableCommand {
   var directory: String
 
   func run() throws {
-    let (profilePath, loaded) = try profileOptions.load()
+    let (profilePath, classifier) = try profileOptions.loadClassifier()
     if exclude && files == nil { throw ValidationError("--exclude needs --files LIST") }
     let folder = URL(fileURLWithPath: directory)
     var documents: [LabelledDocument]
@@ -45,7 +45,6 @@ struct EvalCommand: ParsableCommand {
       printError("\(error)")
       throw ExitCode.failure
     }
-    let classifier = Classifier(profile: loaded)
     let baseline = BothCountriesRule()
     var evaluated: [EvaluatedDocument] = []
     for document in documents {
@@ -68,7 +67,7 @@ struct EvalCommand: ParsableCommand {
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       sayJSON(String(decoding: try encoder.encode(report), as: UTF8.self))
     } else {
-      say("profile: \(profilePath) (version \(loaded.version))")
+      say("profile: \(profilePath) (version \(classifier.profile.version))")
       say(report.renderText())
     }
   }
