@@ -2,9 +2,9 @@ import Foundation
 import KazazModel
 
 /// Builds a `Digest` from the items of a period: relevant items merged into stories, ranked
-/// (`StoryRanking`), each filed once under its primary topic in the profile's order, with a
-/// lead, its key figures from the stored key facts and the reasons it is here, plus the
-/// statistics against earlier days and the feeds' health.
+/// (`StoryRanking`), each filed once under its primary topic in the profile's order, with its
+/// headline tidied (`Headline`), a lead (`Lead`), its key figures from the stored key facts and
+/// the reasons it is here, plus the statistics against earlier days and the feeds' health.
 public struct DigestBuilder: Sendable {
   /// How many stories the "top stories" list shows at most: on a day of fewer than twice as
   /// many, half of them (rounded up), so that the topic sections still hold the rest.
@@ -84,7 +84,12 @@ public struct DigestBuilder: Sendable {
     }.map(\.element)
     let figures = item.keyFacts.filter(\.isFigure)
     return Digest.Entry(
-      item: item, lead: Lead.make(from: item.text, title: item.title), primaryTopic: primary,
+      item: item,
+      title: item.title.map {
+        Headline.tidy(
+          $0, feedTitle: item.feedTitle, feedURL: item.feedURL, language: item.language)
+      },
+      lead: Lead.make(from: item.text, title: item.title), primaryTopic: primary,
       otherTopics: others, keyFacts: figures,
       keyFigures: KeyFigureText.groups(figures, language: item.language),
       reasons: Reasons.of(item, topics: (primary.map { [$0] } ?? []) + others),

@@ -75,7 +75,7 @@ public struct HTMLRenderer: Sendable {
   {
     let item = entry.item
     var out = "<article class=\"story\" id=\"story-\(item.id)\"><h3>"
-    out += HTMLEscaping.link(item.title ?? words.untitled, item.url) + "</h3>"
+    out += HTMLEscaping.link(entry.title ?? words.untitled, item.url) + "</h3>"
     var meta = [HTMLEscaping.escape(entry.source.name)]
     if let published = item.publishedAt {
       meta.append(

@@ -61,7 +61,7 @@ public struct JSONRenderer: Sendable {
     let item = entry.item
     let reasons = entry.reasons
     return DigestJSON.Story(
-      id: item.id, title: item.title, url: DigestText.webLink(item.url),
+      id: item.id, title: entry.title, originalTitle: item.title, url: DigestText.webLink(item.url),
       source: source(entry.source), published: item.publishedAt.map(DigestText.rfc3339),
       firstSeen: DigestText.rfc3339(item.firstSeenAt), language: item.language.rawValue,
       score: Self.rounded(item.score), rank: Self.rounded(entry.rank),

@@ -70,9 +70,8 @@ public struct DigestWriter: Sendable {
           day: period.day, format: format.rawValue, path: file.path,
           relevantCount: digest.relevantCount, totalCount: digest.totalItems,
           periodStart: period.start, periodEnd: period.end, isPartial: period.isPartial,
-          headlines: digest.topStories.prefix(Self.headlineCount).map {
-            $0.item.title ?? ""
-          }, writtenAt: now))
+          headlines: digest.topStories.prefix(Self.headlineCount).map { $0.title ?? "" },
+          writtenAt: now))
       if period.day >= (try store.newestDigestDay() ?? period.day) {
         try AtomicFileWriter.write(
           data, to: directory.appendingPathComponent("latest.\(fileExtension)"))
