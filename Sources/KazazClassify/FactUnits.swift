@@ -43,6 +43,8 @@ enum FactUnits {
     Unit(words: ["barel*"], code: "bbl"),
     // Turkish ("ton" is covered above)
     Unit(words: ["metreküp*"], code: "m3"), Unit(words: ["varil*"], code: "bbl"),
+    // Azerbaijani and Turkish case endings ("2 milyon tona", "tondan"), after a scale word only
+    Unit(words: ["ton*"], code: "t", needsScale: true),
   ]
 
   /// The unit starting at `index` (after the number and its scale), if any.

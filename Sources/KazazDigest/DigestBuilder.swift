@@ -83,16 +83,14 @@ public struct DigestBuilder: Sendable {
       (strength[$0.element] ?? 0, $1.offset) > (strength[$1.element] ?? 0, $0.offset)
     }.map(\.element)
     let figures = item.keyFacts.filter(\.isFigure)
+    let title = item.title.map {
+      Headline.tidy($0, feedTitle: item.feedTitle, feedURL: item.feedURL, language: item.language)
+    }
     return Digest.Entry(
-      item: item,
-      title: item.title.map {
-        Headline.tidy(
-          $0, feedTitle: item.feedTitle, feedURL: item.feedURL, language: item.language)
-      },
-      lead: Lead.make(from: item.text, title: item.title), primaryTopic: primary,
-      otherTopics: others, keyFacts: figures,
+      item: item, title: title, lead: Lead.make(from: item.text, title: item.title),
+      primaryTopic: primary, otherTopics: others, keyFacts: figures,
       keyFigures: KeyFigureText.groups(figures, language: item.language),
-      reasons: Reasons.of(item, topics: (primary.map { [$0] } ?? []) + others),
+      reasons: Reasons.of(item, title: title, topics: (primary.map { [$0] } ?? []) + others),
       alsoReportedBy: story.others,
       rank: StoryRanking.rank(of: item, outlets: 1 + story.others.count, periodEnd: periodEnd))
   }

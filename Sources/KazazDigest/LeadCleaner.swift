@@ -94,7 +94,8 @@ enum LeadCleaner {
 
   /// Month names in any case, also inside rules that are otherwise case-sensitive.
   static let months = "(?i:" + alternation(LeadRules.months) + ")"
-  static let agency = "(?:" + alternation(LeadRules.agencies) + "|" + LeadRules.domain + ")"
+  /// An agency in any case ("KAZINFORM", "Kazinform"), or a web address.
+  static let agency = "(?:(?i:" + alternation(LeadRules.agencies) + ")|" + LeadRules.domain + ")"
   static let stamp =
     "(?:"
     + LeadRules.dateStamps.map { $0.replacingOccurrences(of: "MONTH", with: months) }
@@ -106,7 +107,9 @@ enum LeadCleaner {
     #"(?:\(\s*"# + agency + #"\s*\)|/\s*"# + agency + #"\s*/|"# + agency
     + #"|\(\p{Lu}[\p{L}.\- ]{1,25}\))"#
   static let capitalsPlace = #"\p{Lu}[\p{Lu}’'\-]{2,}(?:\s\p{Lu}[\p{Lu}’'\-]{2,})?"#
-  static let place = #"\p{Lu}[\p{L}’'\-]+(?:\s\p{Lu}[\p{L}’'\-]+)?"#
+  /// A capitalised place name of one or two words, not a month ("BAKU, Azerbaijan, Nov. 25.").
+  static let place =
+    "(?!" + months + #"\b)\p{Lu}[\p{L}’'\-]+(?:\s\p{Lu}[\p{L}’'\-]+)?"#
   static let dash = #"[–—-]"#
 
   /// Removed, in this order and repeatedly, from the start of a line.

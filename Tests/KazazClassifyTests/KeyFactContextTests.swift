@@ -119,6 +119,7 @@ struct KeyFactContextTests {
       ("Gas supplies will reach 10 bcm a year.", "m3", 10e9, "supplies"),
       ("Поставки газа составят 2,5 млрд кубометров.", "m3", 2.5e9, "газ"),
       ("Yük daşımaları 5 milyon ton olub.", "t", 5e6, "daşımalar"),
+      ("Neft tranziti 2,2 milyon tona çatacaq.", "t", 2.2e6, "tranzit"),
       ("İhracat 2 milyon varil oldu.", "bbl", 2e6, "ihracat"),
     ])
   func volumes(_ text: String, _ unit: String, _ value: Double, _ subject: String) {

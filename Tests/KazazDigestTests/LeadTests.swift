@@ -22,6 +22,8 @@ struct LeadTests {
       ),
       ("ASTANA – The ferry line opened.", "The ferry line opened."),
       ("BAKU, Azerbaijan, April 11. The talks began.", "The talks began."),
+      ("BAKU, Azerbaijan, Nov. 25. The talks began.", "The talks began."),
+      ("Baku, November 25 (Report) – The talks began.", "The talks began."),
       ("БАКУ, 10 апреля. /ТАСС/. Стороны подписали соглашение.", "Стороны подписали соглашение."),
       ("Astana. 10 aprel. Trend: Tərəflər saziş imzalayıb.", "Tərəflər saziş imzalayıb."),
       (
