@@ -41,7 +41,13 @@ public struct Reasons: Sendable, Equatable {
       var terms: [String] = []
       for evidence in item.evidence where evidence.kind == .topic(topic) {
         let term = written.written(evidence.term)
-        if !terms.contains(where: { $0.lowercased() == term.lowercased() }) { terms.append(term) }
+        // "media outlets" says nothing more than "media" beside it.
+        let lower = term.lowercased()
+        if !terms.contains(where: {
+          $0.lowercased().contains(lower) || lower.contains($0.lowercased())
+        }) {
+          terms.append(term)
+        }
         if terms.count == termsPerTopic { break }
       }
       return terms.isEmpty ? nil : TopicTerms(topic: topic, terms: terms)

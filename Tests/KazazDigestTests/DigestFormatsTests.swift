@@ -91,7 +91,7 @@ struct DigestFormatsTests {
       "<li><span class=\"subject\">agreement</span> $1.2 billion</li>",
       "<span class=\"tag primary\">Energy</span>",
       "<details class=\"why\"><summary>Why it is here</summary>",
-      "<li>both sides in the headline</li>", "failing for 4 polls — HTTP 503",
+      "<li>Both sides in the headline</li>", "failing for 4 polls — HTTP 503",
       "disabled — 410 Gone",
     ] {
       #expect(html.contains(part), "missing \(part)")
