@@ -25,6 +25,8 @@ import KazazModel
 public enum AmountExtractor {
   /// At most this many facts per article (the first ones, in order of appearance).
   public static let limit = 20
+  /// Figures found before context and repeats are settled: room for repeats, and a bound.
+  static let candidateLimit = limit * 4
 
   public static func facts(in source: String) -> [KeyFact] {
     facts(in: Array(source.unicodeScalars))
@@ -36,10 +38,14 @@ public enum AmountExtractor {
   public static func facts(in scalars: [Unicode.Scalar], sentenceBreaks: [Int] = []) -> [KeyFact] {
     var found = figures(in: scalars) + halfAmounts(in: scalars)
     found.sort { $0.start < $1.start }
+    // Contexts are read for the first candidates only: repeats of one figure in a hostile text
+    // must not cost a sentence scan each.
+    found = Array(found.prefix(candidateLimit))
     var facts: [KeyFact] = []
     var seen: Set<String> = []
     var lastSubject: String?
-    for figure in found {
+    // A number too long for a Double is no figure anyone wrote.
+    for figure in found where figure.fact.value?.isFinite ?? true {
       var fact = figure.fact
       let context = FactContext(
         scalars: scalars, start: figure.start, end: figure.end,
@@ -72,10 +78,8 @@ public enum AmountExtractor {
   /// Every money amount, percentage and volume written with digits, in order of appearance.
   static func figures(in scalars: [Unicode.Scalar]) -> [Found] {
     var found: [Found] = []
-    // Context and repeats are settled later; a few more than the limit leave room for repeats.
-    let ceiling = limit * 4
     var index = 0
-    while index < scalars.count, found.count < ceiling {
+    while index < scalars.count, found.count < candidateLimit {
       if !isDigit(scalars[index]) {
         index = nextDigit(scalars, from: index + 1)
         continue
@@ -175,7 +179,7 @@ public enum AmountExtractor {
   static func halfAmounts(in scalars: [Unicode.Scalar]) -> [Found] {
     var found: [Found] = []
     var index = 0
-    while index < scalars.count {
+    while index < scalars.count, found.count < candidateLimit {
       let scalar = scalars[index]
       if scalar == "п" || scalar == "П" || scalar == "h" || scalar == "H",
         index == 0 || !isWordScalar(scalars[index - 1]),

@@ -9,6 +9,8 @@ enum Headline {
   static let separators = [" | ", " - ", " – ", " — ", " :: ", " • "]
   /// A title keeps at least this many words before a separator.
   static let minimumWords = 3
+  /// Longer headlines are cut here: no headline needs more, and a hostile one must not cost more.
+  static let maximumCharacters = 300
   /// Letters in capitals for a title to count as written in capitals.
   static let capitalsShare = 0.8
 
@@ -16,7 +18,8 @@ enum Headline {
   static func tidy(
     _ title: String, feedTitle: String?, feedURL: String, language: Language = .other
   ) -> String {
-    var text = DigestText.oneLine(title)
+    var text = DigestText.oneLine(String(title.prefix(maximumCharacters)))
+    if title.count > maximumCharacters { text += "…" }
     text = withoutSiteName(text, feedTitle: feedTitle, feedURL: feedURL)
     guard isCapitals(text) else { return text }
     let dotless = language == .tr || language == .az

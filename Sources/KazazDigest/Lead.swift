@@ -11,16 +11,22 @@ enum Lead {
   /// Share of letters and spaces in a line of prose.
   static let proseLetters = 0.8
 
+  /// A lead comes from the first lines; a text's first lines are looked at, no more.
+  static let linesExamined = 80
+  /// Each line is cleaned and split from its first characters only: a lead needs a few hundred,
+  /// and a hostile feed's megabyte-long line must not cost more.
+  static let lineCharacters = 2_000
+
   static func make(from text: String, title: String? = nil) -> String {
-    let lines = text.split(whereSeparator: \.isNewline).map {
-      LeadCleaner.clean(DigestText.oneLine(String($0)))
-    }.filter { !$0.isEmpty }
     let headline = title.map(comparable)
-    let candidates = lines.filter { line in headline.map { comparable(line) != $0 } ?? true }
-    let paragraph =
-      candidates.first { $0.count >= minimumParagraph && isProse($0) }
-      ?? candidates.max { $0.count < $1.count } ?? ""
-    return lead(of: paragraph)
+    var longest = ""
+    for raw in text.split(whereSeparator: \.isNewline).prefix(linesExamined) {
+      let line = LeadCleaner.clean(DigestText.oneLine(String(raw.prefix(lineCharacters))))
+      guard !line.isEmpty, headline.map({ comparable(line) != $0 }) ?? true else { continue }
+      if line.count >= minimumParagraph && isProse(line) { return lead(of: line) }
+      if line.count > longest.count { longest = line }
+    }
+    return lead(of: longest)
   }
 
   /// The headline and a line that only repeats it compare equal: case, punctuation and spacing

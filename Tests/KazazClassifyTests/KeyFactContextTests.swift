@@ -148,3 +148,16 @@ struct KeyFactContextTests {
       ])
   }
 }
+
+@Suite("Key facts of hostile texts")
+struct HostileKeyFactTests {
+  @Test("A hundred thousand figures: at most the limit, quickly bounded, no trap")
+  func many() {
+    let half = String(repeating: "полмиллиарда долларов, ", count: 100_000)
+    #expect(AmountExtractor.facts(in: half).count == 1)
+    let percents = (0..<100_000).map { "экспорт вырос на \($0)%" }.joined(separator: "; ")
+    #expect(AmountExtractor.facts(in: percents).count == AmountExtractor.limit)
+    let huge = "Trade reached $" + String(repeating: "9", count: 400) + " billion."
+    #expect(AmountExtractor.facts(in: huge).isEmpty)
+  }
+}

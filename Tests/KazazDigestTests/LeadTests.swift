@@ -245,3 +245,36 @@ struct LeadTests {
     #expect(Headline.tidy(title, feedTitle: nil, feedURL: "https://a.kz/rss") == title)
   }
 }
+
+/// Hostile texts cost little and break nothing.
+@Suite("Leads and headlines of hostile texts")
+struct HostileLeadTests {
+  @Test("A megabyte line, a thousand lines, a megabyte headline: bounded work, bounded output")
+  func large() {
+    let word = String(repeating: "a", count: 1_000_000)
+    #expect(Lead.make(from: word).count <= Lead.maximumCharacters)
+    let dots = String(repeating: "a.", count: 500_000) + " reports."
+    #expect(Lead.make(from: "Baku, " + dots).count <= Lead.maximumCharacters)
+    let lines =
+      String(repeating: "Photo: Akorda\n", count: 1_000)
+      + "A real sentence of prose that comes far too late to be read."
+    #expect(Lead.make(from: lines) == "")
+    let title = Headline.tidy(
+      String(repeating: "KAZAKHSTAN ", count: 100_000), feedTitle: nil, feedURL: "x")
+    #expect(
+      title.count <= Headline.maximumCharacters + 1 && title.hasPrefix("Kazakhstan Kazakhstan"))
+  }
+
+  @Test("Absurd figures are left out or written plainly, never trap")
+  func figures() {
+    let facts = [
+      KeyFact(kind: .percentage, text: "x", value: 9.99e17),
+      KeyFact(kind: .money, text: "x", value: 1e18, currency: "USD"),
+      KeyFact(kind: .money, text: "x", value: -5, currency: "USD"),
+      KeyFact(kind: .quantity, text: "x", value: .nan, unit: "t"),
+    ]
+    let groups = KeyFigureText.groups(facts, language: .en)
+    #expect(groups.count == 1)
+    #expect(groups.first?.figures.first?.hasSuffix("%") == true)
+  }
+}
