@@ -1,3 +1,4 @@
+import KazazConfig
 import KazazModel
 import Testing
 
@@ -138,6 +139,26 @@ struct KeyFactContextTests {
       AmountExtractor.facts(in: "Сумма составила полмиллиона тенге.").map(\.value) == [5e5])
     #expect(AmountExtractor.facts(in: "Полмиллиарда лет назад.").isEmpty)
     #expect(AmountExtractor.facts(in: "3.7 million people and 20 tonsils").isEmpty)
+  }
+
+  @Test("The classifier reads subjects for relevant articles only; others keep bare figures")
+  func relevantOnly() throws {
+    let classifier = Classifier(
+      profile: try ProfileLoader.parse(ClassifierTests.profileText, displayName: "test"))
+    let relevant = classifier.classify(
+      title: "Kazakhstan and Azerbaijan raise trade turnover",
+      body: "Trade turnover between Kazakhstan and Azerbaijan grew by 12.5% to $375.3 million.")
+    #expect(relevant.relevant)
+    #expect(
+      relevant.keyFacts.filter(\.isFigure).map(\.subject) == ["trade turnover", "trade turnover"])
+    #expect(relevant.keyFacts.first?.direction == .up)
+    let other = classifier.classify(
+      title: "Kazakhstan raises its key rate", body: "Trade turnover of Kazakhstan grew by 12.5%.")
+    #expect(!other.relevant)
+    #expect(other.keyFacts.map(\.value) == [12.5] && other.keyFacts.first?.subject == nil)
+    let bare = AmountExtractor.facts(
+      in: Array("Exports grew by 5%.".unicodeScalars), context: false)
+    #expect(bare.map(\.value) == [5] && bare.first?.direction == nil)
   }
 
   @Test("The same figure for two subjects is kept twice; for one subject, once")
