@@ -35,6 +35,14 @@ struct DigestFormatsTests {
     #expect(try validate(digest) == [])
   }
 
+  @Test("The golden JSON, built from a real store, validates against its schema")
+  func goldenSchema() throws {
+    let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
+    let golden = try Data(
+      contentsOf: GoldenDigestTests.folder.appendingPathComponent("digest.json"))
+    #expect(validator.validate(try JSONValue.parse(golden)) == [])
+  }
+
   @Test("The validator rejects what the schema forbids")
   func validatorRejects() throws {
     let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
