@@ -25,6 +25,8 @@ import KazazModel
 public enum AmountExtractor {
   /// At most this many facts per article (the first ones, in order of appearance).
   public static let limit = 20
+  /// Figures found before context and repeats are settled: room for repeats, and a bound.
+  static let candidateLimit = limit * 4
 
   public static func facts(in source: String) -> [KeyFact] {
     facts(in: Array(source.unicodeScalars))
@@ -32,25 +34,32 @@ public enum AmountExtractor {
 
   /// As `facts(in:)` on text already split into scalars. `sentenceBreaks` are positions where a
   /// sentence ends although no punctuation says so (after a headline): a figure's subject is
-  /// never looked for across them.
-  public static func facts(in scalars: [Unicode.Scalar], sentenceBreaks: [Int] = []) -> [KeyFact] {
-    var found = figures(in: scalars) + halfAmounts(in: scalars)
-    found.sort { $0.start < $1.start }
+  /// never looked for across them. Without `context` the figures come without subject or
+  /// direction: reading the words around each figure is most of the extractor's cost, and the
+  /// classifier spends it on relevant articles only, the ones digests show.
+  public static func facts(
+    in scalars: [Unicode.Scalar], sentenceBreaks: [Int] = [], context: Bool = true
+  ) -> [KeyFact] {
+    // At most `candidateLimit`: repeats of one figure in a hostile text must not cost a sentence
+    // scan each.
+    let found = figures(in: scalars)
     var facts: [KeyFact] = []
     var seen: Set<String> = []
     var lastSubject: String?
-    for figure in found {
+    // A number too long for a Double is no figure anyone wrote.
+    for figure in found where figure.fact.value?.isFinite ?? true {
       var fact = figure.fact
-      let context = FactContext(
-        scalars: scalars, start: figure.start, end: figure.end,
-        breaks: sentenceBreaks)
-      switch context.subject() {
-      case .named(let subject): fact.subject = subject
-      case .reference: fact.subject = lastSubject
-      case .none: break
+      if context {
+        let words = FactContext(
+          scalars: scalars, start: figure.start, end: figure.end, breaks: sentenceBreaks)
+        switch words.subject() {
+        case .named(let subject): fact.subject = subject
+        case .reference: fact.subject = lastSubject
+        case .none: break
+        }
+        if let subject = fact.subject { lastSubject = subject }
+        fact.direction = words.direction(isPercentage: fact.kind == .percentage)
       }
-      if let subject = fact.subject { lastSubject = subject }
-      fact.direction = context.direction(isPercentage: fact.kind == .percentage)
       let key = [
         fact.kind.rawValue, "\(fact.value ?? 0)", fact.currency ?? "", fact.unit ?? "",
         fact.subject ?? "",
@@ -69,15 +78,21 @@ public enum AmountExtractor {
     var end: Int
   }
 
-  /// Every money amount, percentage and volume written with digits, in order of appearance.
+  /// Every money amount, percentage and volume written with digits, and every half million or
+  /// billion written in words, in order of appearance.
   static func figures(in scalars: [Unicode.Scalar]) -> [Found] {
     var found: [Found] = []
-    // Context and repeats are settled later; a few more than the limit leave room for repeats.
-    let ceiling = limit * 4
     var index = 0
-    while index < scalars.count, found.count < ceiling {
+    while index < scalars.count, found.count < candidateLimit {
       if !isDigit(scalars[index]) {
-        index = nextDigit(scalars, from: index + 1)
+        if startsHalf(scalars, at: index), index == 0 || !isWordScalar(scalars[index - 1]),
+          let half = halfAmount(in: scalars, at: index)
+        {
+          found.append(half)
+          index = half.end
+        } else {
+          index = nextCandidate(scalars, from: index + 1)
+        }
         continue
       }
       guard index == 0 || !isWordScalar(scalars[index - 1]) else {
@@ -170,24 +185,14 @@ public enum AmountExtractor {
     return found
   }
 
-  /// Half a million or a billion written as a word, before a currency: "полмиллиарда долларов",
-  /// "полумиллиона тенге", "half a billion dollars".
-  static func halfAmounts(in scalars: [Unicode.Scalar]) -> [Found] {
-    var found: [Found] = []
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "п" || scalar == "П" || scalar == "h" || scalar == "H",
-        index == 0 || !isWordScalar(scalars[index - 1]),
-        let half = halfAmount(in: scalars, at: index)
-      {
-        found.append(half)
-        index = half.end
-      } else {
-        index += 1
-      }
-    }
-    return found
+  // MARK: - Half a million or a billion in words: "полмиллиарда долларов", "half a billion dollars"
+
+  /// Whether "пол" or "half" starts at `index`: the cheap test before any word is read
+  /// (`nextCandidate` has looked further already).
+  @inline(__always)
+  static func startsHalf(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+    let first = s[index]
+    return first == "п" || first == "П" || first == "h" || first == "H"
   }
 
   /// The half amount starting at `start`, if one does.
@@ -444,9 +449,10 @@ public enum AmountExtractor {
 
   @inline(__always)
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value < 0x80 {
-      return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
+    let value = scalar.value
+    if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+    // Cyrillic letters without a property lookup (U+0482–0489 are a sign and combining marks).
+    if (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value) { return true }
     return scalar.properties.isAlphabetic
   }
 
@@ -462,11 +468,37 @@ public enum AmountExtractor {
     String(String.UnicodeScalarView(s[start..<min(end, s.count)]))
   }
 
-  /// The position of the first ASCII digit at or after `start`, or the end.
-  static func nextDigit(_ s: [Unicode.Scalar], from start: Int) -> Int {
+  /// The position of the first ASCII digit, or of "пол"/"Пол"/"half"/"Half" (which may start
+  /// half a million or billion), at or after `start`, or the end: the one scan every article pays
+  /// for, kept to comparisons of scalar values.
+  static func nextCandidate(_ s: [Unicode.Scalar], from start: Int) -> Int {
     s.withUnsafeBufferPointer { buffer in
       var index = start
-      while index < buffer.count, buffer[index].value &- 0x30 > 9 { index += 1 }
+      while index < buffer.count {
+        let value = buffer[index].value
+        if value &- 0x30 <= 9 { return index }
+        // "полм…", "полум…" (Russian has many words in "пол-"), "half a"; `| 0x20` makes "П"
+        // "п" and "H" "h", one comparison each.
+        let folded = value | 0x20
+        guard folded == 0x43F || folded == 0x68 else {
+          index += 1
+          continue
+        }
+        if folded == 0x43F {
+          if index + 4 < buffer.count, buffer[index + 1] == "о", buffer[index + 2] == "л",
+            buffer[index + 3] == "м" || (buffer[index + 3] == "у" && buffer[index + 4] == "м")
+          {
+            return index
+          }
+        } else {
+          if index + 5 < buffer.count, buffer[index + 1] == "a", buffer[index + 2] == "l",
+            buffer[index + 3] == "f", buffer[index + 4] == " ", buffer[index + 5] == "a"
+          {
+            return index
+          }
+        }
+        index += 1
+      }
       return index
     }
   }

@@ -73,7 +73,8 @@ public struct Classifier: Sendable {
       from: classification.topics, scores: classification.topicScores)
     classification.keyFacts =
       AmountExtractor.facts(
-        in: document.scalars, sentenceBreaks: [document.titleRange.upperBound])
+        in: document.scalars, sentenceBreaks: [document.titleRange.upperBound],
+        context: classification.relevant)
       + entityFacts(tally)
     return classification
   }

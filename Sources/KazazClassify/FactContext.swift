@@ -13,7 +13,7 @@ struct FactContext {
   static let wordsAfter = 4
   /// How many words past a vague subject a specific one may be.
   static let genericReach = 4
-  /// Sentences are looked at no farther than this many scalars from the figure.
+  /// Words are looked for no farther than this many scalars from the figure.
   static let reach = 400
 
   enum Subject: Equatable {
@@ -21,16 +21,16 @@ struct FactContext {
     case reference
   }
 
-  /// Lower-case words before the figure (text order) and after it.
-  let before: [String]
-  let after: [String]
+  /// Folded words before the figure (text order) and after it.
+  let before: [[UInt8]]
+  let after: [[UInt8]]
 
   init(scalars s: [Unicode.Scalar], start: Int, end: Int, breaks: [Int] = []) {
-    let lower = max(
-      Self.sentenceStart(s, before: start), breaks.filter { $0 <= start }.max() ?? 0)
-    let upper = min(Self.sentenceEnd(s, after: end), breaks.filter { $0 >= end }.min() ?? s.count)
-    before = Array(Self.words(s, in: lower..<start, last: Self.wordsBefore))
-    after = Array(Self.words(s, in: end..<upper, last: nil).prefix(Self.wordsAfter))
+    // The words are read outwards from the figure, to the sentence's end or enough of them.
+    let lower = max(start - Self.reach, breaks.filter { $0 <= start }.max() ?? 0, 0)
+    let upper = min(end + Self.reach, breaks.filter { $0 >= end }.min() ?? s.count, s.count)
+    before = Self.words(s, before: start, downTo: lower, limit: Self.wordsBefore)
+    after = Self.words(s, after: end, upTo: upper, limit: Self.wordsAfter)
   }
 
   /// The subject: the nearest before the figure, else the nearest after it.
@@ -43,24 +43,24 @@ struct FactContext {
   /// the three words before or two after it; for an amount only after a growth word and "by"/"на"
   /// ("grew by $5 million"), since "rose to $5 million" is a level.
   func direction(isPercentage: Bool) -> KeyFact.Direction? {
-    let near: ArraySlice<String>
+    let near: ArraySlice<[UInt8]>
     if isPercentage {
       near = before.suffix(3) + after.prefix(2)
     } else {
-      guard let last = before.last, FactVocabulary.changePrepositions.contains(last) else {
-        return nil
-      }
+      guard let last = before.last,
+        FactVocabulary.changePrepositions.contains(where: { $0.matches(last) })
+      else { return nil }
       near = before.dropLast().suffix(3)
     }
     for word in near.reversed() {
-      if FactVocabulary.up.contains(where: { FactVocabulary.matches(word, $0) }) { return .up }
-      if FactVocabulary.down.contains(where: { FactVocabulary.matches(word, $0) }) { return .down }
+      if FactVocabulary.up.contains(where: { $0.matches(word) }) { return .up }
+      if FactVocabulary.down.contains(where: { $0.matches(word) }) { return .down }
     }
     return nil
   }
 
   /// The subject closest to the figure in `words`: the end of `words` when they precede it.
-  static func nearest(in words: [String], fromEnd: Bool) -> Subject? {
+  static func nearest(in words: [[UInt8]], fromEnd: Bool) -> Subject? {
     var vague: (display: String, distance: Int)?
     for distance in 0..<words.count {
       if let vague, distance > vague.distance + genericReach { return .named(vague.display) }
@@ -76,42 +76,29 @@ struct FactContext {
   }
 
   /// The longest subject whose last word (or first, when `endingThere` is false) is at `index`.
-  static func subject(in words: [String], at index: Int, endingThere: Bool)
+  static func subject(in words: [[UInt8]], at index: Int, endingThere: Bool)
     -> FactVocabulary.Subject?
   {
-    FactVocabulary.subjects.first { subject in
+    guard let byte = words[index].first,
+      let candidates = (endingThere ? FactVocabulary.byLastWord : FactVocabulary.byFirstWord)[
+        byte]
+    else { return nil }
+    for position in candidates {
+      let subject = FactVocabulary.subjects[position]
       let count = subject.words.count
       let first = endingThere ? index - count + 1 : index
-      guard first >= 0, first + count <= words.count else { return false }
-      return zip(words[first..<(first + count)], subject.words).allSatisfy {
-        FactVocabulary.matches($0, $1)
+      guard first >= 0, first + count <= words.count else { continue }
+      var matched = true
+      for offset in 0..<count where !subject.words[offset].matches(words[first + offset]) {
+        matched = false
+        break
       }
+      if matched { return subject }
     }
+    return nil
   }
 
   // MARK: - Sentences and words
-
-  /// Where the sentence holding `index` starts.
-  static func sentenceStart(_ s: [Unicode.Scalar], before index: Int) -> Int {
-    var position = min(index, s.count) - 1
-    let limit = max(0, index - reach)
-    while position >= limit {
-      if endsSentence(s, at: position) { return position + 1 }
-      position -= 1
-    }
-    return limit
-  }
-
-  /// Where the sentence holding the scalar before `index` ends.
-  static func sentenceEnd(_ s: [Unicode.Scalar], after index: Int) -> Int {
-    var position = index
-    let limit = min(s.count, index + reach)
-    while position < limit {
-      if endsSentence(s, at: position) { return position }
-      position += 1
-    }
-    return limit
-  }
 
   /// Whether a sentence (or clause, for `;`) ends at `position`: a line break, a semicolon, or
   /// `.`, `!`, `?`, `…` before white space, a `.` only when what follows starts a sentence and
@@ -144,32 +131,47 @@ struct FactContext {
     "sn", "cad", "sok", "mlr",
   ]
 
-  /// The words (letter runs, lower case, `ё` as `е`, `İ` as `i`) in `range`, in text order; with
-  /// `last`, only the last that many.
-  static func words(_ s: [Unicode.Scalar], in range: Range<Int>, last: Int?) -> [String] {
-    var found: [String] = []
-    var position = range.lowerBound
-    while position < range.upperBound {
-      guard s[position].properties.isAlphabetic else {
+  /// The last `limit` words (letter runs, folded by `FoldedWord`) of the sentence before
+  /// `index`, back to `lower` at most, in text order.
+  static func words(_ s: [Unicode.Scalar], before index: Int, downTo lower: Int, limit: Int)
+    -> [[UInt8]]
+  {
+    var found: [[UInt8]] = []
+    var position = index - 1
+    while position >= lower, found.count < limit {
+      guard AmountExtractor.isLetter(s[position]) else {
+        if endsSentence(s, at: position) { break }
+        position -= 1
+        continue
+      }
+      let end = position + 1
+      while position >= lower, AmountExtractor.isLetter(s[position]) { position -= 1 }
+      var word: [UInt8] = []
+      for scalar in s[(position + 1)..<end] { FoldedWord.append(scalar, to: &word) }
+      found.append(word)
+    }
+    return found.reversed()
+  }
+
+  /// The first `limit` words of the sentence after `index`, up to `upper` at most.
+  static func words(_ s: [Unicode.Scalar], after index: Int, upTo upper: Int, limit: Int)
+    -> [[UInt8]]
+  {
+    var found: [[UInt8]] = []
+    var position = index
+    while position < upper, found.count < limit {
+      guard AmountExtractor.isLetter(s[position]) else {
+        if endsSentence(s, at: position) { break }
         position += 1
         continue
       }
-      var word = String.UnicodeScalarView()
-      while position < range.upperBound, s[position].properties.isAlphabetic {
-        word.append(fold(s[position]))
+      var word: [UInt8] = []
+      while position < upper, AmountExtractor.isLetter(s[position]) {
+        FoldedWord.append(s[position], to: &word)
         position += 1
       }
-      found.append(String(word).lowercased())
+      found.append(word)
     }
-    guard let last else { return found }
-    return Array(found.suffix(last))
-  }
-
-  static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    switch scalar {
-    case "ё", "Ё": "е"
-    case "İ": "i"
-    default: scalar
-    }
+    return found
   }
 }

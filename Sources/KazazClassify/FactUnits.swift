@@ -3,13 +3,20 @@
 enum FactUnits {
   struct Unit {
     /// The unit's words in lower case; a trailing `*` matches any ending.
-    var words: [String]
+    var words: [WordPattern]
     /// "t", "TEU", "bbl" or "m3".
     var code: String
     /// "bcm" is a billion cubic metres.
-    var multiplier: Double = 1
+    var multiplier: Double
     /// A bare letter ("т") is a unit only after a scale word ("3,1 млн т").
-    var needsScale = false
+    var needsScale: Bool
+
+    init(words: [String], code: String, multiplier: Double = 1, needsScale: Bool = false) {
+      self.words = words.map(WordPattern.init)
+      self.code = code
+      self.multiplier = multiplier
+      self.needsScale = needsScale
+    }
   }
 
   struct Match {
@@ -43,17 +50,31 @@ enum FactUnits {
     Unit(words: ["barel*"], code: "bbl"),
     // Turkish ("ton" is covered above)
     Unit(words: ["metreküp*"], code: "m3"), Unit(words: ["varil*"], code: "bbl"),
+    // Azerbaijani and Turkish case endings ("2 milyon tona", "tondan"), after a scale word only
+    Unit(words: ["ton*"], code: "t", needsScale: true),
   ]
+
+  /// The first letters of the units, in both cases.
+  static let unitInitials: Set<Unicode.Scalar> = Set(
+    units.compactMap { $0.words.first?.bytes }.flatMap { bytes -> [Unicode.Scalar] in
+      let letter = String(decoding: bytes, as: UTF8.self).prefix(1)
+      return Array((letter.lowercased() + letter.uppercased()).unicodeScalars)
+    })
 
   /// The unit starting at `index` (after the number and its scale), if any.
   static func unit(_ s: [Unicode.Scalar], at index: Int, afterScale: Bool) -> Match? {
     if let length = cubicMetreSymbol(s, at: index) {
       return Match(code: "m3", multiplier: 1, length: length)
     }
+    // Most words after a number ("2023 года", "10 April") are no unit: their first letter says so.
+    guard index < s.count, unitInitials.contains(s[index]),
+      let first = FoldedWord.word(s, at: index)
+    else { return nil }
     for unit in units where afterScale || !unit.needsScale {
-      if let length = match(unit.words, s, at: index) {
-        return Match(code: unit.code, multiplier: unit.multiplier, length: length)
-      }
+      guard let head = unit.words.first, head.matches(first.bytes),
+        let length = match(unit.words, s, at: index)
+      else { continue }
+      return Match(code: unit.code, multiplier: unit.multiplier, length: length)
     }
     return nil
   }
@@ -69,21 +90,16 @@ enum FactUnits {
 
   /// The length of `words` written at `index` (one word each, a `.` and spaces between them),
   /// or nil when they are not there.
-  static func match(_ words: [String], _ s: [Unicode.Scalar], at index: Int) -> Int? {
+  static func match(_ words: [WordPattern], _ s: [Unicode.Scalar], at index: Int) -> Int? {
     var cursor = index
     var end = index
     for (position, pattern) in words.enumerated() {
-      guard let word = AmountExtractor.word(s, at: cursor) else { return nil }
-      let lower = word.lowercased()
-      let length = word.unicodeScalars.count
-      let matches =
-        pattern.hasSuffix("*") ? lower.hasPrefix(pattern.dropLast()) : lower == pattern
-      // The word must end here: "tons" is not the start of "tonsil".
-      let after = cursor + length
-      guard matches, after == s.count || !AmountExtractor.isDigit(s[after]) else { return nil }
-      end = after
+      guard let word = FoldedWord.word(s, at: cursor), pattern.matches(word.bytes) else {
+        return nil
+      }
+      end = cursor + word.length
       if position + 1 < words.count {
-        cursor = after
+        cursor = end
         if cursor < s.count, s[cursor] == "." { cursor += 1 }
         cursor = AmountExtractor.skipSpaces(s, from: cursor)
       }

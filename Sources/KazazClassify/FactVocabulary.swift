@@ -202,15 +202,14 @@ enum FactVocabulary {
     """
   /// The word before a money amount that makes it a change after a growth word: "grew by $5
   /// million", "вырос на 100 млн долларов".
-  static let changePrepositions: Set<String> = ["by", "на"]
+  static let changePrepositions = [WordPattern("by"), WordPattern("на")]
 
   enum Role: Equatable {
     case specific, generic, reference
   }
 
   struct Subject {
-    /// Lower-case words; a trailing `*` matches any ending.
-    var words: [String]
+    var words: [WordPattern]
     var display: String
     var role: Role
   }
@@ -219,7 +218,9 @@ enum FactVocabulary {
   static let subjects: [Subject] = subjectLines.split(separator: "\n").compactMap { line in
     let text = line.trimmingCharacters(in: .whitespaces)
     guard !text.hasPrefix("#"), let separator = text.range(of: " = ") else { return nil }
-    let words = text[..<separator.lowerBound].split(separator: " ").map(String.init)
+    let words = text[..<separator.lowerBound].split(separator: " ").map {
+      WordPattern(String($0))
+    }
     var display = String(text[separator.upperBound...])
     var role = Role.specific
     for (marker, markedRole) in [("(generic)", Role.generic), ("(reference)", Role.reference)]
@@ -234,15 +235,23 @@ enum FactVocabulary {
   }
   .map(\.element)
 
+  /// Positions in `subjects` by the first byte of their last word and of their first word: a
+  /// word is compared with the few subjects that can match it, in preference order.
+  static let byLastWord = index { $0.words.last }
+  static let byFirstWord = index { $0.words.first }
+
+  private static func index(_ word: (Subject) -> WordPattern?) -> [UInt8: [Int]] {
+    var index: [UInt8: [Int]] = [:]
+    for (position, subject) in subjects.enumerated() {
+      if let byte = word(subject)?.firstByte { index[byte, default: []].append(position) }
+    }
+    return index
+  }
+
   static let up = patterns(upWords)
   static let down = patterns(downWords)
 
-  static func patterns(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isWhitespace).map(String.init)
-  }
-
-  /// Whether `word` (lower case) matches `pattern` (a trailing `*` matches any ending).
-  static func matches(_ word: String, _ pattern: String) -> Bool {
-    pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
+  static func patterns(_ text: String) -> [WordPattern] {
+    text.split(whereSeparator: \.isWhitespace).map { WordPattern(String($0)) }
   }
 }

@@ -21,6 +21,8 @@ public struct Digest: Sendable, Equatable {
   /// One story: the stored item chosen to stand for it, and what the digest says about it.
   public struct Entry: Sendable, Equatable {
     public var item: StoredItem
+    /// The headline as shown: without the site's name, in sentence case if it was in capitals.
+    public var title: String?
     /// One or two sentences from the text.
     public var lead: String
     /// The topic the story is filed under (nil: none of the digest's topics).
@@ -40,12 +42,14 @@ public struct Digest: Sendable, Equatable {
     public var rank: Double
 
     public init(
-      item: StoredItem, lead: String, primaryTopic: TopicID? = nil, otherTopics: [TopicID] = [],
+      item: StoredItem, title: String? = nil, lead: String, primaryTopic: TopicID? = nil,
+      otherTopics: [TopicID] = [],
       keyFacts: [KeyFact] = [], keyFigures: [KeyFigureGroup] = [],
       reasons: Reasons = Reasons(sides: nil, topics: [], evidence: [], score: 0),
       alsoReportedBy: [Source] = [], rank: Double = 0
     ) {
       self.item = item
+      self.title = title ?? item.title
       self.lead = lead
       self.primaryTopic = primaryTopic
       self.otherTopics = otherTopics

@@ -2,9 +2,9 @@ import Foundation
 import KazazModel
 
 /// Builds a `Digest` from the items of a period: relevant items merged into stories, ranked
-/// (`StoryRanking`), each filed once under its primary topic in the profile's order, with a
-/// lead, its key figures from the stored key facts and the reasons it is here, plus the
-/// statistics against earlier days and the feeds' health.
+/// (`StoryRanking`), each filed once under its primary topic in the profile's order, with its
+/// headline tidied (`Headline`), a lead (`Lead`), its key figures from the stored key facts and
+/// the reasons it is here, plus the statistics against earlier days and the feeds' health.
 public struct DigestBuilder: Sendable {
   /// How many stories the "top stories" list shows at most: on a day of fewer than twice as
   /// many, half of them (rounded up), so that the topic sections still hold the rest.
@@ -83,11 +83,14 @@ public struct DigestBuilder: Sendable {
       (strength[$0.element] ?? 0, $1.offset) > (strength[$1.element] ?? 0, $0.offset)
     }.map(\.element)
     let figures = item.keyFacts.filter(\.isFigure)
+    let title = item.title.map {
+      Headline.tidy($0, feedTitle: item.feedTitle, feedURL: item.feedURL, language: item.language)
+    }
     return Digest.Entry(
-      item: item, lead: Lead.make(from: item.text, title: item.title), primaryTopic: primary,
-      otherTopics: others, keyFacts: figures,
+      item: item, title: title, lead: Lead.make(from: item.text, title: item.title),
+      primaryTopic: primary, otherTopics: others, keyFacts: figures,
       keyFigures: KeyFigureText.groups(figures, language: item.language),
-      reasons: Reasons.of(item, topics: (primary.map { [$0] } ?? []) + others),
+      reasons: Reasons.of(item, title: title, topics: (primary.map { [$0] } ?? []) + others),
       alsoReportedBy: story.others,
       rank: StoryRanking.rank(of: item, outlets: 1 + story.others.count, periodEnd: periodEnd))
   }

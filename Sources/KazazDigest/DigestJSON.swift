@@ -46,6 +46,7 @@ struct DigestJSON: Encodable {
   struct Story: Encodable {
     var id: Int64
     var title: String?
+    var originalTitle: String?
     var url: String?
     var source: Source
     var published: String?
@@ -66,6 +67,7 @@ struct DigestJSON: Encodable {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(id, forKey: .id)
       try container.encode(title, forKey: .title)
+      try container.encode(originalTitle, forKey: .originalTitle)
       try container.encode(url, forKey: .url)
       try container.encode(source, forKey: .source)
       try container.encode(published, forKey: .published)
@@ -86,6 +88,7 @@ struct DigestJSON: Encodable {
     enum CodingKeys: String, CodingKey {
       case id, title, url, source, published, language, score, rank, topics, tags, lead, why
       case firstSeen = "first_seen"
+      case originalTitle = "original_title"
       case primaryTopic = "primary_topic"
       case keyFigures = "key_figures"
       case keyFacts = "key_facts"

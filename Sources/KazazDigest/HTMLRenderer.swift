@@ -59,7 +59,7 @@ public struct HTMLRenderer: Sendable {
   private func header(_ digest: Digest, _ words: DigestStrings) -> String {
     let stats = digest.statistics
     var out = "<header><h1>\(HTMLEscaping.escape(words.title)) — \(digest.day)</h1>\n"
-    out += "<p class=\"period\">\(HTMLEscaping.escape(DigestHeadline.period(digest, words)))</p>\n"
+    out += "<p class=\"period\">\(period(digest, words))</p>\n"
     out += "<ul class=\"counts\">"
     out += "<li\(stats.relevant.isSpike ? " class=\"spike\"" : "")><b>\(digest.relevantCount)</b>"
     out += "\(HTMLEscaping.escape(words.relevant))</li>"
@@ -70,12 +70,24 @@ public struct HTMLRenderer: Sendable {
 
   /// A story: headline, source and time, the lead, key figures, topics (the primary one marked),
   /// the reasons folded away, and the other outlets.
+  /// The period line, each date and time kept on one line.
+  private func period(_ digest: Digest, _ words: DigestStrings) -> String {
+    let period = digest.period
+    let time = { (date: Date) in
+      "<span class=\"nowrap\">\(DigestText.localTime(date, period.timeZone))</span>"
+    }
+    let partial = period.isPartial ? ", \(HTMLEscaping.escape(words.soFar))" : ""
+    return
+      "\(HTMLEscaping.escape(words.itemsFirstSeen)) \(time(period.start)) – \(time(period.end))"
+      + " (\(HTMLEscaping.escape(period.timeZone.identifier))\(partial))"
+  }
+
   private func story(_ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, top: Bool)
     -> String
   {
     let item = entry.item
     var out = "<article class=\"story\" id=\"story-\(item.id)\"><h3>"
-    out += HTMLEscaping.link(item.title ?? words.untitled, item.url) + "</h3>"
+    out += HTMLEscaping.link(entry.title ?? words.untitled, item.url) + "</h3>"
     var meta = [HTMLEscaping.escape(entry.source.name)]
     if let published = item.publishedAt {
       meta.append(
@@ -125,12 +137,16 @@ public struct HTMLRenderer: Sendable {
   private func why(_ reasons: Reasons, _ digest: Digest, _ words: DigestStrings) -> String {
     var out = "<details class=\"why\"><summary>\(HTMLEscaping.escape(words.whyTitle))</summary>"
     out += "<ul>"
-    if let sides = reasons.sides { out += "<li>\(HTMLEscaping.escape(words.sides(sides)))</li>" }
+    if let sides = reasons.sides {
+      let phrase = words.sides(sides)
+      out += "<li>\(HTMLEscaping.escape(phrase.prefix(1).uppercased() + phrase.dropFirst()))</li>"
+    }
     for topic in reasons.topics {
       let name = HTMLEscaping.escape(TopicNames.name(topic.topic, in: digest.language))
       out += "<li><b>\(name)</b>: \(HTMLEscaping.escape(topic.terms.joined(separator: ", ")))</li>"
     }
-    out += "<li>\(HTMLEscaping.escape(words.score(DigestHeadline.score(reasons.score))))</li>"
+    let score = words.score(DigestHeadline.score(reasons.score))
+    out += "<li>\(HTMLEscaping.escape(score.prefix(1).uppercased() + score.dropFirst()))</li>"
     return out + "</ul></details>"
   }
 

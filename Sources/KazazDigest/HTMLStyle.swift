@@ -9,7 +9,8 @@ enum HTMLStyle {
     --tag:#1d2a3b}}
     *{box-sizing:border-box}
     body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,\
-    "Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;-webkit-text-size-adjust:100%}
+    "Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;-webkit-text-size-adjust:100%;\
+    overflow-wrap:anywhere}
     main{max-width:760px;margin:0 auto;padding:16px}
     header h1{font-size:1.45rem;line-height:1.25;margin:.2em 0}
     header .period{color:var(--muted);margin:.2em 0 .8em;font-size:.9rem}
@@ -27,16 +28,19 @@ enum HTMLStyle {
     .story a:hover{text-decoration:underline}
     .meta,.also,.topics{color:var(--muted);font-size:.85rem;margin:2px 0}
     .lead{margin:6px 0}
-    .figures{list-style:none;padding:0;margin:6px 0 2px;display:flex;flex-wrap:wrap;gap:6px}
-    .figures li{border-radius:8px;padding:2px 9px;font-size:.82rem;background:var(--tag);\
-    font-weight:600}
+    .figures{list-style:none;padding:0;margin:8px 0 4px;display:flex;flex-wrap:wrap;gap:6px}
+    .figures li{border-radius:6px;padding:2px 9px;font-size:.82rem;background:var(--tag);\
+    border-left:3px solid var(--accent2);font-weight:600}
     .figures .subject{font-weight:normal;color:var(--muted)}
-    .tag{display:inline-block;border-radius:999px;padding:1px 9px;font-size:.8rem;\
-    background:var(--tag);margin:1px 0}
-    .tag.primary{font-weight:600;color:var(--fg)}
+    .topics{display:flex;flex-wrap:wrap;gap:4px 6px;align-items:center}
+    .tag{display:inline-block;border-radius:8px;padding:0 8px;font-size:.78rem;\
+    border:1px solid var(--line)}
+    .tag.primary{font-weight:600;color:var(--fg);background:var(--tag);border-color:var(--tag)}
+    .more{font-size:.78rem}
     details.why{color:var(--muted);font-size:.85rem;margin:4px 0}
-    details.why summary{cursor:pointer}
-    details.why ul{margin:4px 0;padding-left:1.2em}
+    details.why summary{cursor:pointer;width:max-content;max-width:100%}
+    details.why ul{margin:4px 0 6px;padding-left:1.2em}
+    details.why b{font-weight:600;color:var(--fg)}
     ol.stories{padding:0;margin:0;list-style:none}
     .empty{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px}
     figure{margin:0 0 14px;background:var(--card);border:1px solid var(--line);\
@@ -53,9 +57,13 @@ enum HTMLStyle {
     svg .avg{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}
     svg .dot{fill:var(--accent2)}
     svg .dot.today{fill:var(--accent);stroke:var(--card);stroke-width:2}
-    table{width:100%;border-collapse:collapse;font-size:.9rem;background:var(--card)}
+    table{width:100%;border-collapse:collapse;font-size:.9rem;background:var(--card);\
+    overflow-wrap:normal}
     th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left}
-    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    .nowrap,time{white-space:nowrap}
+    @media (max-width:480px){svg text{font-size:14px}svg .axis{font-size:12px}\
+    th,td{padding:6px 5px}}
     .spike-note{color:var(--spike);font-weight:600}
     .note{color:var(--muted);font-size:.85rem}
     ul.feeds{padding-left:1.2em}

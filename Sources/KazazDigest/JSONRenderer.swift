@@ -61,7 +61,7 @@ public struct JSONRenderer: Sendable {
     let item = entry.item
     let reasons = entry.reasons
     return DigestJSON.Story(
-      id: item.id, title: item.title, url: DigestText.webLink(item.url),
+      id: item.id, title: entry.title, originalTitle: item.title, url: DigestText.webLink(item.url),
       source: source(entry.source), published: item.publishedAt.map(DigestText.rfc3339),
       firstSeen: DigestText.rfc3339(item.firstSeenAt), language: item.language.rawValue,
       score: Self.rounded(item.score), rank: Self.rounded(entry.rank),
@@ -70,7 +70,8 @@ public struct JSONRenderer: Sendable {
       keyFigures: entry.keyFigures.map(\.text),
       keyFacts: entry.keyFacts.map {
         .init(
-          kind: $0.kind.rawValue, text: $0.text, value: $0.value.map(Self.rounded),
+          kind: $0.kind.rawValue, text: $0.text,
+          value: $0.value.flatMap { $0.isFinite ? Self.rounded($0) : nil },
           currency: $0.currency, unit: $0.unit, subject: $0.subject,
           direction: $0.direction?.rawValue)
       },
@@ -86,8 +87,13 @@ public struct JSONRenderer: Sendable {
       alsoReportedBy: entry.alsoReportedBy.map(source))
   }
 
-  /// Two decimals: enough for a reader, and the same bytes on every run.
-  static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+  /// Two decimals: enough for a reader, and the same bytes on every run. A value too large to
+  /// round stays as it is; one that is not finite becomes 0 (JSON has no infinity).
+  static func rounded(_ value: Double) -> Double {
+    guard value.isFinite else { return 0 }
+    let hundredths = value * 100
+    return hundredths.isFinite ? hundredths.rounded() / 100 : value
+  }
 
   private func source(_ source: Digest.Source) -> DigestJSON.Source {
     DigestJSON.Source(

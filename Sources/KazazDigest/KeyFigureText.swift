@@ -81,7 +81,8 @@ enum KeyFigureText {
   static func format(_ value: Double, _ words: Words) -> String {
     let hundredths = (value * 100).rounded()
     let whole = (hundredths / 100).rounded(.down)
-    let fraction = Int(hundredths - whole * 100)
+    // Between 0 and 99 for any value below the 1e18 the callers allow.
+    let fraction = min(99, max(0, Int(hundredths - whole * 100)))
     var digits = String(format: "%.0f", whole)
     if whole >= 10_000 {
       var grouped = ""

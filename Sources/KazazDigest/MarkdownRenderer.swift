@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
     _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, indent: String, top: Bool
   ) -> String {
     let item = entry.item
-    var out = "**\(link(item.title ?? words.untitled, item.url))**"
+    var out = "**\(link(entry.title ?? words.untitled, item.url))**"
     var details = [Self.escape(entry.source.name)]
     if let published = item.publishedAt {
       details.append(DigestText.localTime(published, digest.timeZone))

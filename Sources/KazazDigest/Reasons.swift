@@ -33,15 +33,21 @@ public struct Reasons: Sendable, Equatable {
     self.score = score
   }
 
-  /// The reasons of `item`, its topics in `order` (primary first).
-  static func of(_ item: StoredItem, topics order: [TopicID]) -> Reasons {
-    // The body first: a headline may be written in capitals.
-    let written = WrittenTerms(item.text + "\n" + (item.title ?? ""))
+  /// The reasons of `item`, its topics in `order` (primary first); `title` is the headline as
+  /// shown (in sentence case when the feed wrote it in capitals).
+  static func of(_ item: StoredItem, title: String? = nil, topics order: [TopicID]) -> Reasons {
+    let written = WrittenTerms(item.text + "\n" + (title ?? item.title ?? ""))
     let topics = order.compactMap { topic -> TopicTerms? in
       var terms: [String] = []
       for evidence in item.evidence where evidence.kind == .topic(topic) {
         let term = written.written(evidence.term)
-        if !terms.contains(where: { $0.lowercased() == term.lowercased() }) { terms.append(term) }
+        // "media outlets" says nothing more than "media" beside it.
+        let lower = term.lowercased()
+        if !terms.contains(where: {
+          $0.lowercased().contains(lower) || lower.contains($0.lowercased())
+        }) {
+          terms.append(term)
+        }
         if terms.count == termsPerTopic { break }
       }
       return terms.isEmpty ? nil : TopicTerms(topic: topic, terms: terms)

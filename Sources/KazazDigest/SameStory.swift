@@ -3,7 +3,7 @@ import KazazModel
 
 /// Merges items that are the same story told by several sources: the same story in the store
 /// (near-duplicate text, or one event reported in several languages), or the same normalised
-/// title (case, punctuation and spacing ignored; at least `minimumTitleLength` characters, so
+/// headline (without the site's name, `Headline`; case, punctuation and spacing ignored; at least `minimumTitleLength` characters, so
 /// "News" headlines never merge). The best-ranked item stands for the story; the others become
 /// "also reported by". Items with the same canonical URL never reach the digest twice: the store
 /// keeps only the first.
@@ -20,7 +20,10 @@ enum SameStory {
     var stories: [Story] = []
     var indexByKey: [String: Int] = [:]
     for item in ranked {
-      let keys = [item.storyID.map { "story:\($0)" }, normalizedTitle(item.title)].compactMap { $0 }
+      let headline = item.title.map {
+        Headline.tidy($0, feedTitle: item.feedTitle, feedURL: item.feedURL, language: item.language)
+      }
+      let keys = [item.storyID.map { "story:\($0)" }, normalizedTitle(headline)].compactMap { $0 }
       if let index = keys.lazy.compactMap({ indexByKey[$0] }).first {
         let source = Digest.Source(
           name: item.feedTitle ?? DigestText.host(of: item.feedURL), feedURL: item.feedURL,

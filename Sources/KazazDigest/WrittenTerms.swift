@@ -49,9 +49,10 @@ struct WrittenTerms {
       if opening == nil { opening = found }
     }
     guard let opening else { return Self.plain(pattern) }
-    // "Посол" opening a sentence is "посол"; "ЦАМО" or "Aktau Port" keep their capitals.
+    // "Посол" opening a sentence is "посол"; "ЦАМО", "Aktau Port" and names keep their capitals.
     let rest = opening.dropFirst()
-    return rest == rest.lowercased() ? opening.prefix(1).lowercased() + rest : opening
+    guard rest == rest.lowercased(), !Headline.isName(opening) else { return opening }
+    return opening.prefix(1).lowercased() + rest
   }
 
   /// Whether only white space, quotes or brackets separate `index` from the start of the text,

@@ -22,7 +22,7 @@ public struct DigestWriter: Sendable {
   /// How many days the Atom feed of digests lists.
   public static let atomEntries = 30
   public static let atomFileName = "digests.atom"
-  /// How many top-story titles each digest records for the Atom feed.
+  /// How many headlines of its best stories each digest records for the Atom feed.
   static let headlineCount = 5
 
   public init(store: Store, directory: URL, config: DigestConfig, topicOrder: [TopicID]) {
@@ -70,9 +70,8 @@ public struct DigestWriter: Sendable {
           day: period.day, format: format.rawValue, path: file.path,
           relevantCount: digest.relevantCount, totalCount: digest.totalItems,
           periodStart: period.start, periodEnd: period.end, isPartial: period.isPartial,
-          headlines: digest.topStories.prefix(Self.headlineCount).map {
-            $0.item.title ?? ""
-          }, writtenAt: now))
+          headlines: digest.stories.prefix(Self.headlineCount).map { $0.title ?? "" },
+          writtenAt: now))
       if period.day >= (try store.newestDigestDay() ?? period.day) {
         try AtomicFileWriter.write(
           data, to: directory.appendingPathComponent("latest.\(fileExtension)"))

@@ -1,3 +1,4 @@
+import KazazConfig
 import KazazModel
 import Testing
 
@@ -119,6 +120,7 @@ struct KeyFactContextTests {
       ("Gas supplies will reach 10 bcm a year.", "m3", 10e9, "supplies"),
       ("Поставки газа составят 2,5 млрд кубометров.", "m3", 2.5e9, "газ"),
       ("Yük daşımaları 5 milyon ton olub.", "t", 5e6, "daşımalar"),
+      ("Neft tranziti 2,2 milyon tona çatacaq.", "t", 2.2e6, "tranzit"),
       ("İhracat 2 milyon varil oldu.", "bbl", 2e6, "ihracat"),
     ])
   func volumes(_ text: String, _ unit: String, _ value: Double, _ subject: String) {
@@ -139,11 +141,44 @@ struct KeyFactContextTests {
     #expect(AmountExtractor.facts(in: "3.7 million people and 20 tonsils").isEmpty)
   }
 
+  @Test("The classifier reads subjects for relevant articles only; others keep bare figures")
+  func relevantOnly() throws {
+    let classifier = Classifier(
+      profile: try ProfileLoader.parse(ClassifierTests.profileText, displayName: "test"))
+    let relevant = classifier.classify(
+      title: "Kazakhstan and Azerbaijan raise trade turnover",
+      body: "Trade turnover between Kazakhstan and Azerbaijan grew by 12.5% to $375.3 million.")
+    #expect(relevant.relevant)
+    #expect(
+      relevant.keyFacts.filter(\.isFigure).map(\.subject) == ["trade turnover", "trade turnover"])
+    #expect(relevant.keyFacts.first?.direction == .up)
+    let other = classifier.classify(
+      title: "Kazakhstan raises its key rate", body: "Trade turnover of Kazakhstan grew by 12.5%.")
+    #expect(!other.relevant)
+    #expect(other.keyFacts.map(\.value) == [12.5] && other.keyFacts.first?.subject == nil)
+    let bare = AmountExtractor.facts(
+      in: Array("Exports grew by 5%.".unicodeScalars), context: false)
+    #expect(bare.map(\.value) == [5] && bare.first?.direction == nil)
+  }
+
   @Test("The same figure for two subjects is kept twice; for one subject, once")
   func repeats() {
     #expect(
       described("Exports rose 5%, imports rose 5%, and exports rose 5% again.") == [
         "exports: +5%", "imports: +5%",
       ])
+  }
+}
+
+@Suite("Key facts of hostile texts")
+struct HostileKeyFactTests {
+  @Test("A hundred thousand figures: at most the limit, quickly bounded, no trap")
+  func many() {
+    let half = String(repeating: "полмиллиарда долларов, ", count: 100_000)
+    #expect(AmountExtractor.facts(in: half).count == 1)
+    let percents = (0..<100_000).map { "экспорт вырос на \($0)%" }.joined(separator: "; ")
+    #expect(AmountExtractor.facts(in: percents).count == AmountExtractor.limit)
+    let huge = "Trade reached $" + String(repeating: "9", count: 400) + " billion."
+    #expect(AmountExtractor.facts(in: huge).isEmpty)
   }
 }

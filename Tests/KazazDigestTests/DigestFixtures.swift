@@ -114,7 +114,18 @@ enum DigestFixtures {
           feedTitle: "<iframe src=//evil.example>",
           text:
             "Body with </p><script>alert(5)</script> and \"quotes\" & ampersands. More words to make a real sentence here.",
-          topics: ["energy"]),
+          topics: ["energy"],
+          keyFacts: [
+            KeyFact(
+              kind: .money, text: "$5", value: 5e6, currency: "USD",
+              subject: "<script>alert(8)</script>"),
+            KeyFact(kind: .money, text: "$∞", value: .infinity, currency: "USD"),
+          ],
+          evidence: [
+            Evidence(
+              kind: .topic(TopicID(rawValue: "energy")), term: "<img src=x onerror=alert(9)>*",
+              region: .title, count: 1, contribution: .infinity)
+          ]),
         item(2, title: "Data link", url: "data:text/html;base64,PHNjcmlwdD4=", topics: ["energy"]),
         item(
           3, title: "Broken out", url: "https://a.kz/x\")><script>alert(6)</script>",

@@ -35,6 +35,14 @@ struct DigestFormatsTests {
     #expect(try validate(digest) == [])
   }
 
+  @Test("The golden JSON, built from a real store, validates against its schema")
+  func goldenSchema() throws {
+    let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
+    let golden = try Data(
+      contentsOf: GoldenDigestTests.folder.appendingPathComponent("digest.json"))
+    #expect(validator.validate(try JSONValue.parse(golden)) == [])
+  }
+
   @Test("The validator rejects what the schema forbids")
   func validatorRejects() throws {
     let validator = try JSONSchemaValidator(schema: Data(contentsOf: Self.schemaFile))
@@ -91,7 +99,7 @@ struct DigestFormatsTests {
       "<li><span class=\"subject\">agreement</span> $1.2 billion</li>",
       "<span class=\"tag primary\">Energy</span>",
       "<details class=\"why\"><summary>Why it is here</summary>",
-      "<li>both sides in the headline</li>", "failing for 4 polls — HTTP 503",
+      "<li>Both sides in the headline</li>", "failing for 4 polls — HTTP 503",
       "disabled — 410 Gone",
     ] {
       #expect(html.contains(part), "missing \(part)")

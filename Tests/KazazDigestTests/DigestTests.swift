@@ -66,7 +66,8 @@ struct DigestTests {
     #expect(!markdown.contains("## Energy") && !markdown.contains("## Politics and diplomacy"))
     #expect(
       markdown.contains(
-        "> ASTANA. The presidents of Kazakhstan and Azerbaijan held talks on trade and transit."))
+        "> The presidents of Kazakhstan and Azerbaijan held talks on trade and transit. They signed six documents.\n"
+      ))
     #expect(!markdown.contains("Menu Home"))
     #expect(markdown.contains("2023-04-10 19:16"))  // local time: Almaty was UTC+6 in 2023
   }

@@ -22,6 +22,9 @@ struct RendererSafetyTests {
     }
     #expect(!html.contains("href=\"javascript") && !html.contains("href=\"data:"))
     #expect(!html.contains("onerror=alert(2)>"))
+    // Key figures' subjects and the reasons' terms are feed text too.
+    #expect(html.contains("&lt;script&gt;alert(8)&lt;/script&gt;"))
+    #expect(!html.contains("<img src=x onerror=alert(9)>"))
     // No script may run and nothing may load, even if escaping had a hole.
     #expect(html.contains("default-src 'none'"))
     #expect(!html.contains("<script"))
