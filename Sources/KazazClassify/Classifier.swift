@@ -68,9 +68,8 @@ public struct Classifier: Sendable {
     var tally = EvidenceTally(
       compiled: compiled, sentenceCount: document.sentences.count)
     tally.record(matches: matches, document: document)
+    // The verdict chooses the primary topic too (`PrimaryTopic`): it needs the lead's share.
     var classification = tally.verdict(document: document, language: identification.language)
-    classification.primaryTopic = PrimaryTopic.choose(
-      from: classification.topics, scores: classification.topicScores)
     classification.keyFacts =
       AmountExtractor.facts(
         in: document.scalars, sentenceBreaks: [document.titleRange.upperBound],

@@ -92,6 +92,7 @@ extension CompiledProfile {
     writer.write(profile.name)
     writer.write(profile.version)
     for value in thresholdValues(profile.thresholds) { writer.write(value) }
+    writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicSentences)))
     writer.write(profile.regions.title)
     writer.write(profile.regions.lead)
     writer.write(profile.regions.body)
@@ -116,7 +117,7 @@ extension CompiledProfile {
       thresholds.relevance, thresholds.sideMinimum, thresholds.topic, thresholds.balance,
       thresholds.listFocus, thresholds.sports, thresholds.incidentFocus, thresholds.incidents,
       thresholds.topicRelative, thresholds.topicSentence, thresholds.topicNearby,
-      thresholds.sectorPolitics,
+      thresholds.sectorPolitics, thresholds.topicClearSentence,
     ]
   }
 
@@ -126,12 +127,13 @@ extension CompiledProfile {
     let name = try reader.readString("profile name")
     let version = try reader.readString("profile version")
     var values: [Double] = []
-    for _ in 0..<12 { values.append(try reader.readDouble("threshold")) }
+    for _ in 0..<13 { values.append(try reader.readDouble("threshold")) }
+    let sentences = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("sentences")))
     let thresholds = ClassifierProfile.Thresholds(
       relevance: values[0], sideMinimum: values[1], topic: values[2], balance: values[3],
       listFocus: values[4], sports: values[5], incidentFocus: values[6], incidents: values[7],
-      topicRelative: values[8], topicSentence: values[9], topicNearby: values[10],
-      sectorPolitics: values[11])
+      topicRelative: values[8], topicSentence: values[9], topicSentences: sentences,
+      topicClearSentence: values[12], topicNearby: values[10], sectorPolitics: values[11])
     let regions = ClassifierProfile.RegionWeights(
       title: try reader.readDouble("title weight"), lead: try reader.readDouble("lead weight"),
       body: try reader.readDouble("body weight"))

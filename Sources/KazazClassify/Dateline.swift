@@ -6,7 +6,8 @@
 /// hand one side free weight in the lead.
 ///
 /// The rule: the body starts with a place word that is either written in capitals (`BAKU`,
-/// `АСТАНА`) or capitalised and followed at once by a dash or by `.`/`,` and a digit. The
+/// `АСТАНА`) or capitalised and followed at once by a dash (a hyphen only with a space beside
+/// it: `Kassym-Jomart Tokayev said…` opens with a name) or by `.`/`,` and a digit. The
 /// dateline then runs to the first dash, or to the first full stop followed by white space,
 /// whichever comes first, within `maximumLength` characters.
 enum Dateline {
@@ -28,7 +29,11 @@ enum Dateline {
     // What follows the place word decides whether this is a dateline at all.
     let rest = characters[index...].drop { $0 == " " }
     guard let next = rest.first else { return 0 }
-    let isDash = next == "—" || next == "–" || next == "-"
+    // A hyphen joining two words ("Kassym-Jomart", "Trans-Caspian") is part of a name, not the
+    // dash after a place: that one stands apart from a word on at least one side.
+    let spacedHyphen =
+      next == "-" && (rest.startIndex > index || rest.dropFirst().first == " ")
+    let isDash = next == "—" || next == "–" || spacedHyphen
     let punctuation = next == "," || next == "."
     if !capitals {
       let following = rest.dropFirst().drop { $0 == " " }.first

@@ -78,6 +78,38 @@ public struct PRF: Sendable, Hashable, Codable {
   static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }
 
+/// How often a single choice was right: the primary topic of the documents that are labelled with
+/// one.
+public struct Accuracy: Sendable, Hashable, Codable {
+  public var documents = 0
+  public var correct = 0
+
+  public init(documents: Int = 0, correct: Int = 0) {
+    self.documents = documents
+    self.correct = correct
+  }
+
+  /// Correct choices over documents; 1 when there was nothing to choose.
+  public var accuracy: Double { documents == 0 ? 1 : Double(correct) / Double(documents) }
+
+  enum CodingKeys: String, CodingKey {
+    case documents, correct, accuracy
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    documents = try container.decode(Int.self, forKey: .documents)
+    correct = try container.decode(Int.self, forKey: .correct)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(documents, forKey: .documents)
+    try container.encode(correct, forKey: .correct)
+    try container.encode(PRF.rounded(accuracy), forKey: .accuracy)
+  }
+}
+
 /// One labelled document with the classifier's verdict and the naive rule's.
 public struct EvaluatedDocument: Sendable {
   public var label: LabelledDocument
@@ -94,7 +126,9 @@ public struct EvaluatedDocument: Sendable {
 
 /// Scores of a classifier on a labelled set, following the set's convention: borderline documents
 /// are excluded; relevance is precision/recall/F1 of `relevant`; topics are micro-averaged over
-/// the documents labelled relevant (a topic counts once per document).
+/// the documents labelled relevant (a topic counts once per document); the primary topic is
+/// scored on the documents labelled relevant that carry one (a document the classifier judged
+/// irrelevant has no primary topic, so it counts as a wrong choice).
 public struct EvaluationReport: Sendable, Codable {
   /// A document the classifier got wrong, with the evidence behind its verdict.
   public struct Miss: Sendable, Codable {
@@ -107,6 +141,10 @@ public struct EvaluationReport: Sendable, Codable {
     public var missingTopics: [TopicID]
     /// Topics the classifier gave that the labels do not (relevant documents only).
     public var extraTopics: [TopicID]
+    /// The labelled primary topic and the classifier's, when the labels give one and the two
+    /// differ.
+    public var expectedPrimary: TopicID?
+    public var predictedPrimary: TopicID?
     public var evidence: [Evidence]
 
     enum CodingKeys: String, CodingKey {
@@ -114,6 +152,8 @@ public struct EvaluationReport: Sendable, Codable {
       case predictedRelevant = "predicted_relevant"
       case missingTopics = "missing_topics"
       case extraTopics = "extra_topics"
+      case expectedPrimary = "expected_primary"
+      case predictedPrimary = "predicted_primary"
     }
   }
 
@@ -125,6 +165,12 @@ public struct EvaluationReport: Sendable, Codable {
   public var baselineByLanguage: [String: PRF] = [:]
   public var topicsMicro = PRF()
   public var topics: [TopicID: PRF] = [:]
+  /// Primary-topic choices on the documents labelled relevant with a primary topic.
+  public var primary = Accuracy()
+  /// Topics per document labelled relevant: as labelled, and as the classifier gave them.
+  public var labelledTopicCount = 0
+  public var predictedTopicCount = 0
+  public var relevantDocuments = 0
   /// Relevance errors (wrong verdict).
   public var misclassified: [Miss] = []
   /// Relevant documents judged relevant whose topics differ from the labels.
@@ -148,7 +194,19 @@ public struct EvaluationReport: Sendable, Codable {
 
       var missing: [TopicID] = []
       var extra: [TopicID] = []
+      var wrongPrimary = false
       if expected {
+        relevantDocuments += 1
+        labelledTopicCount += label.topics.count
+        predictedTopicCount += document.classification.topics.count
+        if let labelled = label.primary {
+          primary.documents += 1
+          if document.classification.primaryTopic == labelled {
+            primary.correct += 1
+          } else {
+            wrongPrimary = true
+          }
+        }
         let gold = Set(label.topics)
         let given = Set(document.classification.topics)
         for topic in gold.union(given) {
@@ -161,10 +219,13 @@ public struct EvaluationReport: Sendable, Codable {
       let miss = Miss(
         file: label.file, lang: label.lang, expected: label.label.rawValue,
         predictedRelevant: predicted, score: document.classification.score,
-        missingTopics: missing, extraTopics: extra, evidence: document.classification.evidence)
+        missingTopics: missing, extraTopics: extra,
+        expectedPrimary: wrongPrimary ? label.primary : nil,
+        predictedPrimary: wrongPrimary ? document.classification.primaryTopic : nil,
+        evidence: document.classification.evidence)
       if predicted != expected {
         misclassified.append(miss)
-      } else if !missing.isEmpty || !extra.isEmpty {
+      } else if !missing.isEmpty || !extra.isEmpty || wrongPrimary {
         topicErrors.append(miss)
       }
     }
@@ -177,6 +238,10 @@ public struct EvaluationReport: Sendable, Codable {
     case baselineByLanguage = "baseline_by_language"
     case topicsMicro = "topics_micro"
     case topicErrors = "topic_errors"
+    case primary = "primary_topic"
+    case labelledTopicCount = "labelled_topics"
+    case predictedTopicCount = "predicted_topics"
+    case relevantDocuments = "relevant_documents"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -192,6 +257,11 @@ public struct EvaluationReport: Sendable, Codable {
     topics = Dictionary(uniqueKeysWithValues: byName.map { (TopicID(rawValue: $0.key), $0.value) })
     misclassified = try container.decode([Miss].self, forKey: .misclassified)
     topicErrors = try container.decode([Miss].self, forKey: .topicErrors)
+    primary = try container.decodeIfPresent(Accuracy.self, forKey: .primary) ?? Accuracy()
+    labelledTopicCount = try container.decodeIfPresent(Int.self, forKey: .labelledTopicCount) ?? 0
+    predictedTopicCount =
+      try container.decodeIfPresent(Int.self, forKey: .predictedTopicCount) ?? 0
+    relevantDocuments = try container.decodeIfPresent(Int.self, forKey: .relevantDocuments) ?? 0
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -207,5 +277,9 @@ public struct EvaluationReport: Sendable, Codable {
     try container.encode(byName, forKey: .topics)
     try container.encode(misclassified, forKey: .misclassified)
     try container.encode(topicErrors, forKey: .topicErrors)
+    try container.encode(primary, forKey: .primary)
+    try container.encode(labelledTopicCount, forKey: .labelledTopicCount)
+    try container.encode(predictedTopicCount, forKey: .predictedTopicCount)
+    try container.encode(relevantDocuments, forKey: .relevantDocuments)
   }
 }

@@ -3,8 +3,9 @@ import KazazModel
 
 extension EvaluationReport {
   /// The report as plain text for a terminal: relevance overall and per language, the naive
-  /// "mentions both countries" rule beside it, topics micro-averaged and per topic, then every
-  /// relevance error with the evidence behind it and every topic disagreement.
+  /// "mentions both countries" rule beside it, topics micro-averaged and per topic, topics per
+  /// document and primary-topic accuracy, then every relevance error with the evidence behind it
+  /// and every topic disagreement.
   public func renderText() -> String {
     var lines: [String] = []
     func line(_ name: String, _ score: PRF) -> String {
@@ -32,6 +33,21 @@ extension EvaluationReport {
     for topic in topics.keys.sorted() {
       lines.append(line("    \(topic.rawValue)", topics[topic] ?? PRF()))
     }
+    if relevantDocuments > 0 {
+      let perDocument = { (count: Int) in
+        String(format: "%.2f", Double(count) / Double(relevantDocuments))
+      }
+      lines.append(
+        "  topics per document     labelled \(perDocument(labelledTopicCount))  classifier \(perDocument(predictedTopicCount))"
+      )
+    }
+    if primary.documents > 0 {
+      lines.append(
+        "  primary topic           accuracy \(Self.format(primary.accuracy))   \(primary.correct) of \(primary.documents)"
+      )
+    } else {
+      lines.append("  primary topic           not labelled in this set")
+    }
     if !misclassified.isEmpty {
       lines.append("")
       lines.append("misclassified")
@@ -53,6 +69,10 @@ extension EvaluationReport {
         }
         if !miss.extraTopics.isEmpty {
           parts.append("extra " + miss.extraTopics.map(\.rawValue).joined(separator: ", "))
+        }
+        if let expected = miss.expectedPrimary {
+          let given = miss.predictedPrimary?.rawValue ?? "none"
+          parts.append("primary \(given), labelled \(expected.rawValue)")
         }
         lines.append("  \(miss.file) [\(miss.lang)]: " + parts.joined(separator: "; "))
       }

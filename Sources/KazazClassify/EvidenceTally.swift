@@ -27,17 +27,23 @@ import KazazModel
 ///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
 ///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere; in an
 ///   article judged relevant, a sentence naming an official role (a context term lighter than 1)
-///   counts by that weight. A topic is assigned when
-///   its score reaches `topic` and `topic_relative` times the best topic's score, and when at least
-///   one sentence holds `topic_sentence` of its raw term weight times its context: a bare list of
-///   spheres ("trade, transport, energy") does not make a topic. Politics and diplomacy, the
+///   counts by that weight. A topic has substance when at least one sentence holds
+///   `topic_sentence` of its raw term weight times its context (a bare list of spheres, "trade,
+///   transport, energy", does not make a topic) or when `topic_sentences` sentences in context
+///   hold its terms (a theme the article returns to). A topic with substance is assigned when its
+///   score reaches `topic` and `topic_relative` times the best topic's score — a secondary topic
+///   needs a share of the story, not a passing mention — or, with a sentence of
+///   `topic_clear_sentence` (a distinctive term), `topic` alone. Politics and diplomacy, the
 ///   frame of nearly every bilateral story, needs `frameRelative` of the best topic's score.
+/// - **Primary topic.** `PrimaryTopic` chooses it from the assigned topics, their scores, the
+///   headline's and lead's share of each, and who acts.
 /// - **Who acts.** Politics is the business of leaders (heads of state and government, foreign
 ///   ministries, diplomats, parliaments: the profile's `officials.leaders`); when sector officials
 ///   (`officials.sector`: a defence or energy minister, a railway's chief) visit, meet or call,
 ///   the story is their sector's. Politics terms count `sector_politics` of their weight in a
 ///   sentence naming a sector official and no leader, and in a sentence naming neither when the
-///   article names sector officials more than leaders.
+///   article names sector officials more than leaders; and in such an article politics is not
+///   the primary topic when another topic is assigned.
 struct EvidenceTally {
   /// Per-sentence sums.
   struct SentenceWeights {
@@ -212,10 +218,17 @@ struct EvidenceTally {
       && score >= thresholds.relevance
 
     let topics = assignedTopics(topicScores(document: document, relevant: relevant))
+    let rounded = { (value: Double) in (value * 100).rounded() / 100 }
+    let scores = Dictionary(uniqueKeysWithValues: topics.map { ($0.0, rounded($0.1.score)) })
     return Classification(
-      relevant: relevant, score: (score * 100).rounded() / 100, language: language,
+      relevant: relevant, score: rounded(score), language: language,
       topics: topics.map(\.0), evidence: evidenceList(), profileVersion: compiled.profile.version,
-      topicScores: Dictionary(uniqueKeysWithValues: topics))
+      topicScores: scores,
+      primaryTopic: PrimaryTopic.choose(
+        from: topics.map(\.0), scores: scores,
+        leadScores: Dictionary(
+          uniqueKeysWithValues: topics.map { ($0.0, rounded($0.1.leadScore)) }),
+        sectorStory: namesSectorOfficialsMostly()))
   }
 
   /// Co-occurrence of both sides in one sentence (full weight) or one paragraph (half weight),
@@ -270,32 +283,55 @@ struct EvidenceTally {
     return context
   }
 
-  /// Topic scores in bilateral context, and whether each topic has a sentence of substance, by
-  /// position in `CompiledProfile.topics` (nil for a topic with no term in context).
-  private func topicScores(document: NormalizedDocument, relevant: Bool) -> [(
-    score: Double, substance: Bool
-  )?] {
-    let minimum = compiled.profile.thresholds.topicSentence
+  /// One topic's evidence in an article.
+  struct TopicScore {
+    /// Its terms in bilateral context, with region, repeat and context factors.
+    var score = 0.0
+    /// The part of `score` from the headline and the lead.
+    var leadScore = 0.0
+    /// Sentences in context that hold its terms.
+    var sentences = 0
+    /// The heaviest of them: its terms as written, times its context.
+    var heaviestSentence = 0.0
+    /// Whether one of them weighs `topic_sentence`, or `topic_sentences` of them hold its terms.
+    var substance = false
+  }
+
+  /// Topic scores in bilateral context, with the headline's and lead's share and whether each
+  /// topic has substance, by position in `CompiledProfile.topics` (nil for a topic with no term
+  /// in context).
+  private func topicScores(document: NormalizedDocument, relevant: Bool) -> [TopicScore?] {
+    let thresholds = compiled.profile.thresholds
     let context = topicContext(document: document, relevant: relevant)
     let politics = compiled.topics.firstIndex(of: Self.frameTopic) ?? -1
     let actors = politicsFactors()
-    var result = [(score: Double, substance: Bool)?](repeating: nil, count: topicCount)
+    var result = [TopicScore?](repeating: nil, count: topicCount)
     for index in sentences.indices where context[index] > 0 {
       for topic in 0..<topicCount {
         let weight = topicWeights[index * topicCount + topic]
         // Only topics whose terms occur in this sentence (every term weighs more than zero).
         guard weight != 0 || rawTopicWeights[index * topicCount + topic] != 0 else { continue }
         let factor = context[index] * (topic == politics ? actors[index] : 1)
-        var entry = result[topic] ?? (0, false)
+        var entry = result[topic] ?? TopicScore()
         entry.score += weight * factor
+        if document.sentences[index].region != .body { entry.leadScore += weight * factor }
+        if weight * factor > 0 { entry.sentences += 1 }
         // Substance is said about the pair: next to it, it takes proportionally more.
-        if rawTopicWeights[index * topicCount + topic] * factor >= minimum {
+        let sentence = rawTopicWeights[index * topicCount + topic] * factor
+        entry.heaviestSentence = max(entry.heaviestSentence, sentence)
+        if sentence >= thresholds.topicSentence || entry.sentences >= thresholds.topicSentences {
           entry.substance = true
         }
         result[topic] = entry
       }
     }
     return result
+  }
+
+  /// Whether the officials the article names are mostly of one sector (a defence or energy
+  /// minister, a railway's chief) rather than leaders: their meeting is their sector's story.
+  func namesSectorOfficialsMostly() -> Bool {
+    sentences.reduce(0) { $0 + $1.sectorOfficials } > sentences.reduce(0) { $0 + $1.leaders }
   }
 
   /// How much politics terms count in each sentence, by who acts there: fully where a leader is
@@ -313,23 +349,23 @@ struct EvidenceTally {
     }
   }
 
-  /// Topics that pass the absolute, relative and substance tests, strongest first, with scores.
-  private func assignedTopics(_ scores: [(score: Double, substance: Bool)?]) -> [(
-    TopicID, Double
-  )] {
+  /// Topics that pass the absolute, relative and substance tests, strongest first, with their
+  /// evidence.
+  private func assignedTopics(_ scores: [TopicScore?]) -> [(TopicID, TopicScore)] {
     let thresholds = compiled.profile.thresholds
     let best = scores.compactMap { $0 }.filter(\.substance).map(\.score).max() ?? 0
     let minimum = max(thresholds.topic, thresholds.topicRelative * best)
     let frameMinimum = max(minimum, Self.frameRelative * best)
-    return scores.indices.compactMap { index -> (TopicID, Double)? in
-      let topicMinimum = compiled.topics[index] == Self.frameTopic ? frameMinimum : minimum
-      guard let entry = scores[index], entry.substance, entry.score >= topicMinimum else {
-        return nil
-      }
-      return (compiled.topics[index], entry.score)
+    return scores.indices.compactMap { index -> (TopicID, TopicScore)? in
+      guard let entry = scores[index], entry.substance else { return nil }
+      let clear = entry.heaviestSentence >= thresholds.topicClearSentence
+      let topicMinimum =
+        compiled.topics[index] == Self.frameTopic
+        ? frameMinimum : (clear ? thresholds.topic : minimum)
+      guard entry.score >= topicMinimum else { return nil }
+      return (compiled.topics[index], entry)
     }
-    .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    .map { ($0.0, ($0.1 * 100).rounded() / 100) }
+    .sorted { ($0.1.score, $1.0) > ($1.1.score, $0.0) }
   }
 
   /// Every tallied term, strongest contribution first; ties by term, then by the tally key

@@ -2,7 +2,7 @@ import Foundation
 import KazazModel
 
 /// One entry of a labelled set's `labels.json`:
-/// `{"file", "lang", "label", "topics", "event", …}` (other keys are ignored).
+/// `{"file", "lang", "label", "topics", "primary", "event", …}` (other keys are ignored).
 public struct LabelledDocument: Sendable, Hashable, Codable {
   public enum Label: String, Sendable, Hashable, Codable {
     case relevant, irrelevant, borderline
@@ -13,14 +13,20 @@ public struct LabelledDocument: Sendable, Hashable, Codable {
   public var lang: String
   public var label: Label
   public var topics: [TopicID]
+  /// The topic the article is mostly about (sets labelled with primary topics only).
+  public var primary: TopicID?
   /// Groups reports of the same event (used to split sets without leaking an event).
   public var event: String?
 
-  public init(file: String, lang: String, label: Label, topics: [TopicID], event: String? = nil) {
+  public init(
+    file: String, lang: String, label: Label, topics: [TopicID], primary: TopicID? = nil,
+    event: String? = nil
+  ) {
     self.file = file
     self.lang = lang
     self.label = label
     self.topics = topics
+    self.primary = primary
     self.event = event
   }
 
@@ -30,6 +36,7 @@ public struct LabelledDocument: Sendable, Hashable, Codable {
     lang = try container.decodeIfPresent(String.self, forKey: .lang) ?? "other"
     label = try container.decode(Label.self, forKey: .label)
     topics = try container.decodeIfPresent([TopicID].self, forKey: .topics) ?? []
+    primary = try container.decodeIfPresent(TopicID.self, forKey: .primary)
     event = try container.decodeIfPresent(String.self, forKey: .event)
   }
 

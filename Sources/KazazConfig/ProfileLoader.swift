@@ -6,16 +6,19 @@ import Yams
 ///
 /// The file lists, per language, `pattern: weight` pairs for each side of the relation, the
 /// compound relation forms, the fifteen topics (in digest order), the negative evidence and who
-/// acts for politics (leaders) or for one sector (sector officials).
+/// acts for politics (leaders) or for one sector (sector officials); the people and
+/// organisations of both countries as dated, sourced reference data (`actors`, see
+/// `ProfileActors`). A pattern may hold alternatives, `министр{|а|у}` (`PatternAlternatives`).
 public enum ProfileLoader {
   static let topLevelKeys = [
     "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
-    "negative", "officials", "key_facts",
+    "negative", "officials", "key_facts", "actors",
   ]
   static let thresholdKeys = [
     "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
     "topic",
-    "topic_relative", "topic_sentence", "topic_nearby", "sector_politics",
+    "topic_relative", "topic_sentence", "topic_sentences", "topic_clear_sentence", "topic_nearby",
+    "sector_politics",
   ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
@@ -37,7 +40,29 @@ public enum ProfileLoader {
   public static func parse(_ text: String, displayName: String) throws(ConfigError)
     -> ClassifierProfile
   {
+    try parseSource(text, displayName: displayName).profile
+  }
+
+  /// Loads a profile file together with where each of its patterns is written.
+  public static func loadSource(path: String) throws(ConfigError) -> (
+    profile: ClassifierProfile, entries: [ProfileEntrySource], text: String
+  ) {
+    let url = URL(fileURLWithPath: path)
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw ConfigError(problems: [
+        ConfigProblem(file: path, line: nil, column: nil, message: "cannot read the profile file")
+      ])
+    }
+    let (profile, entries) = try parseSource(text, displayName: path)
+    return (profile, entries, text)
+  }
+
+  /// Parses a profile and lists every pattern with its line, section and role.
+  public static func parseSource(_ text: String, displayName: String) throws(ConfigError) -> (
+    profile: ClassifierProfile, entries: [ProfileEntrySource]
+  ) {
     let reader = NodeReader(file: displayName)
+    var sources: [ProfileEntrySource] = []
     guard let root = reader.root(of: text) else { throw ConfigError(problems: reader.problems) }
     var profile = ClassifierProfile(
       name: "profile", version: "0",
@@ -74,6 +99,13 @@ public enum ProfileLoader {
           case "incidents": profile.thresholds.incidents = number
           case "topic_relative": profile.thresholds.topicRelative = number
           case "topic_sentence": profile.thresholds.topicSentence = number
+          case "topic_clear_sentence": profile.thresholds.topicClearSentence = number
+          case "topic_sentences":
+            guard let count = Int(exactly: number), count >= 1 else {
+              reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
+              continue
+            }
+            profile.thresholds.topicSentences = count
           case "topic_nearby": profile.thresholds.topicNearby = number
           case "sector_politics": profile.thresholds.sectorPolitics = number
           default: profile.thresholds.topic = number
@@ -93,19 +125,23 @@ public enum ProfileLoader {
         guard let mapping = reader.mapping(value, "sides") else { continue }
         for (side, _, languages) in reader.entries(mapping, allowed: sideKeys, context: "sides") {
           let kind: ClassifierProfile.TermKind = side == "kazakhstan" ? .kazakhstan : .azerbaijan
-          profile.terms += terms(languages, kind: kind, context: "sides.\(side)", reader)
+          profile.terms += terms(
+            languages, kind: kind, context: "sides.\(side)", reader, sources: &sources)
         }
       case "relation":
-        profile.terms += terms(value, kind: .relation, context: "relation", reader)
+        profile.terms += terms(
+          value, kind: .relation, context: "relation", reader, sources: &sources)
       case "context":
-        profile.terms += terms(value, kind: .context, context: "context", reader)
+        profile.terms += terms(
+          value, kind: .context, context: "context", reader, sources: &sources)
       case "topics":
         guard let mapping = reader.mapping(value, "topics") else { continue }
         let known = TopicID.all.map(\.rawValue)
         for (topic, _, languages) in reader.entries(mapping, allowed: known, context: "topics") {
           let id = TopicID(rawValue: topic)
           profile.topicOrder.append(id)
-          profile.terms += terms(languages, kind: .topic(id), context: "topics.\(topic)", reader)
+          profile.terms += terms(
+            languages, kind: .topic(id), context: "topics.\(topic)", reader, sources: &sources)
         }
       case "negative":
         guard let mapping = reader.mapping(value, "negative") else { continue }
@@ -118,7 +154,8 @@ public enum ProfileLoader {
             case "incidents": .incident
             default: .otherCountry
             }
-          profile.terms += terms(languages, kind: kind, context: "negative.\(group)", reader)
+          profile.terms += terms(
+            languages, kind: kind, context: "negative.\(group)", reader, sources: &sources)
         }
       case "officials":
         guard let mapping = reader.mapping(value, "officials") else { continue }
@@ -126,10 +163,13 @@ public enum ProfileLoader {
           mapping, allowed: officialKeys, context: "officials")
         {
           let kind: ClassifierProfile.TermKind = group == "leaders" ? .leader : .sectorOfficial
-          profile.terms += terms(languages, kind: kind, context: "officials.\(group)", reader)
+          profile.terms += terms(
+            languages, kind: kind, context: "officials.\(group)", reader, sources: &sources)
         }
       case "key_facts":
-        profile.entities += entities(value, reader)
+        profile.entities += entities(value, reader, sources: &sources)
+      case "actors":
+        actors(value, reader, profile: &profile, sources: &sources)
       default: break
       }
     }
@@ -143,11 +183,13 @@ public enum ProfileLoader {
         at: root["topics"])
     }
     guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
-    return profile
+    return (profile, sources)
   }
 
   /// `{people: {Display Name: [pattern, …]}, institutions: …}` → entities.
-  private static func entities(_ node: Node, _ reader: NodeReader) -> [ClassifierProfile.Entity] {
+  private static func entities(
+    _ node: Node, _ reader: NodeReader, sources: inout [ProfileEntrySource]
+  ) -> [ClassifierProfile.Entity] {
     guard let groups = reader.mapping(node, "key_facts") else { return [] }
     var result: [ClassifierProfile.Entity] = []
     for (group, _, names) in reader.entries(groups, allowed: keyFactKeys, context: "key_facts") {
@@ -167,13 +209,18 @@ public enum ProfileLoader {
             reader.problem("key_facts.\(group).\(name): a pattern must be text", at: item)
             continue
           }
-          if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex)
-          {
-            reader.problem(
-              "key_facts.\(group).\(name): \"\(pattern)\": `*` may only end a pattern", at: item)
+          let section = "key_facts.\(group).\(name)"
+          guard let forms = forms(of: pattern, at: item, context: section, reader) else {
             continue
           }
-          patterns.append(pattern)
+          for form in forms {
+            patterns.append(form)
+            sources.append(
+              ProfileEntrySource(
+                pattern: form, written: pattern, language: nil, section: section,
+                line: item.mark?.line ?? 0, weight: nil, role: .entity(name),
+                isReferenceData: true))
+          }
         }
         result.append(.init(name: name, kind: kind, patterns: patterns))
       }
@@ -183,7 +230,8 @@ public enum ProfileLoader {
 
   /// `{en: {pattern: weight, …}, ru: …}` → terms.
   private static func terms(
-    _ node: Node, kind: ClassifierProfile.TermKind, context: String, _ reader: NodeReader
+    _ node: Node, kind: ClassifierProfile.TermKind, context: String, _ reader: NodeReader,
+    sources: inout [ProfileEntrySource]
   ) -> [ClassifierProfile.Term] {
     guard let languages = reader.mapping(node, context) else { return [] }
     var result: [ClassifierProfile.Term] = []
@@ -198,17 +246,36 @@ public enum ProfileLoader {
           reader.problem("\(context).\(code): a pattern must be text", at: patternNode)
           continue
         }
-        if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex) {
-          reader.problem(
-            "\(context).\(code): \"\(pattern)\": `*` may only end a pattern", at: patternNode)
-          continue
+        guard
+          let forms = forms(of: pattern, at: patternNode, context: "\(context).\(code)", reader),
+          let weight = reader.number(weightNode, "\(context).\(code).\(pattern)")
+        else { continue }
+        for form in forms {
+          result.append(.init(pattern: form, language: language, kind: kind, weight: weight))
+          sources.append(
+            ProfileEntrySource(
+              pattern: form, written: pattern, language: language, section: "\(context).\(code)",
+              line: patternNode.mark?.line ?? 0, weight: weight, role: .term(kind)))
         }
-        guard let weight = reader.number(weightNode, "\(context).\(code).\(pattern)") else {
-          continue
-        }
-        result.append(.init(pattern: pattern, language: language, kind: kind, weight: weight))
       }
     }
     return result
+  }
+
+  /// The patterns an entry stands for (`PatternAlternatives`), or nil after recording why it is
+  /// malformed.
+  static func forms(of pattern: String, at node: Node, context: String, _ reader: NodeReader)
+    -> [String]?
+  {
+    if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex) {
+      reader.problem("\(context): \"\(pattern)\": `*` may only end a pattern", at: node)
+      return nil
+    }
+    switch PatternAlternatives.expand(pattern) {
+    case .success(let forms): return forms
+    case .failure(let problem):
+      reader.problem("\(context): \"\(pattern)\": \(problem)", at: node)
+      return nil
+    }
   }
 }

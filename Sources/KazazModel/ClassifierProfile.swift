@@ -69,6 +69,15 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// A topic needs one sentence in context whose topic terms weigh this much (as written in
     /// the profile, before region weights): a sentence of substance, not a list of spheres.
     public var topicSentence: Double
+    /// A topic with one sentence in context whose terms weigh this much (as written, times the
+    /// sentence's context) is assigned whatever the best topic's score: a distinctive term
+    /// ("trade turnover", "investment fund") is substance even beside a much larger story.
+    /// `.infinity` turns the rule off.
+    public var topicClearSentence: Double
+    /// A topic also has substance when its terms occur in this many sentences in context: an
+    /// article that returns to a theme sentence after sentence is about it even when no one
+    /// sentence weighs `topicSentence`. `Int.max` turns the rule off.
+    public var topicSentences: Int
     /// How much topic terms count in a sentence next to one that names a side (in the same
     /// paragraph). Sentences naming a side, and the headline, count fully; others not at all.
     public var topicNearby: Double
@@ -81,7 +90,8 @@ public struct ClassifierProfile: Sendable, Equatable {
       relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
       incidents: Double = 2, topicRelative: Double = 0,
-      topicSentence: Double = 0, topicNearby: Double = 0.5, sectorPolitics: Double = 1
+      topicSentence: Double = 0, topicSentences: Int = .max,
+      topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
@@ -93,6 +103,8 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.incidents = incidents
       self.topicRelative = topicRelative
       self.topicSentence = topicSentence
+      self.topicSentences = topicSentences
+      self.topicClearSentence = topicClearSentence
       self.topicNearby = topicNearby
       self.sectorPolitics = sectorPolitics
     }

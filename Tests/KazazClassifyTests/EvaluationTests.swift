@@ -10,14 +10,17 @@ struct EvaluationTests {
   func classification(_ relevant: Bool, _ topics: [String]) -> Classification {
     Classification(
       relevant: relevant, score: relevant ? 10 : 0, language: .en,
-      topics: topics.map(TopicID.init(rawValue:)), evidence: [], profileVersion: "t")
+      topics: topics.map(TopicID.init(rawValue:)), evidence: [], profileVersion: "t",
+      primaryTopic: topics.first.map(TopicID.init(rawValue:)))
   }
 
   func document(
-    _ file: String, _ lang: String, _ label: LabelledDocument.Label, _ topics: [String] = []
+    _ file: String, _ lang: String, _ label: LabelledDocument.Label, _ topics: [String] = [],
+    primary: String? = nil
   ) -> LabelledDocument {
     LabelledDocument(
-      file: "docs/\(file)", lang: lang, label: label, topics: topics.map(TopicID.init(rawValue:)))
+      file: "docs/\(file)", lang: lang, label: label, topics: topics.map(TopicID.init(rawValue:)),
+      primary: primary.map(TopicID.init(rawValue:)))
   }
 
   @Test("Precision, recall and F1, including empty denominators")
@@ -70,6 +73,49 @@ struct EvaluationTests {
     let text = report.renderText()
     #expect(text.contains("both countries named"))
     #expect(text.contains("docs/3.txt [en] labelled irrelevant, classified relevant"))
+    #expect(text.contains("primary topic           not labelled in this set"))
+  }
+
+  @Test("Primary topic: right, wrong, and missed documents; topics per document")
+  func primary() throws {
+    let report = EvaluationReport([
+      // Right: the first topic given is the labelled primary.
+      EvaluatedDocument(
+        label: document(
+          "1.txt", "en", .relevant, ["energy", "politics-diplomacy"], primary: "energy"),
+        classification: classification(true, ["energy"]), baselineRelevant: true),
+      // Wrong: the topics agree, the primary does not.
+      EvaluatedDocument(
+        label: document(
+          "2.txt", "en", .relevant, ["energy", "trade-economy"], primary: "trade-economy"),
+        classification: classification(true, ["energy", "trade-economy"]), baselineRelevant: true),
+      // Missed: no verdict, no primary topic.
+      EvaluatedDocument(
+        label: document("3.txt", "ru", .relevant, ["energy"], primary: "energy"),
+        classification: classification(false, []), baselineRelevant: true),
+      // Labelled without a primary topic: not counted.
+      EvaluatedDocument(
+        label: document("4.txt", "ru", .relevant, ["energy"]),
+        classification: classification(true, ["energy"]), baselineRelevant: true),
+    ])
+    #expect(report.primary == Accuracy(documents: 3, correct: 1))
+    #expect(abs(report.primary.accuracy - 1.0 / 3.0) < 1e-12)
+    #expect(report.relevantDocuments == 4)
+    #expect(report.labelledTopicCount == 6 && report.predictedTopicCount == 4)
+    let wrong = try #require(report.topicErrors.first { $0.file == "docs/2.txt" })
+    #expect(wrong.expectedPrimary == TopicID(rawValue: "trade-economy"))
+    #expect(wrong.predictedPrimary == TopicID(rawValue: "energy"))
+    // A topic missed, the primary right: listed for the topic only.
+    let right = try #require(report.topicErrors.first { $0.file == "docs/1.txt" })
+    #expect(right.expectedPrimary == nil && right.predictedPrimary == nil)
+    let text = report.renderText()
+    #expect(text.contains("accuracy 0.333   1 of 3"))
+    #expect(text.contains("docs/2.txt [en]: primary energy, labelled trade-economy"))
+    #expect(text.contains("topics per document     labelled 1.50  classifier 1.00"))
+    let decoded = try JSONDecoder().decode(
+      EvaluationReport.self, from: JSONEncoder().encode(report))
+    #expect(decoded.primary == report.primary)
+    #expect(decoded.predictedTopicCount == 4)
   }
 
   @Test("The JSON report round-trips")
@@ -94,12 +140,13 @@ struct EvaluationTests {
     try directory.write(
       """
       [{"file": "docs/001.txt", "lang": "en", "label": "relevant", "topics": ["energy"],
-        "event": "e1", "why": "…"},
+        "primary": "energy", "event": "e1", "why": "…"},
        {"file": "docs/002.txt", "lang": "ru", "label": "irrelevant", "topics": [], "event": null}]
       """, to: "labels.json")
     let labels = try LabelledCorpus.labels(in: directory.url)
     #expect(labels.map(\.fileName) == ["001.txt", "002.txt"])
     #expect(labels[0].event == "e1" && labels[0].topics == [TopicID(rawValue: "energy")])
+    #expect(labels[0].primary == TopicID(rawValue: "energy") && labels[1].primary == nil)
     let names = LabelledCorpus.parseList("# held out\n002.txt\n\n")
     #expect(names == ["002.txt"])
     #expect(

@@ -39,6 +39,11 @@ struct ScoringPolicyTests {
     #expect(Dateline.length(in: "АСТАНА, 4 окт — Sputnik. Погода") == 15)
     #expect(Dateline.length(in: "Kazakhstan and Azerbaijan signed") == 0)
     #expect(Dateline.length(in: "The ASTANA hub opened.") == 0)
+    // A hyphenated name opening the body is not a dateline; a spaced hyphen after a place is.
+    #expect(
+      Dateline.length(in: "Қасым-Жомарт Тоқаев Ильхам Әлиевпен телефон арқылы сөйлесті.") == 0)
+    #expect(Dateline.length(in: "Kassym-Jomart Tokayev spoke with Ilham Aliyev. They agreed.") == 0)
+    #expect(Dateline.length(in: "Astana - The ministers met") == 8)
     let result = classifier.classify(
       title: "",
       body: "BAKU, Azerbaijan, May 2. Kazakhstan raised exports. Kazakhstan and Astana grew.")

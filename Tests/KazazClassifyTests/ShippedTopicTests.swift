@@ -18,6 +18,8 @@ struct ShippedTopicTests {
     var text: String
     var topics: [String]
     var not: [String] = []
+    /// The topic the story is chiefly about, when the test says.
+    var primary: String? = nil
 
     var testDescription: String { name }
   }
@@ -293,7 +295,8 @@ struct ShippedTopicTests {
         FUZULİ - Kazakistan'ın Azerbaycan'a hediyesi olan Kurmangazı Çocuk Yaratıcılık Merkezi, \
         Fuzuli kentinde açıldı.
         Açılış törenine Kazakistan Cumhurbaşkanı Tokayev ve Azerbaycan Cumhurbaşkanı Aliyev \
-        katıldı. İşgalden kurtarılan topraklardaki yeniden inşa çalışmalarına katkı sunan \
+        katıldı. Merkezde Kazakistan'ın katkısıyla çocuklara müzik, dans ve resim dersleri \
+        verilecek. İşgalden kurtarılan topraklardaki yeniden inşa çalışmalarına katkı sunan \
         Kazakistan, bölgede bir okul da yapmayı planlıyor.
         """,
       topics: ["reconstruction", "culture-humanitarian"]),
