@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the README's "Running as a service" steps against a real systemd: installs kazaz-monitor
+# Runs the service steps of docs/operations.md against a real systemd: installs kazaz-monitor
 # with systemd/install.sh into a systemd 252 booted in Linux namespaces (the shared
 # systemd-sandbox tool), starts it, drives it as an operator (refresh --wait, status, reading a
 # digest, search), reloads it, signals it, reads its journal, stops it and uninstalls it. Exits non-zero on the first
