@@ -37,6 +37,9 @@ let package = Package(
     // Charges a fault (a Swift trap) to the feed whose input the faulting thread was processing.
     .target(name: "CCrashMark"),
 
+    // Text support every stage may import: normalisation (a versioned contract for search and
+    // classification), charset decisions, escaping for JSON, XML and terminals.
+    .target(name: "KazazText", swiftSettings: swiftSettings),
     // Value types shared by every stage.
     .target(name: "KazazModel", swiftSettings: swiftSettings),
 
@@ -55,23 +58,25 @@ let package = Package(
     ),
     .target(
       name: "KazazParse",
-      dependencies: ["KazazModel", "CLibXML2"],
+      dependencies: ["KazazText", "KazazModel", "CLibXML2"],
       swiftSettings: swiftSettings
     ),
-    .target(name: "KazazClassify", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+    .target(
+      name: "KazazClassify", dependencies: ["KazazText", "KazazModel"], swiftSettings: swiftSettings
+    ),
     // Web pages: feed autodiscovery, OPML, and the main text of an article page.
     .target(
       name: "KazazSources",
-      dependencies: ["KazazModel", "CLibXML2"],
+      dependencies: ["KazazText", "KazazModel", "CLibXML2"],
       swiftSettings: swiftSettings
     ),
     .target(
       name: "KazazStore",
-      dependencies: ["KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["KazazText", "KazazModel", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
     .target(
-      name: "KazazDigest", dependencies: ["KazazModel"],
+      name: "KazazDigest", dependencies: ["KazazText", "KazazModel"],
       // The JSON Schema of the digest JSON: documentation and test input, not a resource.
       exclude: ["Schema"], swiftSettings: swiftSettings),
 
@@ -87,6 +92,7 @@ let package = Package(
     .target(
       name: "KazazService",
       dependencies: [
+        "KazazText",
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
         "KazazDigest", "KazazControl", "KazazSources", "CCrashMark",
         .product(name: "Logging", package: "swift-log"),
@@ -100,6 +106,7 @@ let package = Package(
     .executableTarget(
       name: "kazaz-monitor",
       dependencies: [
+        "KazazText",
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
         "KazazDigest", "KazazFetch", "KazazControl", "KazazSources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,7 +120,7 @@ let package = Package(
     // Benchmarks (bench/README.md): built on demand, never by the tests.
     .executableTarget(
       name: "kazaz-store-bench",
-      dependencies: ["KazazStore", "KazazModel", "KazazClassify"],
+      dependencies: ["KazazText", "KazazStore", "KazazModel", "KazazClassify"],
       path: "bench/store",
       swiftSettings: swiftSettings
     ),
@@ -123,7 +130,7 @@ let package = Package(
 
     .testTarget(
       name: "KazazClassifyTests",
-      dependencies: ["KazazClassify", "KazazConfig", "KazazModel", "KazazTesting"],
+      dependencies: ["KazazText", "KazazClassify", "KazazConfig", "KazazModel", "KazazTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -138,19 +145,24 @@ let package = Package(
     ),
     .testTarget(
       name: "KazazParseTests",
-      dependencies: ["KazazParse", "KazazModel", "KazazTesting"],
+      dependencies: ["KazazText", "KazazParse", "KazazModel", "KazazTesting"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "KazazSourcesTests",
-      dependencies: ["KazazSources", "KazazTesting"],
+      dependencies: ["KazazText", "KazazSources", "KazazTesting"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "KazazTextTests",
+      dependencies: ["KazazText"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "KazazStoreTests",
-      dependencies: ["KazazStore", "KazazModel", "KazazTesting"],
+      dependencies: ["KazazStore", "KazazModel", "KazazText", "KazazTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -167,6 +179,7 @@ let package = Package(
     .testTarget(
       name: "KazazServiceTests",
       dependencies: [
+        "KazazText",
         "KazazService", "KazazClassify", "KazazConfig", "KazazStore", "KazazModel", "KazazTesting",
         "KazazControl", "KazazFetch",
         // Built first, so tests can run the real binary as a child process.

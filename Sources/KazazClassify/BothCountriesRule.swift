@@ -1,4 +1,5 @@
 import KazazModel
+import KazazText
 
 /// The naive rule the classifier is measured against: an article is "relevant" when it names
 /// both countries anywhere (any inflected form, any of the five languages). It has perfect recall

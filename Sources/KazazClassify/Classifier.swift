@@ -12,7 +12,11 @@ import KazazModel
 /// 3. The article is relevant when both sides pass `side_minimum`, the pair score and side
 ///    balance give a total over `relevance`, and neither other countries nor sports or accident
 ///    vocabulary dominate.
-/// 4. Topic scores sum topic terms, counting fully near bilateral context and half elsewhere.
+/// 4. Topic scores sum topic terms in context: fully in the headline and in sentences naming a
+///    side or the pair, by `topic_nearby` in the rest of such a paragraph and next to such a
+///    sentence, not at all elsewhere. A topic is assigned when it reaches `topic` and
+///    `topic_relative` of the best and has substance (`topic_sentence`, `topic_sentences`,
+///    `topic_clear_sentence`); the primary topic is chosen among them (`PrimaryTopic`).
 ///
 /// Kazakh written in Latin letters (any of its alphabets) is read in `KazakhSkeleton`s against
 /// the skeletons of the profile's Kazakh terms; every other text is matched as written.

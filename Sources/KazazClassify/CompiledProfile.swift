@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// A profile compiled for matching: every distinct normalised pattern once in one automaton,
 /// each carrying the roles the profile gave it. Built once per profile load.

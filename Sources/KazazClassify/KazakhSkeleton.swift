@@ -1,3 +1,5 @@
+import KazazText
+
 /// One spelling for Kazakh in every script it is written in, so that the profile's Kazakh terms
 /// (written in Cyrillic) find Kazakh written in Latin letters.
 ///

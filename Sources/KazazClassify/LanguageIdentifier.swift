@@ -1,4 +1,5 @@
 import KazazModel
+import KazazText
 
 /// Guesses the language of a text among English, Russian, Kazakh, Azerbaijani and Turkish from
 /// its script, the letters only one language uses, and frequent function words.

@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// Documents the profile lint measures a profile against: folders laid out like a labelled set
 /// (`docs/*.txt`, first line the headline), with or without `labels.json`.

@@ -1,4 +1,5 @@
 import KazazModel
+import KazazText
 
 /// An article split into sentences, each normalised and framed by spaces, in one byte buffer.
 ///

@@ -1,3 +1,5 @@
+import KazazText
+
 /// A multi-pattern matcher over normalised UTF-8 text (Aho–Corasick).
 ///
 /// Cost is linear in the text and independent of the number of patterns: each byte follows one
@@ -61,8 +63,14 @@ public struct TermMatcher: Sendable {
     }
     patternCount = patterns.count
     patternLengths = encoded.map(\.count)
+    (classOf, classCount) = Self.byteClasses(encoded)
+    var trie = Trie(encoded, classOf: classOf)
+    let automaton = trie.automaton()
+    (nodes, rows, outputs) = Self.layOut(automaton, trie: trie, width: classCount)
+  }
 
-    // Byte classes: every byte used by some pattern gets a class; all other bytes share class 0.
+  /// Byte classes: every byte used by some pattern gets a class; all other bytes share class 0.
+  private static func byteClasses(_ encoded: [[UInt8]]) -> (classes: [UInt8], count: Int) {
     var classes = [UInt8](repeating: 0, count: 256)
     var nextClass = 1
     for bytes in encoded {
@@ -71,17 +79,41 @@ public struct TermMatcher: Sendable {
         nextClass += 1
       }
     }
-    classOf = classes
-    classCount = nextClass
-    let width = nextClass
+    return (classes, nextClass)
+  }
 
-    // Trie, as first-child / next-sibling lists: about nine bytes a state. (A complete row of
-    // transitions per state, while compiling, took over ten megabytes for the shipped profile,
-    // at the moment a cold cycle needs its memory for feeds.)
+  /// The patterns' trie, as first-child / next-sibling lists: about nine bytes a state. (A
+  /// complete row of transitions per state, while compiling, took over ten megabytes for the
+  /// shipped profile, at the moment a cold cycle needs its memory for feeds.)
+  private struct Trie {
     var firstChild: [Int32] = [-1]
     var nextSibling: [Int32] = [-1]
     var label: [UInt8] = [0]
+    /// The patterns ending in each state.
     var terminal: [[Int32]] = [[]]
+    /// Failure links, set by `automaton()`.
+    var failure: [Int] = []
+
+    init(_ encoded: [[UInt8]], classOf classes: [UInt8]) {
+      for (index, bytes) in encoded.enumerated() {
+        var state = 0
+        for byte in bytes {
+          let symbol = classes[Int(byte)]
+          var next = child(state, symbol)
+          if next < 0 {
+            next = label.count
+            label.append(symbol)
+            firstChild.append(-1)
+            nextSibling.append(firstChild[state])
+            firstChild[state] = Int32(next)
+            terminal.append([])
+          }
+          state = next
+        }
+        terminal[state].append(Int32(index))
+      }
+    }
+
     func child(_ state: Int, _ symbol: UInt8) -> Int {
       var kid = firstChild[state]
       while kid >= 0 {
@@ -90,28 +122,8 @@ public struct TermMatcher: Sendable {
       }
       return -1
     }
-    for (index, bytes) in encoded.enumerated() {
-      var state = 0
-      for byte in bytes {
-        let symbol = classes[Int(byte)]
-        var next = child(state, symbol)
-        if next < 0 {
-          next = label.count
-          label.append(symbol)
-          firstChild.append(-1)
-          nextSibling.append(firstChild[state])
-          firstChild[state] = Int32(next)
-          terminal.append([])
-        }
-        state = next
-      }
-      terminal[state].append(Int32(index))
-    }
-    let nodeCount = terminal.count
 
-    // Failure links by breadth-first search (children in byte-class order); `delta` is the
-    // complete transition function, followed through failure links.
-    var failure = [Int](repeating: 0, count: nodeCount)
+    /// The complete transition function, followed through failure links.
     func delta(_ state: Int, _ symbol: UInt8) -> Int {
       var state = state
       while true {
@@ -121,66 +133,85 @@ public struct TermMatcher: Sendable {
         state = failure[state]
       }
     }
-    var queue: [Int] = [0]
-    queue.reserveCapacity(nodeCount)
-    var kidsOf = [[(Int, Int)]](repeating: [], count: nodeCount)
-    var merged = terminal
-    var head = 0
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      if state != 0 { merged[state].append(contentsOf: merged[failure[state]]) }
-      var kids: [(Int, Int)] = []
-      var kid = firstChild[state]
-      while kid >= 0 {
-        kids.append((Int(label[Int(kid)]), Int(kid)))
-        kid = nextSibling[Int(kid)]
-      }
-      kids.sort { $0.0 < $1.0 }
-      kidsOf[state] = kids
-      for (symbol, next) in kids {
-        failure[next] = state == 0 ? 0 : delta(failure[state], UInt8(symbol))
-        queue.append(next)
-      }
+
+    /// The states in breadth-first order, each state's children sorted by byte class, and the
+    /// patterns each state reports (its own and those of its failure chain).
+    struct Automaton {
+      var order: [Int]
+      var children: [[(symbol: Int, state: Int)]]
+      var outputs: [[Int32]]
     }
 
-    // Lay the states out in breadth-first order (the queue's order; the root stays 0), so that
-    // the shallow states the scan visits most sit together in memory.
-    var offset = [Int](repeating: 0, count: nodeCount)
+    /// Failure links by breadth-first search (children in byte-class order).
+    mutating func automaton() -> Automaton {
+      let count = terminal.count
+      failure = [Int](repeating: 0, count: count)
+      var queue: [Int] = [0]
+      queue.reserveCapacity(count)
+      var children = [[(symbol: Int, state: Int)]](repeating: [], count: count)
+      var merged = terminal
+      var head = 0
+      while head < queue.count {
+        let state = queue[head]
+        head += 1
+        if state != 0 { merged[state].append(contentsOf: merged[failure[state]]) }
+        var kids: [(symbol: Int, state: Int)] = []
+        var kid = firstChild[state]
+        while kid >= 0 {
+          kids.append((Int(label[Int(kid)]), Int(kid)))
+          kid = nextSibling[Int(kid)]
+        }
+        kids.sort { $0.symbol < $1.symbol }
+        children[state] = kids
+        for (symbol, next) in kids {
+          failure[next] = state == 0 ? 0 : delta(failure[state], UInt8(symbol))
+          queue.append(next)
+        }
+      }
+      return Automaton(order: queue, children: children, outputs: merged)
+    }
+  }
+
+  /// Lays the states out in breadth-first order (the root stays 0), so that the shallow states
+  /// the scan visits most sit together in memory: the records of `nodes`, the dense rows and
+  /// the flat output list.
+  private static func layOut(
+    _ automaton: Trie.Automaton, trie: Trie, width: Int
+  ) -> (nodes: [UInt32], rows: [UInt32], outputs: [Int32]) {
+    let order = automaton.order
+    var offset = [Int](repeating: 0, count: order.count)
     var size = 0
-    for (position, state) in queue.enumerated() {
+    for (position, state) in order.enumerated() {
       offset[state] = size
-      let kids = kidsOf[state].count
-      size += position == 0 || kids >= Self.denseChildren ? 4 : 3 + kids
+      let kids = automaton.children[state].count
+      size += position == 0 || kids >= denseChildren ? 4 : 3 + kids
     }
     precondition(size < 1 << 24, "too many patterns for the matcher")
     var records = [UInt32](repeating: 0, count: size)
     var denseRows: [UInt32] = []
     var flat: [Int32] = []
-    for (position, state) in queue.enumerated() {
+    for (position, state) in order.enumerated() {
       let base = offset[state]
-      let kids = kidsOf[state]
-      let dense = position == 0 || kids.count >= Self.denseChildren
-      precondition(merged[state].count < 1 << 16, "too many patterns end in one state")
-      records[base] =
-        (dense ? 1 : UInt32(kids.count) << 8) | UInt32(merged[state].count) << 16
-      records[base + 1] = UInt32(offset[failure[state]])
+      let kids = automaton.children[state]
+      let outputs = automaton.outputs[state]
+      let dense = position == 0 || kids.count >= denseChildren
+      precondition(outputs.count < 1 << 16, "too many patterns end in one state")
+      records[base] = (dense ? 1 : UInt32(kids.count) << 8) | UInt32(outputs.count) << 16
+      records[base + 1] = UInt32(offset[trie.failure[state]])
       records[base + 2] = UInt32(flat.count)
-      flat.append(contentsOf: merged[state])
+      flat.append(contentsOf: outputs)
       if dense {
         records[base + 3] = UInt32(denseRows.count / width)
         for symbol in 0..<width {
-          denseRows.append(UInt32(offset[delta(state, UInt8(symbol))]))
+          denseRows.append(UInt32(offset[trie.delta(state, UInt8(symbol))]))
         }
       } else {
-        for (index, (symbol, child)) in kids.enumerated() {
-          records[base + 3 + index] = UInt32(symbol) << 24 | UInt32(offset[child])
+        for (index, kid) in kids.enumerated() {
+          records[base + 3 + index] = UInt32(kid.symbol) << 24 | UInt32(offset[kid.state])
         }
       }
     }
-    nodes = records
-    rows = denseRows
-    outputs = flat
+    return (records, denseRows, flat)
   }
 
   /// Calls `body` for every occurrence of every pattern in `text`, in order of match end.

@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// Renders an Atom 1.0 feed of recent digests, so any feed reader can subscribe to them. Each
 /// entry links to the digest's file (through the configured base URL, or as a `file:` URL) and

@@ -1,4 +1,5 @@
 import KazazModel
+import KazazText
 
 /// Escaping for HTML text and attribute values (and for XML: the same five characters).
 enum HTMLEscaping {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KazazModel
+import KazazText
 
 /// The normalised JSON of a parsed feed, as `kazaz-monitor parse --json` prints it and the
 /// golden test files hold it. Keys are sorted, missing values are explicit `null`s, dates are
@@ -150,29 +151,7 @@ struct JSONBytes {
     }
     bytes.append(UInt8(ascii: "\""))
     value.withUTF8 { utf8 in
-      var runStart = 0
-      var index = 0
-      let count = utf8.count
-      while true {
-        index = Self.nextSpecial(utf8, from: index)
-        guard index < count else { break }
-        let byte = utf8[index]
-        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        switch byte {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        default:
-          raw("\\u00")
-          bytes.append(Self.hex[Int(byte >> 4)])
-          bytes.append(Self.hex[Int(byte & 0x0F)])
-        }
-        index += 1
-        runStart = index
-      }
-      bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+      JSONString.escape(utf8) { run in bytes.append(run) }
     }
     bytes.append(UInt8(ascii: "\""))
   }
@@ -192,35 +171,4 @@ struct JSONBytes {
     }
   }
 
-  /// The index of the first byte from `start` that JSON must escape (a control character, `"`
-  /// or `\\`), or the end. Eight bytes at a time: text rarely needs escaping.
-  @inline(__always)
-  static func nextSpecial(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var index = start
-    let count = utf8.count
-    if let base = utf8.baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        // High bit set in each byte that is below 0x20, equal to '"' or equal to '\\' (the
-        // classic "has zero byte" test, which never misses and may flag a byte after a hit).
-        let control = (word &- ones &* 0x20) & ~word
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let found =
-          (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-        if found != 0 { break }
-        index += 8
-      }
-    }
-    while index < count {
-      let byte = utf8[index]
-      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-      index += 1
-    }
-    return count
-  }
-
-  private static let hex = Array("0123456789abcdef".utf8)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// The parser's front door: detects the format, settles the encoding, reads safely, adapts.
 /// Pure: no network, no files, no clock other than the `now` it is given.

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import KazazText
 
 /// Reads feed XML with libxml2's SAX2 push parser, safely:
 ///

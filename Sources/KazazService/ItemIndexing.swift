@@ -1,6 +1,7 @@
 import Foundation
 import KazazClassify
 import KazazModel
+import KazazText
 
 /// What the store needs besides the item itself: normalised text for search and a SimHash for
 /// near-duplicates. (The figures that tie reports of one event together are the classifier's

@@ -3,6 +3,7 @@ import KazazClassify
 import KazazConfig
 import KazazModel
 import KazazStore
+import KazazText
 import Logging
 
 /// The archive operations: search, retention, backup, and adding local articles by hand.

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import KazazText
 
 /// An HTML page parsed by libxml2's HTML parser (the forgiving one browsers' behaviour is modelled
 /// on) into an `HTMLElement` tree. Never touches the network; errors are recovered, not reported.
@@ -122,18 +123,11 @@ public struct HTMLDocument {
 
 /// Chooses the encoding of an HTML page.
 enum HTMLCharset {
+  /// The HTTP `charset`, else the page's own declaration, as `Charset` resolves it against
+  /// the bytes.
   static func decide(data: Data, httpCharset: String?) -> String {
-    if let httpCharset, !httpCharset.isEmpty {
-      let name = httpCharset.lowercased()
-      if (name == "utf-8" || name == "utf8") && !isValidUTF8(data) { return "windows-1251" }
-      return httpCharset
-    }
-    if let declared = declared(in: data) {
-      let name = declared.lowercased()
-      if (name == "utf-8" || name == "utf8") && !isValidUTF8(data) { return "windows-1251" }
-      return declared
-    }
-    return isValidUTF8(data) ? "UTF-8" : "windows-1251"
+    let label = httpCharset.flatMap { $0.isEmpty ? nil : $0 } ?? declared(in: data)
+    return Charset.resolve(label: label, data: data).encoding
   }
 
   /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the
@@ -152,9 +146,5 @@ enum HTMLCharset {
       searchFrom = end
     }
     return nil
-  }
-
-  static func isValidUTF8(_ data: Data) -> Bool {
-    String(validating: data, as: UTF8.self) != nil
   }
 }

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import KazazModel
+import KazazText
 
 /// One subscription in an OPML file.
 public struct OPMLFeed: Sendable, Equatable {

@@ -209,6 +209,15 @@ enum Migrations {
         }
       }
     }
+    migrator.registerMigration("v10-search-normalization") { db in
+      // Facts about the store as a whole. `searchNormalization`: the version of the text
+      // normalisation the search index was built with (every index so far: version 1).
+      try db.create(table: "storeInfo") { t in
+        t.primaryKey("key", .text)
+        t.column("value", .text).notNull()
+      }
+      try db.execute(sql: "INSERT INTO storeInfo (key, value) VALUES ('searchNormalization', '1')")
+    }
     return migrator
   }
 }

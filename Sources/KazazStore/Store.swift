@@ -70,7 +70,9 @@ public struct Store: Sendable {
       throw StoreError.newerSchema(path: path)
     }
     try migrator.migrate(pool)
-    return Store(pool: pool, path: path)
+    let store = Store(pool: pool, path: path)
+    try store.rebuildSearchIndexIfStale()
+    return store
   }
 
   /// Opens the store at `path` for reading only, for someone who may read the file but not

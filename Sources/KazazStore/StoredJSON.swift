@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// The JSON the store keeps for evidence and key facts, written by hand: a cold poll of a
 /// thousand feeds stores tens of thousands of classifications, and Foundation's JSONEncoder was a
@@ -49,25 +50,5 @@ enum StoredJSON {
     return String(value)
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped.
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func string(_ text: String) -> String { JSONString.quoted(text) }
 }

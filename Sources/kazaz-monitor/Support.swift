@@ -5,6 +5,7 @@ import KazazConfig
 import KazazFetch
 import KazazModel
 import KazazService
+import KazazText
 import Logging
 
 /// `--config FILE`, shared by the commands that work on a configured installation.

@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// Every human-readable line the commands print goes through `say` or `printError`, which show
 /// terminal controls as visible escapes (`TerminalText`): titles, links, authors and error

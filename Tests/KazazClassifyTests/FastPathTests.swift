@@ -2,6 +2,7 @@ import Foundation
 import KazazConfig
 import KazazModel
 import KazazTesting
+import KazazText
 import Testing
 
 @testable import KazazClassify

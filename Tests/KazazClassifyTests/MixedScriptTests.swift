@@ -1,5 +1,6 @@
 import KazazConfig
 import KazazModel
+import KazazText
 import Testing
 
 @testable import KazazClassify

@@ -1,4 +1,5 @@
 import KazazModel
+import KazazText
 import Testing
 
 @testable import KazazClassify

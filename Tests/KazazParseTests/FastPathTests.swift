@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 import Testing
 
 @testable import KazazParse

@@ -89,13 +89,12 @@ struct FeedParserTests {
     #expect(!feed.warnings.isEmpty)
   }
 
-  @Test("Billion laughs is rejected quickly with a clear error")
+  /// (How quickly is measured in bench/parse, not here.)
+  @Test("Billion laughs is rejected with a clear error")
   func billionLaughs() throws {
-    let started = ContinuousClock.now
     #expect(throws: ParseError.entityExpansion(limit: XMLFeedReader.expansionLimit)) {
       try parser.parse(Fixture.data("billion-laughs.xml"), now: now)
     }
-    #expect(ContinuousClock.now - started < .seconds(5))
   }
 
   @Test("An external entity pointing at a local file is never read")

@@ -1,6 +1,7 @@
 import Foundation
 import KazazModel
 import KazazTesting
+import KazazText
 import Testing
 
 /// Feed text full of terminal controls, through `TerminalText` and through the real binary's

@@ -1,6 +1,7 @@
 import Foundation
 import KazazModel
 import KazazSources
+import KazazText
 import Testing
 
 @Suite("OPML export of hostile titles")

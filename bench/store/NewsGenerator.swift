@@ -1,6 +1,7 @@
 import Foundation
 import KazazClassify
 import KazazModel
+import KazazText
 
 /// Generated poll results: news items in English (a third) and Russian with Zipf-distributed
 /// words, each outlet with its own host and URL scheme, 5% of items relevant, and some relevant

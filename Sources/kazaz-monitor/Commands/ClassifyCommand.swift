@@ -3,6 +3,7 @@ import Foundation
 import KazazClassify
 import KazazConfig
 import KazazModel
+import KazazText
 
 struct ClassifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -131,7 +132,7 @@ struct ClassificationJSON: Encodable {
   }
 }
 
-/// Reads an article file as text: UTF-8, or windows-1251 when it is not valid UTF-8.
+/// Reads an article file as text: UTF-8, else the single-byte encoding `Charset` recognises.
 enum ArticleFile {
   static func read(_ path: String) throws -> String {
     let data: Data
@@ -140,15 +141,6 @@ enum ArticleFile {
     } else {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     }
-    // Valid UTF-8 without a byte-order mark, validated by the standard library (the fast path);
-    // anything else goes through Foundation as before.
-    if !data.starts(with: [0xEF, 0xBB, 0xBF]),
-      let text = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) })
-    {
-      return text
-    }
-    if let text = String(data: data, encoding: .utf8) { return text }
-    if let text = String(data: data, encoding: .windowsCP1251) { return text }
-    return String(decoding: data, as: UTF8.self)
+    return Charset.decode(data)
   }
 }

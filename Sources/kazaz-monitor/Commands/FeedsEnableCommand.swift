@@ -4,6 +4,7 @@ import KazazConfig
 import KazazControl
 import KazazModel
 import KazazService
+import KazazText
 
 struct FeedsEnable: AsyncParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import KazazFetch
 import KazazModel
 import KazazParse
+import KazazText
 
 struct ParseCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(

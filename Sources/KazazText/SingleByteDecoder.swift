@@ -13,10 +13,10 @@ import Foundation
 ///
 /// Tables are built once per encoding from iconv, byte by byte: an encoding qualifies when every
 /// ASCII byte maps to itself and every other byte decodes on its own.
-enum SingleByteDecoder {
+package enum SingleByteDecoder {
   /// For each of the 128 upper byte values, four bytes: the length of its UTF-8 form (0:
   /// undefined) and that form.
-  struct Table: Sendable {
+  package struct Table: Sendable {
     var entries: [UInt8]
     /// Each entry as one little-endian word for the decoder: the UTF-8 bytes (U+FFFD's for an
     /// undefined byte), and in the top byte the length, with the high bit set when undefined.
@@ -35,7 +35,7 @@ enum SingleByteDecoder {
     }
   }
 
-  static func table(for encoding: String) -> Table? {
+  package static func table(for encoding: String) -> Table? {
     let key = encoding.lowercased()
     return cache.withLock { tables in
       if let cached = tables[key] { return cached }
@@ -46,7 +46,7 @@ enum SingleByteDecoder {
   }
 
   /// The document in UTF-8; undefined bytes become U+FFFD.
-  static func decode(_ data: Data, with table: Table) -> (Data, undefined: Int) {
+  package static func decode(_ data: Data, with table: Table) -> (Data, undefined: Int) {
     // Three bytes out per byte in at most, plus room for the last four-byte store.
     var output = Data(count: data.count * 3 + 4)
     let (written, undefined) = data.withUnsafeBytes { input in
@@ -62,7 +62,7 @@ enum SingleByteDecoder {
   /// After an ASCII byte, ASCII is copied eight bytes at a time; every other byte stores its
   /// table word's four bytes at once and advances by the word's length. Undefined bytes are
   /// rare: they are counted in a second pass only when there are any.
-  static func decode(
+  package static func decode(
     _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, with table: Table
   ) -> (written: Int, undefined: Int) {
     guard let source = input.baseAddress, let out = output.baseAddress else { return (0, 0) }

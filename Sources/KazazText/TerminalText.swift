@@ -169,9 +169,7 @@ extension TerminalText {
           : value << 6 | UInt32(byte & 0x3F)
       }
       guard let scalar = Unicode.Scalar(value), isUnsafe(scalar) else { return nil }
-      let hex = Array(String(value, radix: 16).utf8)
-      return Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: max(0, 4 - hex.count))
-        + hex
+      return JSONString.unicodeEscape(UInt16(truncatingIfNeeded: value))
     }
   }
 }

@@ -12,8 +12,17 @@ import Foundation
 /// - a word that mixes Latin and Cyrillic look-alikes (`Kазахстан`) is read in its majority
 ///   script (see `MixedScript`).
 ///
-/// The output is UTF-8 bytes, words separated by one space: the alphabet of `TermMatcher`.
+/// The output is UTF-8 bytes, words separated by one space: the alphabet of the classifier's
+/// matcher, and of the search index.
+///
+/// This is a contract between stages: the store's search index holds text normalised this way
+/// and search queries are normalised the same way, so an index built by one version only answers
+/// queries of the same version. Any change to the output for any input bumps `version`; a store
+/// whose index was built with another version rebuilds it.
 public enum TextNormalizer {
+  /// The version of the normalisation (see above).
+  public static let version = 1
+
   /// Normalises `text` and returns it as a `String` (for patterns, tests and display).
   public static func normalize(_ text: String) -> String {
     var bytes: [UInt8] = []
@@ -36,7 +45,7 @@ public enum TextNormalizer {
   /// and Cyrillic letters is noted and written again, repaired, once the loop is done (so that
   /// nothing in the loop but appending touches `output`).
   @inline(__always)
-  static func append(
+  package static func append(
     _ scalars: ArraySlice<Unicode.Scalar>, to output: inout [UInt8], lastWasSpace: inout Bool
   ) {
     // The scripts of the current word's letters, as `MixedScript` bits; the letters are sorted
@@ -126,7 +135,7 @@ public enum TextNormalizer {
   }
 
   /// `text` in NFKC when it needs it (combining marks, compatibility characters), else unchanged.
-  static func compatibilityForm(_ text: String) -> String {
+  package static func compatibilityForm(_ text: String) -> String {
     needsCompatibilityNormalization(text.unicodeScalars)
       ? text.precomposedStringWithCompatibilityMapping : text
   }
@@ -134,7 +143,9 @@ public enum TextNormalizer {
   /// Appends one scalar's normalised form (callers that stream scalars must have applied
   /// `compatibilityForm` to the text first).
   @inline(__always)
-  static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8], lastWasSpace: inout Bool) {
+  package static func append(
+    _ scalar: Unicode.Scalar, to output: inout [UInt8], lastWasSpace: inout Bool
+  ) {
     let value = scalar.value
     if value < 0x80 {
       let byte = UInt8(value)
@@ -173,7 +184,7 @@ public enum TextNormalizer {
 
   /// NFKC is only needed when the text holds combining marks or compatibility characters; most
   /// news text is already composed, and skipping the pass keeps normalisation fast.
-  static func needsCompatibilityNormalization(
+  package static func needsCompatibilityNormalization(
     _ scalars: some Sequence<Unicode.Scalar>
   ) -> Bool {
     for scalar in scalars where scalar.value >= 0x0300 {
@@ -185,104 +196,5 @@ public enum TextNormalizer {
       }
     }
     return false
-  }
-}
-
-/// How one non-ASCII scalar folds. Results for the scripts the product reads are computed once.
-enum FoldTable {
-  enum Result: Sendable, Equatable {
-    case drop
-    case separator
-    /// Up to eight UTF-8 bytes packed little-endian.
-    case bytes(UInt64, Int)
-  }
-
-  /// Scalars below this bound come from the table; the rest are folded on demand.
-  static let tableLimit: UInt32 = 0x2100
-
-  static let table: [Result] = (0..<tableLimit).map { computeFold(value: $0) }
-
-  static func fold(_ scalar: Unicode.Scalar) -> Result {
-    scalar.value < tableLimit ? table[Int(scalar.value)] : computeFold(value: scalar.value)
-  }
-
-  /// Letters whose folded form is not simply their lower case with marks removed.
-  private static let special: [UInt32: String] = [
-    0x0130: "i",  // İ
-    0x0131: "i",  // ı
-    0x0401: "е", 0x0451: "е",  // Ё ё
-    0x018F: "e", 0x0259: "e",  // Ə ə
-    0x00DF: "ss",  // ß
-    0x0152: "oe", 0x0153: "oe", 0x00C6: "ae", 0x00E6: "ae",
-    0x00D8: "o", 0x00F8: "o", 0x0141: "l", 0x0142: "l", 0x0110: "d", 0x0111: "d",
-  ]
-
-  /// The fold of one scalar: NFKC, lower case, and marks stripped from Latin letters. With
-  /// `shortcut`, letters whose Unicode properties already say what that gives skip the
-  /// Foundation calls (a process start builds this table, and those calls were most of it).
-  static func computeFold(value: UInt32, shortcut: Bool = true) -> Result {
-    guard let scalar = Unicode.Scalar(value) else { return .separator }
-    if shortcut && value < 0x80 {
-      switch value {
-      case 0x41...0x5A: return .bytes(UInt64(value | 0x20), 1)
-      case 0x61...0x7A, 0x30...0x39: return .bytes(UInt64(value), 1)
-      default: return .separator
-      }
-    }
-    if let replacement = special[value] { return pack(replacement) }
-    let properties = scalar.properties
-    switch properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return .drop
-    default: break
-    }
-    guard properties.isAlphabetic || properties.numericType != nil else { return .separator }
-    if shortcut, let folded = foldByProperties(scalar) { return folded }
-    var folded = String(scalar).precomposedStringWithCompatibilityMapping.lowercased()
-    if isLatin(value) {
-      var stripped = String.UnicodeScalarView()
-      for part in folded.decomposedStringWithCanonicalMapping.unicodeScalars
-      where !(0x0300...0x036F).contains(part.value) {
-        stripped.append(part)
-      }
-      folded = String(stripped)
-    }
-    return pack(folded)
-  }
-
-  /// The fold of a letter outside the Latin blocks, from its properties alone: one that neither
-  /// NFKC with case folding nor lower-casing changes is itself, and one whose lower case is a
-  /// single such letter is that letter. Nil where only the full computation can tell (Latin
-  /// letters lose their marks; compatibility characters decompose). Checked against the full
-  /// computation on every scalar of the table and the compatibility blocks.
-  private static func foldByProperties(_ scalar: Unicode.Scalar) -> Result? {
-    guard !isLatin(scalar.value) else { return nil }
-    func isStable(_ scalar: Unicode.Scalar) -> Bool {
-      !scalar.properties.changesWhenNFKCCaseFolded && !scalar.properties.changesWhenLowercased
-    }
-    if isStable(scalar) { return pack(scalar) }
-    let lower = scalar.properties.lowercaseMapping.unicodeScalars
-    guard lower.count == 1, let only = lower.first, only != scalar, !isLatin(only.value),
-      isStable(only)
-    else { return nil }
-    return pack(only)
-  }
-
-  private static func pack(_ scalar: Unicode.Scalar) -> Result {
-    var packed: UInt64 = 0
-    for (index, byte) in scalar.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
-    return .bytes(packed, scalar.utf8.count)
-  }
-
-  private static func isLatin(_ value: UInt32) -> Bool {
-    (0x00C0...0x024F).contains(value) || (0x1E00...0x1EFF).contains(value)
-  }
-
-  private static func pack(_ string: String) -> Result {
-    let bytes = Array(string.utf8)
-    guard !bytes.isEmpty else { return .drop }
-    guard bytes.count <= 8 else { return .separator }
-    var packed: UInt64 = 0
-    for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
-    return .bytes(packed, bytes.count)
   }
 }
