@@ -199,6 +199,18 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // The commands as users run them: the built kazaz-monitor binary on real files, feeds on
+    // loopback, kills at chosen moments.
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: [
+        "KazazConfig", "KazazModel", "KazazService", "KazazStore", "KazazTesting", "KazazText",
+        .product(name: "Logging", package: "swift-log"),
+        // Built first: these tests run the real binary.
+        "kazaz-monitor",
+      ],
+      swiftSettings: swiftSettings
+    ),
     // Runs the built kazaz-monitor binary as systemd would: notify socket, signals, control socket.
     .testTarget(
       name: "DaemonIntegrationTests",
