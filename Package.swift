@@ -204,7 +204,8 @@ let package = Package(
     .testTarget(
       name: "CommandLineTests",
       dependencies: [
-        "KazazConfig", "KazazModel", "KazazService", "KazazStore", "KazazTesting", "KazazText",
+        "KazazConfig", "KazazFetch", "KazazModel", "KazazService", "KazazStore", "KazazTesting",
+        "KazazText",
         .product(name: "Logging", package: "swift-log"),
         // Built first: these tests run the real binary.
         "kazaz-monitor",

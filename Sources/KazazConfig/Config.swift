@@ -75,12 +75,16 @@ public struct FeedEntry: Sendable, Equatable {
   public var category: String?
   /// Whether new items get the text of their article page.
   public var fullText: FullTextMode
+  /// The language the feed publishes in (`kk`, `az`, `ru` …): asked for first in
+  /// `Accept-Language` for the feed and its article pages. Nil asks for Russian, then English.
+  public var language: String?
   /// The line of the entry in the config file, for messages.
   public var line: Int?
 
   public init(
     url: String, title: String? = nil, interval: Duration? = nil, maxResponseBytes: Int? = nil,
-    category: String? = nil, fullText: FullTextMode = .auto, line: Int? = nil
+    category: String? = nil, fullText: FullTextMode = .auto, language: String? = nil,
+    line: Int? = nil
   ) {
     self.url = url
     self.title = title
@@ -88,6 +92,7 @@ public struct FeedEntry: Sendable, Equatable {
     self.maxResponseBytes = maxResponseBytes
     self.category = category
     self.fullText = fullText
+    self.language = language
     self.line = line
   }
 }
@@ -157,7 +162,12 @@ public struct FetchConfig: Sendable, Equatable {
   public var maxResponseBytes: Int
   public var concurrency: Int
   public var perHost: Int
+  /// Replaces the whole User-Agent (`fetch.user_agent`); nil builds it from the product, its
+  /// version and `contactURL`.
   public var userAgent: String?
+  /// The page a site's operator can reach this installation's operator by (`fetch.contact_url`,
+  /// http or https), named in the User-Agent instead of the project's page.
+  public var contactURL: String?
   /// A CA bundle file; nil means the system's.
   public var caBundle: String?
   /// A proxy URL; nil means the standard environment variables (`https_proxy`, `no_proxy` …).
@@ -171,7 +181,8 @@ public struct FetchConfig: Sendable, Equatable {
     connectTimeout: Duration = Config.Defaults.connectTimeout,
     maxResponseBytes: Int = Config.Defaults.maxResponseBytes,
     concurrency: Int = Config.Defaults.concurrency, perHost: Int = Config.Defaults.perHost,
-    userAgent: String? = nil, caBundle: String? = nil, proxy: String? = nil
+    userAgent: String? = nil, contactURL: String? = nil, caBundle: String? = nil,
+    proxy: String? = nil
   ) {
     self.timeout = timeout
     self.connectTimeout = connectTimeout
@@ -179,6 +190,7 @@ public struct FetchConfig: Sendable, Equatable {
     self.concurrency = concurrency
     self.perHost = perHost
     self.userAgent = userAgent
+    self.contactURL = contactURL
     self.caBundle = caBundle
     self.proxy = proxy
   }

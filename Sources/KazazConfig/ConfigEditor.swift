@@ -18,14 +18,17 @@ public enum ConfigEditor {
     public var title: String?
     public var category: String?
     public var fullText: FullTextMode
+    public var language: String?
 
     public init(
-      url: String, title: String? = nil, category: String? = nil, fullText: FullTextMode = .auto
+      url: String, title: String? = nil, category: String? = nil, fullText: FullTextMode = .auto,
+      language: String? = nil
     ) {
       self.url = url
       self.title = title
       self.category = category
       self.fullText = fullText
+      self.language = language
     }
   }
 
@@ -63,6 +66,7 @@ public enum ConfigEditor {
       if let title = feed.title { block.append("\(inner)title: \(scalar(title))") }
       if let category = feed.category { block.append("\(inner)category: \(scalar(category))") }
       if feed.fullText != .auto { block.append("\(inner)full_text: \(feed.fullText.rawValue)") }
+      if let language = feed.language { block.append("\(inner)language: \(scalar(language))") }
     }
     if list.isEmpty {
       // `feeds: []` or `feeds:` → `feeds:` followed by the entries.

@@ -18,10 +18,10 @@ public enum ConfigLoader {
   ]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
-    "ca_bundle", "proxy", "allow_private_addresses",
+    "contact_url", "ca_bundle", "proxy", "allow_private_addresses",
   ]
   static let feedKeys = [
-    "url", "title", "interval", "max_response_size", "category", "full_text",
+    "url", "title", "interval", "max_response_size", "category", "full_text", "language",
   ]
 
   /// Loads and validates the file at `path`.
@@ -255,7 +255,25 @@ public enum ConfigLoader {
       case "per_host":
         if let count = positiveInt(value, "fetch.per_host", reader) { fetch.perHost = count }
       case "user_agent":
-        fetch.userAgent = reader.string(value, "fetch.user_agent")
+        guard let agent = reader.string(value, "fetch.user_agent") else { continue }
+        if agent.isEmpty
+          || agent.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value >= 0x7F })
+        {
+          reader.problem(
+            "fetch.user_agent: expected printable ASCII on one line, found \"\(agent)\"",
+            at: value)
+        } else {
+          fetch.userAgent = agent
+        }
+      case "contact_url":
+        guard let text = reader.string(value, "fetch.contact_url") else { continue }
+        if let url = contactURL(text) {
+          fetch.contactURL = url
+        } else {
+          reader.problem(
+            "fetch.contact_url: expected an http or https URL such as "
+              + "https://example.org/about-our-feed-reader, found \"\(text)\"", at: value)
+        }
       case "ca_bundle":
         guard let path = reader.string(value, "fetch.ca_bundle") else { continue }
         let file = resolve(path: path, against: baseDirectory)
@@ -282,6 +300,13 @@ public enum ConfigLoader {
         }
       default: break
       }
+    }
+    if fetch.userAgent != nil, fetch.contactURL != nil,
+      let node = mapping.first(where: { $0.key.string == "contact_url" })?.key
+    {
+      reader.problem(
+        "fetch.contact_url: has no effect beside fetch.user_agent; name the contact in "
+          + "user_agent, or remove user_agent", at: node)
     }
     return fetch
   }
@@ -330,6 +355,15 @@ public enum ConfigLoader {
                 + "found \"\(text)\"", at: value)
           } else {
             entry.category = parts.joined(separator: "/")
+          }
+        case "language":
+          guard let text = reader.string(value, "feeds.language") else { continue }
+          if LanguageTag.isValid(text) {
+            entry.language = text.lowercased()
+          } else {
+            reader.problem(
+              "feeds.language: expected a language code such as kk, az, ru, en or tr, "
+                + "found \"\(text)\"", at: value)
           }
         case "full_text":
           guard let text = reader.string(value, "feeds.full_text") else { continue }
@@ -381,6 +415,16 @@ public enum ConfigLoader {
         "feeds.url: \"\(text)\" is not an http, https or file URL", at: node)
       return nil
     }
+    return text
+  }
+
+  /// An http(s) URL with a host, in printable ASCII (it goes into a request header), or nil.
+  static func contactURL(_ text: String) -> String? {
+    let lower = text.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), text.utf8.count <= 300,
+      text.utf8.allSatisfy({ (0x21...0x7E).contains($0) }),
+      let host = URLComponents(string: text)?.host, !host.isEmpty
+    else { return nil }
     return text
   }
 

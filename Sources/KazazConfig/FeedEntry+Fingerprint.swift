@@ -5,10 +5,12 @@ import Foundation
 extension FeedEntry {
   /// Every setting of the entry, not where it sits in the file (`line`).
   public var fingerprint: String {
-    [
+    ([
       url, title ?? "", interval.map { "\($0)" } ?? "", maxResponseBytes.map(String.init) ?? "",
       category ?? "", fullText.rawValue,
-    ].map { $0.replacingOccurrences(of: "\u{1F}", with: "") }.joined(separator: "\u{1F}")
+        // Added after the others and only when set, so entries without it keep their fingerprint.
+    ] + (language.map { [$0] } ?? [])).map { $0.replacingOccurrences(of: "\u{1F}", with: "") }
+      .joined(separator: "\u{1F}")
   }
 }
 

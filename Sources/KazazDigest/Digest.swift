@@ -88,6 +88,8 @@ public struct Digest: Sendable, Equatable {
     public var consecutiveFailures: Int
     public var lastError: String?
     public var disabledReason: String?
+    /// The last poll was answered by the site's bot protection (`FeedState.isBlocked`).
+    public var blocked = false
   }
 
   public var period: DigestPeriod

@@ -52,7 +52,7 @@ public struct DigestBuilder: Sendable {
         Digest.FeedProblem(
           name: $0.title ?? DigestText.host(of: $0.url), url: $0.url,
           consecutiveFailures: $0.consecutiveFailures, lastError: $0.lastError,
-          disabledReason: $0.disabledReason)
+          disabledReason: $0.disabledReason, blocked: $0.isBlocked)
       }
     return Digest(
       period: period, language: language, totalItems: counts.total,

@@ -14,9 +14,18 @@ enum DigestHeadline {
     return "\(words.itemsFirstSeen) \(start) – \(end) (\(period.timeZone.identifier)\(partial))"
   }
 
-  /// "failing for 3 polls — HTTP 503" or "disabled — 410 Gone".
+  /// "failing for 3 polls — HTTP 503", "disabled — 410 Gone", or "failing for 1 polls —
+  /// blocked by the site's bot protection (Cloudflare challenge, HTTP 403) from …".
   static func problem(_ feed: Digest.FeedProblem, _ words: DigestStrings) -> String {
     if let reason = feed.disabledReason { return "\(words.disabled) — \(reason)" }
+    if feed.blocked {
+      // The stored message names the protection in English; its details follow the phrase.
+      let english = "blocked by the site's bot protection"
+      let detail =
+        (feed.lastError ?? "").hasPrefix(english)
+        ? String((feed.lastError ?? "").dropFirst(english.count)) : ""
+      return "\(words.failing(feed.consecutiveFailures)) — \(words.blockedByBotProtection)\(detail)"
+    }
     return
       "\(words.failing(feed.consecutiveFailures)) — \(feed.lastError ?? words.unknownError)"
   }

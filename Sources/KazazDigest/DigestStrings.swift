@@ -26,6 +26,8 @@ struct DigestStrings: Sendable {
   var failing: @Sendable (Int) -> String
   var disabled: String
   var unknownError: String
+  /// A feed answered by its site's bot protection (`FeedState.isBlocked`).
+  var blockedByBotProtection: String
   var untitled: String
   var averageNote: @Sendable (Int) -> String
   var noBaseline: String
@@ -69,7 +71,7 @@ struct DigestStrings: Sendable {
     spike: "spike", perLanguage: "Relevant in",
     allFeedsHealthy: { "All \($0) feeds answered normally." },
     failing: { "failing for \($0) polls" }, disabled: "disabled", unknownError: "unknown error",
-    untitled: "(untitled)",
+    blockedByBotProtection: "blocked by the site's bot protection", untitled: "(untitled)",
     averageNote: {
       "Averages over the \($0) previous days with data; a spike is at least twice the average and at least 3 items."
     },
@@ -102,6 +104,7 @@ struct DigestStrings: Sendable {
     allFeedsHealthy: { "Все источники (\($0)) отвечают нормально." },
     failing: { "ошибки \($0) раз подряд" }, disabled: "отключён",
     unknownError: "неизвестная ошибка",
+    blockedByBotProtection: "заблокирован защитой сайта от ботов",
     untitled: "(без заголовка)",
     averageNote: {
       "Среднее за предыдущие дни с данными (\($0)); всплеск — не меньше двух средних и не меньше 3 материалов."

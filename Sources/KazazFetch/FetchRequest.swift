@@ -12,15 +12,19 @@ public struct FetchRequest: Sendable, Equatable {
   /// Set for URLs a publisher chose (item links, autodiscovered feeds): the addresses the
   /// request may connect to, and only http(s). Nil for URLs the operator configured.
   public var addressPolicy: AddressPolicy?
+  /// Sent as `Accept-Language` (`AcceptLanguage.header(for:)`); nil sends none. A value with
+  /// anything but printable ASCII is not sent.
+  public var acceptLanguage: String?
 
   public init(
     url: String, etag: String? = nil, lastModified: String? = nil, maxResponseBytes: Int? = nil,
-    addressPolicy: AddressPolicy? = nil
+    addressPolicy: AddressPolicy? = nil, acceptLanguage: String? = nil
   ) {
     self.url = url
     self.maxResponseBytes = maxResponseBytes
     self.etag = etag
     self.lastModified = lastModified
     self.addressPolicy = addressPolicy
+    self.acceptLanguage = acceptLanguage
   }
 }

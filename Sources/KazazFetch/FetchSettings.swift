@@ -28,8 +28,15 @@ public struct FetchSettings: Sendable, Equatable {
   /// loopback server under a public-looking name; not a configuration key.
   public var resolve: [String]
 
-  public static let defaultUserAgent =
-    "kazaz-monitor/\(KazazVersion.current) (+\(KazazVersion.homepage))"
+  /// `kazaz-monitor/VERSION (+https://…)`: the product, its version and the page that says
+  /// what it is, in the form crawlers use so a site's operator can tell who polls and why.
+  public static let defaultUserAgent = userAgent(contact: nil)
+
+  /// The User-Agent naming `contact` (`fetch.contact_url`: the operator's page or a mailto-like
+  /// page for this installation) instead of the project's page.
+  public static func userAgent(contact: String?) -> String {
+    "kazaz-monitor/\(KazazVersion.current) (+\(contact ?? KazazVersion.homepage))"
+  }
 
   public init(
     concurrency: Int = 16, perHost: Int = 2, timeout: Duration = .seconds(30),

@@ -69,3 +69,13 @@ public struct FeedState: Sendable, Equatable {
   public var isFailing: Bool { consecutiveFailures >= Self.failingThreshold }
   public var isDisabled: Bool { disabledReason != nil }
 }
+
+extension FeedState {
+  /// The error kind of a poll answered by the site's bot protection (a challenge page instead
+  /// of the feed): stored in `lastErrorKind` like every error kind, shown by `status` and the
+  /// digest's feed health, backed off like a 429.
+  public static let blockedErrorKind = "http.blocked"
+
+  /// The last poll was answered by the site's bot protection.
+  public var isBlocked: Bool { consecutiveFailures > 0 && lastErrorKind == Self.blockedErrorKind }
+}

@@ -63,9 +63,10 @@ public struct ArticleFetcher: Sendable {
   /// - Parameter home: where the feed itself was served from (`FetchResponse.origin`): pages
   ///   there may be fetched even when that address is not public.
   /// - Parameter now: the poll's time, against which a page's date must be plausible.
+  /// - Parameter acceptLanguage: the feed's `Accept-Language` (`FeedPolicy.acceptLanguage`).
   public func enrich(
-    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?, home: Endpoint? = nil,
-    now: Date = Date(), logger: Logger
+    _ items: [ParsedItem], mode: FullTextMode, maxResponseBytes: Int?,
+    acceptLanguage: String? = nil, home: Endpoint? = nil, now: Date = Date(), logger: Logger
   ) async -> [ParsedItem] {
     let wanted = mark.run { items.indices.filter { wantsFullText(items[$0], mode: mode) } }
     guard !wanted.isEmpty else { return items }
@@ -83,7 +84,8 @@ public struct ArticleFetcher: Sendable {
           (
             index,
             await article(
-              at: link, maxResponseBytes: maxResponseBytes, home: home, logger: logger)
+              at: link, maxResponseBytes: maxResponseBytes, acceptLanguage: acceptLanguage,
+              home: home, logger: logger)
           )
         }
       }
@@ -97,14 +99,21 @@ public struct ArticleFetcher: Sendable {
 
   /// Fetches and extracts one page; nil when it cannot be had (logged, never fatal).
   public func article(
-    at url: String, maxResponseBytes: Int?, home: Endpoint? = nil, logger: Logger
+    at url: String, maxResponseBytes: Int?, acceptLanguage: String? = nil,
+    home: Endpoint? = nil, logger: Logger
   ) async -> ExtractedArticle? {
     do {
       let response = try await engine.fetch(
         FetchRequest(
           url: url, maxResponseBytes: maxResponseBytes,
-          addressPolicy: AddressPolicy(purpose: "article page", home: home)))
+          addressPolicy: AddressPolicy(purpose: "article page", home: home),
+          acceptLanguage: acceptLanguage ?? AcceptLanguage.header(for: nil)))
       guard (200..<300).contains(response.status) else {
+        if let challenge = mark.run({ response.botChallenge }) {
+          logger.debug(
+            "article page unavailable", metadata: ["url": "\(url)", "reason": "\(challenge)"])
+          return nil
+        }
         logger.debug(
           "article page unavailable", metadata: ["url": "\(url)", "status": "\(response.status)"])
         return nil

@@ -7,7 +7,8 @@ extension Config {
     FetchSettings(
       concurrency: fetch.concurrency, perHost: fetch.perHost, timeout: fetch.timeout,
       connectTimeout: fetch.connectTimeout, maxResponseBytes: fetch.maxResponseBytes,
-      userAgent: fetch.userAgent ?? FetchSettings.defaultUserAgent, caBundle: fetch.caBundle,
+      userAgent: fetch.userAgent ?? FetchSettings.userAgent(contact: fetch.contactURL),
+      caBundle: fetch.caBundle,
       proxy: fetch.proxy, allowPrivateAddresses: fetch.allowPrivateAddresses)
   }
 }

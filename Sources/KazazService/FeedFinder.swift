@@ -38,12 +38,17 @@ public struct FeedFinder: Sendable {
     public var description: String
   }
 
-  public func find(_ url: String) async throws(Failure) -> Found {
+  /// - Parameter language: the language to ask for first (`AcceptLanguage`), when known.
+  public func find(_ url: String, language: String? = nil) async throws(Failure) -> Found {
+    let acceptLanguage = AcceptLanguage.header(for: language)
     let response: FetchResponse
     do {
-      response = try await engine.fetch(FetchRequest(url: url))
+      response = try await engine.fetch(FetchRequest(url: url, acceptLanguage: acceptLanguage))
     } catch {
       throw Failure(description: "\(url): \(error)")
+    }
+    if !(200..<300).contains(response.status), let challenge = response.botChallenge {
+      throw Failure(description: "\(url): \(challenge)")
     }
     guard (200..<300).contains(response.status) else {
       throw Failure(description: "\(url): HTTP \(response.status)")
@@ -59,7 +64,10 @@ public struct FeedFinder: Sendable {
     let announced = FeedDiscovery.feeds(in: page, pageURL: response.effectiveURL).map(\.url)
     for candidate in announced where !tried.contains(candidate) {
       tried.append(candidate)
-      if let found = await attempt(candidate, via: "link", policy: policy, refused: &refused) {
+      if let found = await attempt(
+        candidate, via: "link", policy: policy, acceptLanguage: acceptLanguage,
+        refused: &refused)
+      {
         return found
       }
     }
@@ -67,7 +75,8 @@ public struct FeedFinder: Sendable {
     where !tried.contains(candidate) {
       tried.append(candidate)
       if let found = await attempt(
-        candidate, via: "common-path", policy: policy, refused: &refused)
+        candidate, via: "common-path", policy: policy, acceptLanguage: acceptLanguage,
+        refused: &refused)
       {
         return found
       }
@@ -80,13 +89,15 @@ public struct FeedFinder: Sendable {
 
   /// One candidate: only http(s), under the address policy. A refusal is kept for the message.
   private func attempt(
-    _ url: String, via: String, policy: AddressPolicy, refused: inout [String]
+    _ url: String, via: String, policy: AddressPolicy, acceptLanguage: String,
+    refused: inout [String]
   ) async -> Found? {
     let scheme = url.prefix { $0 != ":" }.lowercased()
     guard scheme == "http" || scheme == "https" else { return nil }
     let response: FetchResponse
     do {
-      response = try await engine.fetch(FetchRequest(url: url, addressPolicy: policy))
+      response = try await engine.fetch(
+        FetchRequest(url: url, addressPolicy: policy, acceptLanguage: acceptLanguage))
     } catch FetchError.addressRefused(let refusal) {
       refused.append(refusal.description)
       return nil

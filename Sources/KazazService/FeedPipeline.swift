@@ -77,7 +77,7 @@ public struct FeedPipeline: Sendable {
   ) async -> (FeedPollResult, PollPlanner.Observation) {
     let request = FetchRequest(
       url: feed.fetchURL, etag: feed.etag, lastModified: feed.lastModified,
-      maxResponseBytes: policy.maxResponseBytes)
+      maxResponseBytes: policy.maxResponseBytes, acceptLanguage: policy.acceptLanguage)
     let response: FetchResponse
     do {
       response = try await engine.fetch(request)
@@ -114,6 +114,9 @@ public struct FeedPipeline: Sendable {
         observation
       )
     }
+    if let blocked = blockedResult(feed, response, checkedAt, &observation, mark, logger) {
+      return (blocked, observation)
+    }
     guard (200..<300).contains(response.status) else {
       observation.failed = true
       let message = "HTTP \(response.status) from \(response.effectiveURL)"
@@ -136,6 +139,9 @@ public struct FeedPipeline: Sendable {
       }
     } catch {
       observation.failed = true
+      if let challenge = mark.run({ response.botChallenge }) {
+        return (blocked(feed, challenge, response, checkedAt, &observation, logger), observation)
+      }
       logFailure(feed, "feed could not be parsed", error.description, logger)
       return (
         FeedPollResult(
@@ -159,6 +165,7 @@ public struct FeedPipeline: Sendable {
     articles.mark = mark
     let enriched = await articles.enrich(
       fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes,
+      acceptLanguage: policy.acceptLanguage,
       home: response.origin, now: checkedAt, logger: logger)
     let incoming = mark.run {
       enriched.map { item in
@@ -175,6 +182,33 @@ public struct FeedPipeline: Sendable {
         feedTitle: parsed.title, items: incoming, movedTo: movedTo),
       observation
     )
+  }
+
+  /// An error status that is the site's bot protection answering (`BotChallenge`), as a failed
+  /// poll of its own kind; nil for any other response. A 2xx is judged only once its body
+  /// fails to parse, since a feed is never a challenge.
+  private func blockedResult(
+    _ feed: FeedState, _ response: FetchResponse, _ checkedAt: Date,
+    _ observation: inout PollPlanner.Observation, _ mark: ProcessingMark, _ logger: Logger
+  ) -> FeedPollResult? {
+    guard !(200..<300).contains(response.status),
+      let challenge = mark.run({ response.botChallenge })
+    else { return nil }
+    return blocked(feed, challenge, response, checkedAt, &observation, logger)
+  }
+
+  private func blocked(
+    _ feed: FeedState, _ challenge: BotChallenge, _ response: FetchResponse, _ checkedAt: Date,
+    _ observation: inout PollPlanner.Observation, _ logger: Logger
+  ) -> FeedPollResult {
+    observation.failed = true
+    observation.blocked = true
+    let message = "\(challenge.description) from \(response.effectiveURL)"
+    logFailure(feed, "feed blocked by the site's bot protection", message, logger)
+    return FeedPollResult(
+      feedID: feed.id, checkedAt: checkedAt,
+      outcome: .failed(
+        kind: FeedState.blockedErrorKind, message: message, status: response.status))
   }
 
   /// The first failure of a run of failures is a warning; repeats are debug, so a feed that

@@ -9,7 +9,8 @@ import KazazModel
 /// - A feed that keeps bringing nothing new is polled less often: after four unchanged polls the
 ///   interval grows step by step up to four times (a feed that changes again is back at once).
 /// - Failures back off exponentially from the interval, capped at six hours; 429 and 503 honour
-///   `Retry-After` (capped at a day) when it asks for longer.
+///   `Retry-After` (capped at a day) when it asks for longer, and so does an answer of the
+///   site's bot protection (`blocked`): it is a rate limit by other means.
 /// - 410 Gone disables the feed, with the reason.
 /// - Every delay gets ±10% jitter so that feeds added together drift apart.
 ///
@@ -37,17 +38,23 @@ public struct PollPlanner: Sendable {
     public var retryAfter: Duration?
     public var cacheMaxAge: Duration?
     public var ttl: Duration?
+    /// The site's bot protection answered instead of the feed (`BotChallenge`).
+    public var blocked: Bool
 
     public init(
       status: Int?, failed: Bool, retryAfter: Duration? = nil, cacheMaxAge: Duration? = nil,
-      ttl: Duration? = nil
+      ttl: Duration? = nil, blocked: Bool = false
     ) {
       self.status = status
       self.failed = failed
       self.retryAfter = retryAfter
       self.cacheMaxAge = cacheMaxAge
       self.ttl = ttl
+      self.blocked = blocked
     }
+
+    /// The server asked to be left alone for a while: a 429, a 503, or its bot protection.
+    var isThrottled: Bool { status == 429 || status == 503 || blocked }
   }
 
   public struct Plan: Sendable, Equatable {
@@ -88,9 +95,7 @@ public struct PollPlanner: Sendable {
       let doublings = min(max(failuresBefore, 0), Self.maximumBackoffDoublings)
       let backoff = base * Double(1 << doublings)
       delay = min(backoff, max(Self.seconds(Self.maximumBackoff), base))
-      if let retryAfter = observation.retryAfter,
-        observation.status == 429 || observation.status == 503
-      {
+      if let retryAfter = observation.retryAfter, observation.isThrottled {
         delay = max(delay, min(Self.clampedSeconds(retryAfter), hintCap))
       }
     } else {

@@ -11,12 +11,18 @@ public struct OPMLFeed: Sendable, Equatable {
   public var category: String?
   /// The site's home page (`htmlUrl`).
   public var siteURL: String?
+  /// The feed's language (OPML 2.0 `language`), when it is a language tag (`LanguageTag`).
+  public var language: String?
 
-  public init(url: String, title: String? = nil, category: String? = nil, siteURL: String? = nil) {
+  public init(
+    url: String, title: String? = nil, category: String? = nil, siteURL: String? = nil,
+    language: String? = nil
+  ) {
     self.url = url
     self.title = title
     self.category = category
     self.siteURL = siteURL
+    self.language = language
   }
 }
 
@@ -27,8 +33,8 @@ public struct OPMLError: Error, CustomStringConvertible, Equatable {
 
 /// OPML 1.0 and 2.0 subscription lists, as feed readers exchange them.
 ///
-/// Reading: every `outline` with an `xmlUrl` is a feed; the `text` (or `title`) of the outlines
-/// around it is its category path; a feed directly at the top with an OPML 2.0 `category`
+/// Reading: every `outline` with an `xmlUrl` is a feed (with its `language` when that is a
+/// language tag); the `text` (or `title`) of the outlines around it is its category path; a feed directly at the top with an OPML 2.0 `category`
 /// attribute takes its first category. Writing: OPML 2.0, one folder outline per category level,
 /// in the order feeds are given, so reading a written file gives the same list back.
 public enum OPML {
@@ -73,7 +79,10 @@ public enum OPML {
           OPMLFeed(
             url: url,
             title: (attribute(outline, "title") ?? label).flatMap { $0.isEmpty ? nil : $0 },
-            category: category, siteURL: attribute(outline, "htmlUrl")))
+            category: category, siteURL: attribute(outline, "htmlUrl"),
+            language: attribute(outline, "language").map {
+              $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            }.flatMap { LanguageTag.isValid($0) ? $0 : nil }))
       } else {
         let folder = label.flatMap { $0.isEmpty ? nil : $0 }
         collect(outline, path: folder.map { path + [$0] } ?? path, into: &feeds)
@@ -177,6 +186,7 @@ public enum OPML {
           var line =
             "\(indent)<outline type=\"rss\" text=\"\(escape(text))\" title=\"\(escape(text))\" xmlUrl=\"\(escape(feed.url))\""
           if let site = feed.siteURL { line += " htmlUrl=\"\(escape(site))\"" }
+          if let language = feed.language { line += " language=\"\(escape(language))\"" }
           lines.append(line + "/>")
         case .folder(let child):
           lines.append("\(indent)<outline text=\"\(escape(child.name))\">")

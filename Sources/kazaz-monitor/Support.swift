@@ -93,9 +93,11 @@ struct ProfileOptions: ParsableArguments {
 }
 
 /// The feed at `url` (a feed, or a page that links one), or exit status 1 after saying why.
-func discoverFeed(_ url: String, engine: CurlEngine) async throws -> FeedFinder.Found {
+func discoverFeed(_ url: String, language: String? = nil, engine: CurlEngine) async throws
+  -> FeedFinder.Found
+{
   do {
-    return try await FeedFinder(engine: engine).find(url)
+    return try await FeedFinder(engine: engine).find(url, language: language)
   } catch {
     printError(error.description)
     throw ExitCode.failure

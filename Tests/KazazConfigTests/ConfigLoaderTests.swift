@@ -126,6 +126,53 @@ struct ConfigLoaderTests {
         == true)
   }
 
+  @Test("fetch.contact_url: an http(s) URL for the User-Agent; not beside user_agent")
+  func contactURL() throws {
+    let config = try load(
+      "state_dir: s\nfetch:\n  contact_url: https://desk.example.org/reader\nfeeds: []\n")
+    #expect(config.fetch.contactURL == "https://desk.example.org/reader")
+    for bad in ["mailto:desk@example.org", "https://", "desk.example.org", "\"https://a b.org/\""] {
+      let found = problems("state_dir: s\nfetch:\n  contact_url: \(bad)\nfeeds: []\n")
+      #expect(found.count == 1, "\(bad)")
+      #expect(
+        found.first?.contains(":3:16: fetch.contact_url: expected an http or https URL") == true)
+    }
+    let both = problems(
+      "state_dir: s\nfetch:\n  user_agent: Desk/1\n  contact_url: https://a.org/\nfeeds: []\n")
+    #expect(
+      both.count == 1 && both.first?.contains(":4:3: fetch.contact_url: has no effect") == true)
+  }
+
+  @Test("fetch.user_agent: printable ASCII on one line (it is a request header)")
+  func userAgentValue() throws {
+    #expect(
+      try load("state_dir: s\nfetch:\n  user_agent: Desk/1.0\nfeeds: []\n").fetch.userAgent
+        == "Desk/1.0")
+    let found = problems("state_dir: s\nfetch:\n  user_agent: \"Desk\\r\\nX-Evil: 1\"\nfeeds: []\n")
+    #expect(
+      found.count == 1
+        && found.first?.contains("fetch.user_agent: expected printable ASCII") == true)
+  }
+
+  @Test("feeds.language: a language tag, lower-cased; anything else is an error")
+  func feedLanguage() throws {
+    let config = try load(
+      "state_dir: s\nfeeds:\n  - url: https://a.kz/rss\n    language: KK\n  - url: https://b.az/rss\n"
+    )
+    #expect(config.feeds.map(\.language) == ["kk", nil])
+    let found = problems(
+      "state_dir: s\nfeeds:\n  - url: https://a.kz/rss\n    language: kazakh language\n")
+    #expect(
+      found.count == 1
+        && found.first?.contains(":4:15: feeds.language: expected a language code") == true)
+    // The entry's fingerprint changes with its language, and without one stays as it was.
+    let plain = FeedEntry(url: "https://a.kz/rss")
+    var kazakh = plain
+    kazakh.language = "kk"
+    #expect(plain.fingerprint != kazakh.fingerprint)
+    #expect(!plain.fingerprint.hasSuffix("\u{1F}"))
+  }
+
   @Test("Missing required keys and broken YAML")
   func requiredAndSyntax() {
     #expect(

@@ -153,6 +153,33 @@ struct DigestTests {
     #expect(markdown.contains("- B.az: failing for 3 polls — HTTP 503"))
   }
 
+  @Test("A feed blocked by its site's bot protection says so, in the digest's language")
+  func blockedFeed() {
+    let blocked = FeedState(
+      id: 1, url: "https://b.az/rss", title: "B.az", consecutiveFailures: 1,
+      lastErrorKind: FeedState.blockedErrorKind,
+      lastError:
+        "blocked by the site's bot protection (Cloudflare challenge, HTTP 403) from https://b.az/rss"
+    )
+    let period = DigestPeriod.day(named: "2025-11-24", in: almaty)!
+    let english = render([], feeds: [blocked])
+    #expect(
+      english.contains(
+        "- B.az: failing for 1 polls — blocked by the site's bot protection "
+          + "(Cloudflare challenge, HTTP 403) from https://b.az/rss"))
+    let russian = MarkdownRenderer().render(
+      DigestBuilder(language: .ru).build(period: period, items: [], feeds: [blocked]))
+    #expect(
+      russian.contains("— заблокирован защитой сайта от ботов (Cloudflare challenge, HTTP 403)"))
+    // The same message under another kind is an ordinary error line.
+    var other = blocked
+    other.lastErrorKind = "http.403"
+    #expect(
+      !MarkdownRenderer().render(
+        DigestBuilder(language: .ru).build(period: period, items: [], feeds: [other])
+      ).contains("заблокирован"))
+  }
+
   @Test("Days in a time zone, including a DST change")
   func periods() {
     let day = DigestPeriod.day(named: "2025-11-24", in: almaty)!

@@ -72,6 +72,22 @@ struct OPMLTests {
         == written)
   }
 
+  @Test("A feed's language is read when it is a language tag, and written back")
+  func language() throws {
+    let text = """
+      <opml version="2.0"><body>
+      <outline type="rss" text="A" xmlUrl="https://a.kz/rss" language=" KK "/>
+      <outline type="rss" text="B" xmlUrl="https://b.az/rss" language="Azerbaijani, mostly"/>
+      <outline type="rss" text="C" xmlUrl="https://c.kz/rss"/>
+      </body></opml>
+      """
+    let feeds = try OPML.parse(Data(text.utf8))
+    #expect(feeds.map(\.language) == ["kk", nil, nil])
+    let written = OPML.write(feeds, title: "t")
+    #expect(written.contains("xmlUrl=\"https://a.kz/rss\" language=\"kk\"/>"))
+    #expect(try OPML.parse(Data(written.utf8)) == feeds)
+  }
+
   @Test("not OPML, broken XML and entity tricks are refused or harmless")
   func refusals() {
     #expect(throws: OPMLError.self) { try OPML.parse(Data("<rss><channel/></rss>".utf8)) }

@@ -143,6 +143,11 @@ final class CurlTransfer {
     if let lastModified = HTTPValidator.sanitized(request.lastModified) {
       headerList = curl_slist_append(headerList, "If-Modified-Since: \(lastModified)")
     }
+    if let language = request.acceptLanguage, language.utf8.count <= 200,
+      language.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+    {
+      headerList = curl_slist_append(headerList, "Accept-Language: \(language)")
+    }
     headerList = curl_slist_append(
       headerList,
       "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"

@@ -56,6 +56,7 @@ struct FeedsList: AsyncParsableCommand {
     for feed in config.feeds {
       var details: [String] = []
       if let category = feed.category { details.append("category: \(category.terminalSafe)") }
+      if let language = feed.language { details.append("language: \(language)") }
       if feed.fullText != .auto { details.append("full_text: \(feed.fullText.rawValue)") }
       if let interval = feed.interval { details.append("every \(interval.components.seconds)s") }
       let suffix = details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
@@ -194,7 +195,9 @@ struct FeedsImport: AsyncParsableCommand {
         continue
       }
       added.append(
-        .init(url: outline.url, title: outline.title, category: outline.category, fullText: mode))
+        .init(
+          url: outline.url, title: outline.title, category: outline.category, fullText: mode,
+          language: outline.language))
     }
     guard !added.isEmpty else {
       say("nothing to import")
@@ -221,7 +224,9 @@ struct FeedsExport: AsyncParsableCommand {
   func run() async throws {
     let config = try options.load()
     let opml = OPML.write(
-      config.feeds.map { OPMLFeed(url: $0.url, title: $0.title, category: $0.category) },
+      config.feeds.map {
+        OPMLFeed(url: $0.url, title: $0.title, category: $0.category, language: $0.language)
+      },
       title: "kazaz-monitor feeds", created: Date())
     if let output {
       try Data(opml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -37,11 +37,14 @@ struct FeedsTest: AsyncParsableCommand {
     var settings = FetchSettings()
     var profilePath: String
     var mode = FullTextMode.auto
+    var language: String?
     if let config {
       let loaded = try ConfigOptions.load(path: config, logLevel: nil)
       settings = loaded.fetchSettings
       profilePath = loaded.profilePath.path
-      mode = loaded.feeds.first { $0.url == url }?.fullText ?? .auto
+      let entry = loaded.feeds.first { $0.url == url }
+      mode = entry?.fullText ?? .auto
+      language = entry?.language
     } else {
       profilePath = try ProfileLocator.locate(explicit: profile)
     }
@@ -60,7 +63,7 @@ struct FeedsTest: AsyncParsableCommand {
     }
     let engine = CurlEngine(settings: settings)
     defer { engine.shutdown() }
-    let found = try await discoverFeed(url, engine: engine)
+    let found = try await discoverFeed(url, language: language, engine: engine)
     let feed = found.feed
     say(
       "feed: \(found.url.terminalSafe)"
@@ -75,7 +78,8 @@ struct FeedsTest: AsyncParsableCommand {
       noArticles
       ? feed.items
       : await articles.enrich(
-        feed.items, mode: mode, maxResponseBytes: nil, home: found.origin,
+        feed.items, mode: mode, maxResponseBytes: nil,
+        acceptLanguage: AcceptLanguage.header(for: language), home: found.origin,
         logger: Logger(label: "kazaz-monitor") { _ in SwiftLogNoOpLogHandler() })
     for (index, item) in items.enumerated() {
       let result = classifier.classify(title: item.title ?? "", body: item.bodyText)
