@@ -6,13 +6,16 @@
 #   systemd/install.sh install --binary FILE install a binary built elsewhere (no toolchain needed)
 #   systemd/install.sh paths                 after changing state_dir or digest.directory in the
 #                                            config: let the service write there (see below)
-#   systemd/install.sh uninstall [--purge]   remove binary and units; --purge also removes the
-#                                            config, the state (store, digests), the user and
-#                                            the group
+#   systemd/install.sh uninstall [--purge]   remove binary, shipped profile and units; --purge
+#                                            also removes the config and override, the state
+#                                            (store, digests), the user and the group
 #
-# Installs /usr/local/bin/kazaz-monitor; /etc/kazaz-monitor/config.yaml (from
-# config/kazaz-monitor.example.yaml) and /etc/kazaz-monitor/profiles/kazaz.yaml, each only when
-# absent (an existing config or profile is never overwritten); the units kazaz-monitor.service,
+# Installs /usr/local/bin/kazaz-monitor; the shipped classifier profile
+# /usr/local/share/kazaz-monitor/profiles/kazaz.yaml, replaced on every install, where the binary
+# finds it without configuration; /etc/kazaz-monitor/config.yaml (from
+# config/kazaz-monitor.example.yaml) and /etc/kazaz-monitor/profile.override.yaml (the operator's
+# changes to the profile, from config/profile.override.example.yaml), each only when absent (an
+# existing config or override is never overwritten); the units kazaz-monitor.service,
 # kazaz-monitor-once.service and kazaz-monitor-once.timer in /etc/systemd/system; the system
 # group kazaz-operators, whose members may use the control socket and read the state directory
 # (digests, and the store for search and status); and the system user kazaz-monitor the service
@@ -27,19 +30,28 @@
 # them; with no such folder the drop-ins are removed. The paths are read from the config by the
 # installed binary (`kazaz-monitor config`), with the daemon's own loader.
 #
+# An older install copied the profile to /etc/kazaz-monitor/profiles/kazaz.yaml, and its config
+# names it (profile: profiles/kazaz.yaml). It is left alone and still used while the config names
+# it, but upgrades then never reach the classifier: install says so and suggests moving the
+# changes made to it into profile.override.yaml and removing the profile: line (docs/profile.md).
+#
+# With DESTDIR set, install and paths write under it (packaging, tests): no root needed, and no
+# user, group or systemctl.
+#
 # The binary is built with `swift build -c release --static-swift-stdlib` (the host then needs
 # only libcurl4, libsqlite3-0 and libxml2). SCRATCH_PATH chooses the build folder (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=/usr/local/bin/kazaz-monitor
+SHARE=/usr/local/share/kazaz-monitor
 ETC=/etc/kazaz-monitor
 UNITS=/etc/systemd/system
 UNIT_FILES=(kazaz-monitor.service kazaz-monitor-once.service kazaz-monitor-once.timer)
 SERVICES=(kazaz-monitor.service kazaz-monitor-once.service)
 DROPIN=writable-paths.conf
-# `paths` reads and writes under $DESTDIR when it is set (packaging, tests); nothing else does.
-PREFIX=""
+# install and paths read and write under $DESTDIR when it is set (packaging, tests).
+PREFIX=${DESTDIR:-}
 GROUP=kazaz-operators
 USER_NAME=kazaz-monitor
 STATE=/var/lib/kazaz-monitor
@@ -70,14 +82,53 @@ install_once() {
   fi
 }
 
+# install_replace SRC DEST: installs SRC as DEST, replacing it (a new name renamed over it, so a
+# reader sees the old file or the new one).
+install_replace() {
+  install -d -m 0755 "$(dirname "$2")"
+  install -m 0644 "$1" "$2.new"
+  mv -f "$2.new" "$2"
+  say "installed $2"
+}
+
+# check_old_profile: an older install's /etc copy of the profile, and whether the config uses it.
+check_old_profile() {
+  local old="$PREFIX$ETC/profiles/kazaz.yaml" used
+  [ -e "$old" ] || return 0
+  used=$("$PREFIX$BIN" config --config "$PREFIX$ETC/config.yaml" 2>/dev/null \
+    | sed -n 's/^profile=//p') || true
+  if [ "$used" = "$old" ]; then
+    say "warning: $PREFIX$ETC/config.yaml names $old, an older install's copy of the profile:"
+    say "  it is still used, so the profile shipped in $PREFIX$SHARE/profiles (kept current by"
+    say "  every upgrade) is not. Move the changes you made to it into"
+    say "  $PREFIX$ETC/profile.override.yaml (see docs/profile.md; diff it against the shipped"
+    say "  profile), then delete the 'profile:' line from the config and reload the service."
+    if cmp -s "$old" "$PREFIX$SHARE/profiles/kazaz.yaml"; then
+      say "  (it is identical to the shipped profile: just delete the 'profile:' line)"
+    fi
+  else
+    say "note: $old is no longer used (the config does not name it); remove it once any"
+    say "  changes you made to it are in $PREFIX$ETC/profile.override.yaml"
+  fi
+}
+
 install_files() {
   local binary=$1
   [ -x "$binary" ] || die "no executable binary at $binary"
-  install -D -m 0755 "$binary" "$BIN"
-  say "installed $BIN"
-  install -d -m 0755 "$ETC" "$ETC/profiles"
-  install_once config/profiles/kazaz.yaml "$ETC/profiles/kazaz.yaml"
-  install_once config/kazaz-monitor.example.yaml "$ETC/config.yaml"
+  install -D -m 0755 "$binary" "$PREFIX$BIN.new"
+  mv -f "$PREFIX$BIN.new" "$PREFIX$BIN"
+  say "installed $PREFIX$BIN"
+  install_replace config/profiles/kazaz.yaml "$PREFIX$SHARE/profiles/kazaz.yaml"
+  install -d -m 0755 "$PREFIX$ETC"
+  install_once config/kazaz-monitor.example.yaml "$PREFIX$ETC/config.yaml"
+  install_once config/profile.override.example.yaml "$PREFIX$ETC/profile.override.yaml"
+  check_old_profile
+  if [ -n "$PREFIX" ]; then
+    install -d -m 0755 "$PREFIX$UNITS"
+    for unit in "${UNIT_FILES[@]}"; do install -m 0644 "systemd/$unit" "$PREFIX$UNITS/$unit"; done
+    say "installed the units in $PREFIX$UNITS (DESTDIR: no user, group or systemctl)"
+    return 0
+  fi
   if getent group "$GROUP" >/dev/null; then
     say "group $GROUP exists"
   else
@@ -176,7 +227,8 @@ uninstall() {
   done
   if have_systemd; then systemctl daemon-reload; fi
   rm -f "$BIN"
-  say "removed $BIN and the units"
+  rm -rf "$SHARE"
+  say "removed $BIN, the shipped profile in $SHARE and the units"
   if [ "$purge" = yes ]; then
     rm -rf "$ETC" "$STATE" /var/lib/private/kazaz-monitor
     if getent passwd "$USER_NAME" >/dev/null; then userdel "$USER_NAME"; fi
@@ -201,13 +253,12 @@ case "$command" in
         *) die "unknown option $1" ;;
       esac
     done
-    need_root install
+    [ -n "$PREFIX" ] || need_root install
     if [ -z "$binary" ]; then build; binary=$built; fi
     install_files "$binary"
     ;;
   paths)
     need_root paths
-    PREFIX=${DESTDIR:-}
     [ -x "$PREFIX$BIN" ] || die "$PREFIX$BIN is not installed; run $0 install first"
     write_dropins
     if [ -z "$PREFIX" ] && have_systemd; then

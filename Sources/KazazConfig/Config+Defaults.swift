@@ -16,8 +16,8 @@ extension Config {
     public static let maxResponseBytes = 10 * 1024 * 1024
     public static let concurrency = 16
     public static let perHost = 2
-    /// The profile, relative to the config file's folder.
-    public static let profile = "profiles/kazaz.yaml"
+    /// The profile override used when the config names none, beside the config file.
+    public static let profileOverride = "profile.override.yaml"
     /// Days an irrelevant item keeps its text.
     public static let irrelevantRetentionDays = 30
     /// The shortest poll interval accepted: anything faster is impolite to news sites.

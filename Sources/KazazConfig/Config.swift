@@ -6,8 +6,14 @@ import KazazModel
 public struct Config: Sendable, Equatable {
   /// Where the store, digests and other state live. Absolute.
   public var stateDirectory: URL
-  /// The classifier profile file. Absolute.
+  /// The classifier profile file: the one `profile:` names, else the shipped one
+  /// (`ShippedProfile`). Absolute.
   public var profilePath: URL
+  /// The operator's changes to the profile (`profile_override:`, else `profile.override.yaml`
+  /// beside the config when it exists). Absolute.
+  public var profileOverridePath: URL?
+  /// The config names its profile (`profile:`) rather than using the shipped one.
+  public var profileNamed: Bool
   public var logLevel: LogLevel
   /// Default poll interval for feeds that set none.
   public var pollInterval: Duration
@@ -22,7 +28,8 @@ public struct Config: Sendable, Equatable {
   public var sourceFile: URL
 
   public init(
-    stateDirectory: URL, profilePath: URL, logLevel: LogLevel = .info,
+    stateDirectory: URL, profilePath: URL, profileOverridePath: URL? = nil,
+    profileNamed: Bool = true, logLevel: LogLevel = .info,
     pollInterval: Duration = Config.Defaults.pollInterval, digest: DigestConfig = DigestConfig(),
     fetch: FetchConfig = FetchConfig(), feeds: [FeedEntry],
     irrelevantRetentionDays: Int = Config.Defaults.irrelevantRetentionDays,
@@ -30,6 +37,8 @@ public struct Config: Sendable, Equatable {
   ) {
     self.stateDirectory = stateDirectory
     self.profilePath = profilePath
+    self.profileOverridePath = profileOverridePath
+    self.profileNamed = profileNamed
     self.logLevel = logLevel
     self.pollInterval = pollInterval
     self.digest = digest

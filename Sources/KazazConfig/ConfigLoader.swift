@@ -8,7 +8,8 @@ import Yams
 /// folder of the config file, so a config and the files it names can move together.
 public enum ConfigLoader {
   static let topLevelKeys = [
-    "state_dir", "profile", "log_level", "poll_interval", "digest", "fetch", "feeds",
+    "state_dir", "profile", "profile_override", "log_level", "poll_interval", "digest", "fetch",
+    "feeds",
     "retention", "control_socket",
   ]
   static let retentionKeys = ["irrelevant_days"]
@@ -50,7 +51,8 @@ public enum ConfigLoader {
     guard let root = reader.root(of: text) else { throw ConfigError(problems: reader.problems) }
 
     var stateDirectory: URL?
-    var profile = baseDirectory.appendingPathComponent(Config.Defaults.profile).standardizedFileURL
+    var profile: URL?
+    var profileOverride: URL?
     var logLevel = LogLevel.info
     var pollInterval = Config.Defaults.pollInterval
     var digest = DigestConfig()
@@ -67,9 +69,18 @@ public enum ConfigLoader {
         }
       case "profile":
         if let path = reader.string(value, "profile") {
-          profile = resolve(path: path, against: baseDirectory)
-          if !FileManager.default.fileExists(atPath: profile.path) {
-            reader.problem("profile: no such file \(profile.path)", at: value)
+          let file = resolve(path: path, against: baseDirectory)
+          profile = file
+          if !FileManager.default.fileExists(atPath: file.path) {
+            reader.problem("profile: no such file \(file.path)", at: value)
+          }
+        }
+      case "profile_override":
+        if let path = reader.string(value, "profile_override") {
+          let file = resolve(path: path, against: baseDirectory)
+          profileOverride = file
+          if !FileManager.default.fileExists(atPath: file.path) {
+            reader.problem("profile_override: no such file \(file.path)", at: value)
           }
         }
       case "log_level":
@@ -111,14 +122,28 @@ public enum ConfigLoader {
     if feeds == nil {
       reader.problem("config: missing required key \"feeds\"", at: nil)
     }
-    if !FileManager.default.fileExists(atPath: profile.path), !root.keys.contains("profile") {
-      reader.problem("profile: no such file \(profile.path) (set \"profile\")", at: nil)
+    let named = profile != nil
+    if profile == nil {
+      profile = ShippedProfile.locate()
+      if profile == nil {
+        let places = ShippedProfile.candidates().map(\.path).joined(separator: ", ")
+        reader.problem(
+          "profile: the shipped profile is not installed (looked at \(places)); set \"profile\"",
+          at: nil)
+      }
     }
-    guard reader.problems.isEmpty, let stateDirectory, let feeds else {
+    if profileOverride == nil {
+      let beside = baseDirectory.appendingPathComponent(Config.Defaults.profileOverride)
+      if FileManager.default.fileExists(atPath: beside.path) {
+        profileOverride = beside.standardizedFileURL
+      }
+    }
+    guard reader.problems.isEmpty, let stateDirectory, let feeds, let profile else {
       throw ConfigError(problems: reader.problems)
     }
     return Config(
-      stateDirectory: stateDirectory, profilePath: profile, logLevel: logLevel,
+      stateDirectory: stateDirectory, profilePath: profile, profileOverridePath: profileOverride,
+      profileNamed: named, logLevel: logLevel,
       pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
       irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location)
   }

@@ -16,10 +16,17 @@ final class NodeReader {
         file: file, line: node?.mark?.line, column: node?.mark?.column, message: message))
   }
 
-  /// Parses YAML text into a root mapping, or records why it could not.
-  func root(of text: String) -> Node.Mapping? {
+  /// A problem at a line known without its node.
+  func problem(_ message: String, line: Int?) {
+    problems.append(ConfigProblem(file: file, line: line, column: nil, message: message))
+  }
+
+  /// Parses YAML text into a root mapping, or records why it could not. A file of comments
+  /// only is an empty mapping when `allowingEmpty`.
+  func root(of text: String, allowingEmpty: Bool = false) -> Node.Mapping? {
     do {
       guard let node = try Yams.compose(yaml: text) else {
+        if allowingEmpty { return Node.Mapping([]) }
         problem("the file is empty", at: nil)
         return nil
       }

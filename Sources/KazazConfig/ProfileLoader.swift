@@ -73,104 +73,7 @@ public enum ProfileLoader {
       switch key {
       case "version": profile.version = reader.string(value, "version") ?? profile.version
       case "name": profile.name = reader.string(value, "name") ?? profile.name
-      case "thresholds":
-        guard let mapping = reader.mapping(value, "thresholds") else { continue }
-        for (name, _, node) in reader.entries(
-          mapping, allowed: thresholdKeys, context: "thresholds")
-        {
-          guard let number = reader.number(node, "thresholds.\(name)") else { continue }
-          switch name {
-          case "relevance": profile.thresholds.relevance = number
-          case "side_minimum": profile.thresholds.sideMinimum = number
-          case "balance": profile.thresholds.balance = number
-          case "list_focus":
-            guard number > 0 else {
-              reader.problem("thresholds.list_focus: must be greater than 0", at: node)
-              continue
-            }
-            profile.thresholds.listFocus = number
-          case "sports": profile.thresholds.sports = number
-          case "incident_focus":
-            guard number > 0 else {
-              reader.problem("thresholds.incident_focus: must be greater than 0", at: node)
-              continue
-            }
-            profile.thresholds.incidentFocus = number
-          case "incidents": profile.thresholds.incidents = number
-          case "topic_relative": profile.thresholds.topicRelative = number
-          case "topic_sentence": profile.thresholds.topicSentence = number
-          case "topic_clear_sentence": profile.thresholds.topicClearSentence = number
-          case "topic_sentences":
-            guard let count = Int(exactly: number), count >= 1 else {
-              reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
-              continue
-            }
-            profile.thresholds.topicSentences = count
-          case "topic_nearby": profile.thresholds.topicNearby = number
-          case "sector_politics": profile.thresholds.sectorPolitics = number
-          default: profile.thresholds.topic = number
-          }
-        }
-      case "regions":
-        guard let mapping = reader.mapping(value, "regions") else { continue }
-        for (name, _, number) in reader.entries(mapping, allowed: regionKeys, context: "regions") {
-          guard let number = reader.number(number, "regions.\(name)") else { continue }
-          switch name {
-          case "title": profile.regions.title = number
-          case "lead": profile.regions.lead = number
-          default: profile.regions.body = number
-          }
-        }
-      case "sides":
-        guard let mapping = reader.mapping(value, "sides") else { continue }
-        for (side, _, languages) in reader.entries(mapping, allowed: sideKeys, context: "sides") {
-          let kind: ClassifierProfile.TermKind = side == "kazakhstan" ? .kazakhstan : .azerbaijan
-          profile.terms += terms(
-            languages, kind: kind, context: "sides.\(side)", reader, sources: &sources)
-        }
-      case "relation":
-        profile.terms += terms(
-          value, kind: .relation, context: "relation", reader, sources: &sources)
-      case "context":
-        profile.terms += terms(
-          value, kind: .context, context: "context", reader, sources: &sources)
-      case "topics":
-        guard let mapping = reader.mapping(value, "topics") else { continue }
-        let known = TopicID.all.map(\.rawValue)
-        for (topic, _, languages) in reader.entries(mapping, allowed: known, context: "topics") {
-          let id = TopicID(rawValue: topic)
-          profile.topicOrder.append(id)
-          profile.terms += terms(
-            languages, kind: .topic(id), context: "topics.\(topic)", reader, sources: &sources)
-        }
-      case "negative":
-        guard let mapping = reader.mapping(value, "negative") else { continue }
-        for (group, _, languages) in reader.entries(
-          mapping, allowed: negativeKeys, context: "negative")
-        {
-          let kind: ClassifierProfile.TermKind =
-            switch group {
-            case "sports": .sports
-            case "incidents": .incident
-            default: .otherCountry
-            }
-          profile.terms += terms(
-            languages, kind: kind, context: "negative.\(group)", reader, sources: &sources)
-        }
-      case "officials":
-        guard let mapping = reader.mapping(value, "officials") else { continue }
-        for (group, _, languages) in reader.entries(
-          mapping, allowed: officialKeys, context: "officials")
-        {
-          let kind: ClassifierProfile.TermKind = group == "leaders" ? .leader : .sectorOfficial
-          profile.terms += terms(
-            languages, kind: kind, context: "officials.\(group)", reader, sources: &sources)
-        }
-      case "key_facts":
-        profile.entities += entities(value, reader, sources: &sources)
-      case "actors":
-        actors(value, reader, profile: &profile, sources: &sources)
-      default: break
+      default: apply(section: key, value, reader, to: &profile, sources: &sources)
       }
     }
     for required in ["version", "sides", "topics"] where !root.keys.contains(Node(required)) {
@@ -184,6 +87,115 @@ public enum ProfileLoader {
     }
     guard reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
     return (profile, sources)
+  }
+
+  /// Reads one section of a profile (any top-level key but `version` and `name`) into `profile`:
+  /// thresholds and region weights are set, entries are appended. The override file
+  /// (`ProfileOverride`) reads its sections with this too, so both files share one syntax.
+  static func apply(
+    section key: String, _ value: Node, _ reader: NodeReader,
+    to profile: inout ClassifierProfile, sources: inout [ProfileEntrySource]
+  ) {
+    switch key {
+    case "thresholds":
+      guard let mapping = reader.mapping(value, "thresholds") else { return }
+      for (name, _, node) in reader.entries(
+        mapping, allowed: thresholdKeys, context: "thresholds")
+      {
+        guard let number = reader.number(node, "thresholds.\(name)") else { continue }
+        switch name {
+        case "relevance": profile.thresholds.relevance = number
+        case "side_minimum": profile.thresholds.sideMinimum = number
+        case "balance": profile.thresholds.balance = number
+        case "list_focus":
+          guard number > 0 else {
+            reader.problem("thresholds.list_focus: must be greater than 0", at: node)
+            continue
+          }
+          profile.thresholds.listFocus = number
+        case "sports": profile.thresholds.sports = number
+        case "incident_focus":
+          guard number > 0 else {
+            reader.problem("thresholds.incident_focus: must be greater than 0", at: node)
+            continue
+          }
+          profile.thresholds.incidentFocus = number
+        case "incidents": profile.thresholds.incidents = number
+        case "topic_relative": profile.thresholds.topicRelative = number
+        case "topic_sentence": profile.thresholds.topicSentence = number
+        case "topic_clear_sentence": profile.thresholds.topicClearSentence = number
+        case "topic_sentences":
+          guard let count = Int(exactly: number), count >= 1 else {
+            reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
+            continue
+          }
+          profile.thresholds.topicSentences = count
+        case "topic_nearby": profile.thresholds.topicNearby = number
+        case "sector_politics": profile.thresholds.sectorPolitics = number
+        default: profile.thresholds.topic = number
+        }
+      }
+    case "regions":
+      guard let mapping = reader.mapping(value, "regions") else { return }
+      for (name, _, number) in reader.entries(mapping, allowed: regionKeys, context: "regions") {
+        guard let number = reader.number(number, "regions.\(name)") else { continue }
+        switch name {
+        case "title": profile.regions.title = number
+        case "lead": profile.regions.lead = number
+        default: profile.regions.body = number
+        }
+      }
+    case "sides":
+      guard let mapping = reader.mapping(value, "sides") else { return }
+      for (side, _, languages) in reader.entries(mapping, allowed: sideKeys, context: "sides") {
+        let kind: ClassifierProfile.TermKind = side == "kazakhstan" ? .kazakhstan : .azerbaijan
+        profile.terms += terms(
+          languages, kind: kind, context: "sides.\(side)", reader, sources: &sources)
+      }
+    case "relation":
+      profile.terms += terms(
+        value, kind: .relation, context: "relation", reader, sources: &sources)
+    case "context":
+      profile.terms += terms(
+        value, kind: .context, context: "context", reader, sources: &sources)
+    case "topics":
+      guard let mapping = reader.mapping(value, "topics") else { return }
+      let known = TopicID.all.map(\.rawValue)
+      for (topic, _, languages) in reader.entries(mapping, allowed: known, context: "topics") {
+        let id = TopicID(rawValue: topic)
+        profile.topicOrder.append(id)
+        profile.terms += terms(
+          languages, kind: .topic(id), context: "topics.\(topic)", reader, sources: &sources)
+      }
+    case "negative":
+      guard let mapping = reader.mapping(value, "negative") else { return }
+      for (group, _, languages) in reader.entries(
+        mapping, allowed: negativeKeys, context: "negative")
+      {
+        let kind: ClassifierProfile.TermKind =
+          switch group {
+          case "sports": .sports
+          case "incidents": .incident
+          default: .otherCountry
+          }
+        profile.terms += terms(
+          languages, kind: kind, context: "negative.\(group)", reader, sources: &sources)
+      }
+    case "officials":
+      guard let mapping = reader.mapping(value, "officials") else { return }
+      for (group, _, languages) in reader.entries(
+        mapping, allowed: officialKeys, context: "officials")
+      {
+        let kind: ClassifierProfile.TermKind = group == "leaders" ? .leader : .sectorOfficial
+        profile.terms += terms(
+          languages, kind: kind, context: "officials.\(group)", reader, sources: &sources)
+      }
+    case "key_facts":
+      profile.entities += entities(value, reader, sources: &sources)
+    case "actors":
+      actors(value, reader, profile: &profile, sources: &sources)
+    default: break
+    }
   }
 
   /// `{people: {Display Name: [pattern, …]}, institutions: …}` → entities.

@@ -17,11 +17,16 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
   public var items: Int
   public var relevantItems: Int
   public var feeds: [FeedHealth]
+  /// The classifier profile's effective version.
+  public var profileVersion: String?
+  /// The last background reclassification since the daemon started, running or finished.
+  public var reclassification: ReclassificationStatus?
 
   public init(
     pid: Int32, startedAt: Date, now: Date, configFile: String, storePath: String,
     cycleRunning: Bool, lastCycle: CycleRecord?, nextCycleAt: Date?, nextDigestAt: Date?,
-    items: Int, relevantItems: Int, feeds: [FeedHealth]
+    items: Int, relevantItems: Int, feeds: [FeedHealth], profileVersion: String? = nil,
+    reclassification: ReclassificationStatus? = nil
   ) {
     self.pid = pid
     self.startedAt = startedAt
@@ -35,6 +40,8 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     self.items = items
     self.relevantItems = relevantItems
     self.feeds = feeds
+    self.profileVersion = profileVersion
+    self.reclassification = reclassification
   }
 }
 

@@ -34,7 +34,7 @@ public struct Monitor: Sendable {
 
   /// Loads the profile, opens the store and starts the fetch engine.
   public static func open(config: Config, logger: Logger) throws -> Monitor {
-    let classifier = try ProfileLoading.classifier(config: config)
+    let classifier = try ProfileLoading.classifier(config: config, logger: logger)
     try FileManager.default.createDirectory(
       at: config.stateDirectory, withIntermediateDirectories: true)
     let store = try Store.open(path: config.databasePath.path)
@@ -54,7 +54,7 @@ public struct Monitor: Sendable {
     guard FileManager.default.fileExists(atPath: path),
       access(path, W_OK) != 0 || access(config.stateDirectory.path, W_OK) != 0
     else { return try open(config: config, logger: logger) }
-    let profile = try ProfileLoader.load(path: config.profilePath.path)
+    let profile = try config.loadProfile().profile
     return Monitor(
       config: config, store: try Store.openReadOnly(path: path),
       engine: CurlEngine(settings: config.fetchSettings), classifier: Classifier(profile: profile),

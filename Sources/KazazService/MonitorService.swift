@@ -11,6 +11,9 @@ import ServiceLifecycle
 public struct MonitorService: Service {
   public let holder: MonitorHolder
   public let coordinator: RefreshCoordinator
+  /// When set, stored items of another profile version are classified again in the background
+  /// (`BackgroundReclassification`).
+  let reclassification: ReclassificationTracker?
   let onCycle: @Sendable (CycleRecord) -> Void
 
   /// The current monitor: a reload replaces it.
@@ -23,10 +26,12 @@ public struct MonitorService: Service {
   /// `onCycle` hears of every cycle that polled something.
   public init(
     holder: MonitorHolder, coordinator: RefreshCoordinator,
+    reclassification: ReclassificationTracker? = nil,
     onCycle: @escaping @Sendable (CycleRecord) -> Void = { _ in }
   ) {
     self.holder = holder
     self.coordinator = coordinator
+    self.reclassification = reclassification
     self.onCycle = onCycle
   }
 
@@ -34,6 +39,11 @@ public struct MonitorService: Service {
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await refreshLoop() }
       group.addTask { await digestLoop() }
+      if let reclassification {
+        group.addTask {
+          await BackgroundReclassification(holder: holder, tracker: reclassification).run()
+        }
+      }
     }
     monitor.shutdown()
   }

@@ -31,23 +31,39 @@ public enum Reclassification {
     let version = classifier.profile.version
     var summary = Summary()
     var afterID: Int64 = 0
-    let before = try store.relevanceByItem()
     while true {
       let batch = try store.itemsToReclassify(
         version: version, all: all, afterID: afterID, limit: max(1, batchSize))
       guard let last = batch.last else { break }
-      let results = batch.map { item in
-        (itemID: item.id, classification: classifier.classify(title: item.title, body: item.text))
-      }
+      let (results, counts) = classify(batch, with: classifier)
       try store.replaceClassifications(results, at: now)
-      for (itemID, classification) in results {
-        summary.items += 1
-        if classification.relevant { summary.relevant += 1 }
-        if before[itemID] != classification.relevant { summary.changed += 1 }
-      }
-      summary.batches += 1
+      summary.add(counts)
       afterID = last.id
     }
     return summary
+  }
+
+  /// One batch classified again: the new classifications, and what they count as (one batch).
+  static func classify(_ batch: [ItemText], with classifier: Classifier) -> (
+    results: [(itemID: Int64, classification: Classification)], summary: Summary
+  ) {
+    var summary = Summary(batches: 1)
+    let results = batch.map { item in
+      let classification = classifier.classify(title: item.title, body: item.text)
+      summary.items += 1
+      if classification.relevant { summary.relevant += 1 }
+      if item.relevant != classification.relevant { summary.changed += 1 }
+      return (itemID: item.id, classification: classification)
+    }
+    return (results, summary)
+  }
+}
+
+extension Reclassification.Summary {
+  mutating func add(_ other: Self) {
+    items += other.items
+    relevant += other.relevant
+    changed += other.changed
+    batches += other.batches
   }
 }

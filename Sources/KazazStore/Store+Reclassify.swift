@@ -10,12 +10,17 @@ public struct ItemText: Sendable, Equatable {
   public var text: String
   /// The profile version of its current classification, nil when it has none.
   public var profileVersion: String?
+  /// Its current relevance verdict, nil when it has no classification.
+  public var relevant: Bool?
 
-  public init(id: Int64, title: String, text: String, profileVersion: String?) {
+  public init(
+    id: Int64, title: String, text: String, profileVersion: String?, relevant: Bool? = nil
+  ) {
     self.id = id
     self.title = title
     self.text = text
     self.profileVersion = profileVersion
+    self.relevant = relevant
   }
 }
 
@@ -30,7 +35,8 @@ extension Store {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT item.id, item.title, item.summary, item.content, classification.profileVersion
+          SELECT item.id, item.title, item.summary, item.content, classification.profileVersion,
+                 classification.relevant
           FROM item
           LEFT JOIN classification ON classification.itemId = item.id
           WHERE item.id > ?
@@ -44,7 +50,7 @@ extension Store {
         let text = [content, summary].compactMap { $0 }.max { $0.count < $1.count } ?? ""
         return ItemText(
           id: row["id"], title: row["title"] ?? "", text: text,
-          profileVersion: row["profileVersion"])
+          profileVersion: row["profileVersion"], relevant: row["relevant"])
       }
     }
   }

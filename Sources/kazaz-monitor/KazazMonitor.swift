@@ -1,4 +1,5 @@
 import ArgumentParser
+import KazazConfig
 
 /// The `kazaz-monitor` command: argument parsing and wiring only; all logic lives in the library.
 @main
@@ -14,4 +15,22 @@ struct KazazMonitor: AsyncParsableCommand {
       FeedsCommand.self, ConfigCommand.self, ProfileCommand.self,
     ]
   )
+
+  /// Runs the command; a configuration or profile problem that reaches here (a profile or
+  /// override that does not load) exits 78 with its file:line messages, as a config error does.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as ConfigError {
+      printError(error.description)
+      exit(withError: ExitCode(78))
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

@@ -45,7 +45,7 @@ struct ConfigOptions: ParsableArguments {
 /// `--profile FILE`, shared by the commands that classify without a configured installation.
 struct ProfileOptions: ParsableArguments {
   @Option(
-    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the installed one).")
+    help: "The classifier profile (default: config/profiles/kazaz.yaml, then the shipped one).")
   var profile: String?
 
   @Flag(help: "Compile the profile afresh rather than use the compiled copy in the user's cache.")
@@ -144,7 +144,8 @@ enum LoggingBootstrap {
   }
 }
 
-/// Finds the classifier profile when none is given: the project checkout, then the installed one.
+/// Finds the classifier profile when none is given: `KAZAZ_PROFILE`, the checkout's
+/// `config/profiles/kazaz.yaml` in the current folder, then the shipped one (`ShippedProfile`).
 enum ProfileLocator {
   static func locate(explicit: String?) throws -> String {
     if let explicit { return explicit }
@@ -153,12 +154,7 @@ enum ProfileLocator {
       candidates.append(fromEnvironment)
     }
     candidates.append("config/profiles/kazaz.yaml")
-    candidates.append("/etc/kazaz-monitor/profiles/kazaz.yaml")
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    candidates.append(
-      executable.deletingLastPathComponent().appendingPathComponent(
-        "../share/kazaz-monitor/profiles/kazaz.yaml"
-      ).standardizedFileURL.path)
+    candidates += ShippedProfile.candidates().map(\.path)
     if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
       return found
     }

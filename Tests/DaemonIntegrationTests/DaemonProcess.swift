@@ -26,8 +26,11 @@ final class DaemonProcess: @unchecked Sendable {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
-  init(arguments: [String], environment: [String: String], logFile: URL) throws {
-    guard let binary = Self.binary else { throw POSIXError(.ENOENT) }
+  init(
+    arguments: [String], environment: [String: String], logFile: URL,
+    binary: URL? = DaemonProcess.binary
+  ) throws {
+    guard let binary else { throw POSIXError(.ENOENT) }
     self.logFile = logFile
     _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
     let log = try FileHandle(forWritingTo: logFile)
@@ -65,7 +68,9 @@ final class DaemonProcess: @unchecked Sendable {
 
   /// Runs the executable once (a command-line client) and returns its exit status and output.
   /// The blocking wait runs on a thread of its own, off the cooperative pool.
-  static func command(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+  static func command(
+    _ arguments: [String], binary: URL? = DaemonProcess.binary, environment: [String: String] = [:]
+  ) async throws -> (status: Int32, output: String) {
     guard let binary else { throw POSIXError(.ENOENT) }
     return try await withCheckedThrowingContinuation { continuation in
       Thread {
@@ -74,6 +79,11 @@ final class DaemonProcess: @unchecked Sendable {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
+            if !environment.isEmpty {
+              process.environment = ProcessInfo.processInfo.environment.merging(environment) {
+                $1
+              }
+            }
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe

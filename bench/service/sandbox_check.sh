@@ -37,7 +37,8 @@ in_sandbox systemctl --version | head -1
 
 step "stage the repository's install files and the binary in $SRC"
 in_sandbox mkdir -p "$SRC/.build/release"
-(cd "$ROOT" && tar -cf - systemd config/kazaz-monitor.example.yaml config/profiles) \
+(cd "$ROOT" && tar -cf - systemd config/kazaz-monitor.example.yaml config/profile.override.example.yaml \
+  config/profiles) \
   | in_sandbox tar -C "$SRC" -xf -
 "$TOOL" cp "$ROOT/$SCRATCH_PATH/release/kazaz-monitor" "$SRC/.build/release/kazaz-monitor"
 
@@ -53,7 +54,6 @@ in_sandbox sh -c "cd $SRC && systemd/install.sh install --binary .build/release/
 step "2. configure: list the feeds in /etc/kazaz-monitor/config.yaml"
 in_sandbox tee /etc/kazaz-monitor/config.yaml >/dev/null <<'YAML'
 state_dir: /var/lib/kazaz-monitor
-profile: profiles/kazaz.yaml
 control_socket: /run/kazaz-monitor/control.sock
 log_level: info
 feeds:

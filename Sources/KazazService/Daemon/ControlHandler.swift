@@ -8,6 +8,7 @@ import Logging
 struct ControlHandler: Sendable {
   let holder: MonitorHolder
   let coordinator: RefreshCoordinator
+  let reclassification: ReclassificationTracker
   let startedAt: Date
 
   func handle(_ request: ControlRequest, _ responder: ControlResponder) async {
@@ -18,7 +19,8 @@ struct ControlHandler: Sendable {
         try await refresh(feed: feed, wait: wait, monitor: monitor, responder: responder)
       case .status:
         let status = try await StatusSnapshot(
-          monitor: monitor, coordinator: coordinator, startedAt: startedAt
+          monitor: monitor, coordinator: coordinator, startedAt: startedAt,
+          reclassification: reclassification.current
         ).make()
         responder.send(.status(status))
       case .digest:

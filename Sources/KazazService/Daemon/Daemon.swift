@@ -9,7 +9,8 @@ import UnixSignals
 /// SIGINT, with (in start order)
 ///
 /// 1. the control socket (`refresh`, `status`, `digest --now`),
-/// 2. the monitor (refresh loop and digest loop),
+/// 2. the monitor (refresh loop, digest loop, and the background reclassification of stored
+///    items after the profile's version changed),
 /// 3. SIGHUP (reload) and SIGUSR1 (refresh),
 /// 4. the systemd watchdog,
 /// 5. readiness: READY=1 once all of the above are in place, STOPPING=1 when shutdown begins.
@@ -29,17 +30,22 @@ public struct Daemon: Sendable {
     let notifier = SystemdNotifier(environment: environment)
     let holder = MonitorHolder(monitor)
     let coordinator = RefreshCoordinator()
-    let handler = ControlHandler(holder: holder, coordinator: coordinator, startedAt: Date())
+    let reclassification = ReclassificationTracker()
+    let handler = ControlHandler(
+      holder: holder, coordinator: coordinator, reclassification: reclassification,
+      startedAt: Date())
     let socketPath = ControlSocketPath.resolve(monitor.config, environment: environment)
     let control = try ControlServer(path: socketPath, logger: logger) { request, responder in
       await handler.handle(request, responder)
     }
     let reloader = Reloader(
       configPath: configPath, logLevelOverride: logLevelOverride, holder: holder,
-      coordinator: coordinator, notifier: notifier)
+      coordinator: coordinator, reclassification: reclassification, notifier: notifier)
     let services: [any Service] = [
       control,
-      MonitorService(holder: holder, coordinator: coordinator) { record in
+      MonitorService(
+        holder: holder, coordinator: coordinator, reclassification: reclassification
+      ) { record in
         notifier.status(StatusLine.cycle(record))
       },
       SignalService(

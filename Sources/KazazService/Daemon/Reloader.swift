@@ -20,6 +20,8 @@ struct Reloader: Sendable {
   let logLevelOverride: LogLevel?
   let holder: MonitorHolder
   let coordinator: RefreshCoordinator
+  /// Woken when the new profile has another version, to classify the stored items again.
+  let reclassification: ReclassificationTracker
   let notifier: SystemdNotifier
 
   enum Rejection: Error, CustomStringConvertible {
@@ -50,6 +52,9 @@ struct Reloader: Sendable {
       }
       holder.replace(with: new)
       await coordinator.wake()
+      if new.classifier.profile.version != old.classifier.profile.version {
+        reclassification.wake()
+      }
       if new.engine !== old.engine {
         Task {
           await coordinator.waitForRunningCycle()
@@ -84,14 +89,14 @@ struct Reloader: Sendable {
     if config.controlSocket?.path != old.config.controlSocket?.path {
       old.logger.warning("control_socket changes take effect after a restart")
     }
-    let profile = try ProfileLoader.load(path: config.profilePath.path)
+    var logger = old.logger
+    logger.logLevel = Logger.Level(rawValue: config.logLevel.rawValue) ?? .info
+    let classifier = try ProfileLoading.classifier(config: config, logger: logger)
     let engine =
       config.fetchSettings == old.engine.settings
       ? old.engine : CurlEngine(settings: config.fetchSettings)
-    var logger = old.logger
-    logger.logLevel = Logger.Level(rawValue: config.logLevel.rawValue) ?? .info
     return Monitor(
-      config: config, store: old.store, engine: engine, classifier: Classifier(profile: profile),
+      config: config, store: old.store, engine: engine, classifier: classifier,
       logger: logger, journal: old.journal)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KazazClassify
 import KazazConfig
 import KazazControl
 import KazazModel
@@ -14,6 +15,7 @@ struct StatusSnapshot {
   let monitor: Monitor
   let coordinator: RefreshCoordinator
   let startedAt: Date
+  let reclassification: ReclassificationStatus?
 
   func make(now: Date = Date()) async throws -> DaemonStatus {
     let configured = monitor.config.feeds.map(\.url)
@@ -28,6 +30,7 @@ struct StatusSnapshot {
       lastCycle: await coordinator.lastCycle, nextCycleAt: try monitor.nextDueDate(),
       nextDigestAt: schedule.nextRun(after: now), items: counts.items,
       relevantItems: counts.relevant,
-      feeds: configured.compactMap { known[$0] }.map(FeedHealth.init))
+      feeds: configured.compactMap { known[$0] }.map(FeedHealth.init),
+      profileVersion: monitor.classifier.profile.version, reclassification: reclassification)
   }
 }

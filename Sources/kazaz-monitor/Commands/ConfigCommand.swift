@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KazazConfig
+import KazazModel
 
 /// `config`: checks a configuration as the daemon would load it and prints the files and folders
 /// it resolves to, one `key=value` line each, for operators and for `systemd/install.sh`, which
@@ -11,8 +12,9 @@ struct ConfigCommand: ParsableCommand {
     abstract: "Check the configuration and print the paths it names (key=value lines).",
     discussion: """
       Loads the file with every check the daemon makes (exit 78 and the problems when it does \
-      not load) and prints state_dir, digest_directory and profile as absolute paths, and \
-      control_socket when the file sets it.
+      not load) and prints state_dir, digest_directory and profile as absolute paths, \
+      profile_override when there is one, control_socket when the file sets it, and the \
+      effective profile's version (profile_version), after loading the profile and override.
       """)
 
   @OptionGroup var options: ConfigOptions
@@ -22,8 +24,19 @@ struct ConfigCommand: ParsableCommand {
     say("state_dir=\(config.stateDirectory.standardizedFileURL.path)")
     say("digest_directory=\(config.digestDirectory.standardizedFileURL.path)")
     say("profile=\(config.profilePath.standardizedFileURL.path)")
+    if let override = config.profileOverridePath {
+      say("profile_override=\(override.standardizedFileURL.path)")
+    }
     if let socket = config.controlSocket {
       say("control_socket=\(socket.standardizedFileURL.path)")
+    }
+    do {
+      let profile = try config.loadProfile()
+      for warning in profile.warnings { printError("warning: \(warning)") }
+      say("profile_version=\(profile.profile.version)")
+    } catch {
+      printError(error.description)
+      throw ExitCode(78)
     }
   }
 }

@@ -8,8 +8,8 @@ import KazazModel
 struct ProfileCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "profile",
-    abstract: "Check the classifier profile.",
-    subcommands: [ProfileLintCommand.self])
+    abstract: "Check the classifier profile, or show which files make it.",
+    subcommands: [ProfileLintCommand.self, ProfileShowCommand.self])
 }
 
 struct ProfileLintCommand: ParsableCommand {

@@ -63,6 +63,8 @@ enum DaemonStatusView {
     say("config: \(status.configFile)")
     say(
       "store: \(status.storePath) — \(status.items) items, \(status.relevantItems) relevant")
+    if let version = status.profileVersion { say("profile: version \(version)") }
+    if let reclassification = status.reclassification { say(reclassification.line) }
     if let last = status.lastCycle {
       say(
         "last cycle: \(FeedHealthLine.relative(last.finishedAt, now)) (\(last.trigger)): \(last.report.line)"
