@@ -1,6 +1,7 @@
 import Foundation
 import KazazConfig
 import KazazControl
+import KazazModel
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -29,7 +30,8 @@ public struct Daemon: Sendable {
     let notifier = SystemdNotifier(environment: environment)
     let holder = MonitorHolder(monitor)
     let coordinator = RefreshCoordinator()
-    let handler = ControlHandler(holder: holder, coordinator: coordinator, startedAt: Date())
+    let handler = ControlHandler(
+      holder: holder, coordinator: coordinator, startedAt: monitor.clock.now())
     let socketPath = ControlSocketPath.resolve(monitor.config, environment: environment)
     let control = try ControlServer(path: socketPath, logger: logger) { request, responder in
       await handler.handle(request, responder)

@@ -92,6 +92,6 @@ struct Reloader: Sendable {
     logger.logLevel = Logger.Level(rawValue: config.logLevel.rawValue) ?? .info
     return Monitor(
       config: config, store: old.store, engine: engine, classifier: Classifier(profile: profile),
-      logger: logger, journal: old.journal)
+      logger: logger, journal: old.journal, clock: old.clock)
   }
 }
