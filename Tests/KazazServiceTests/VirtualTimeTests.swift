@@ -214,6 +214,23 @@ struct VirtualTimeTests {
     await loop.value
   }
 
+  @Test("A weekly report is queued for on_digest like a daily digest, named by its week")
+  func weeklyDelivery() throws {
+    let clock = ManualClock(now: local("2026-11-30 09:00"))
+    let monitor = try monitor(clock: clock, weekly: "{}\n  on_digest: [/bin/true]")
+    defer { monitor.shutdown() }
+    try store(monitor, at: "2026-11-24 12:00", titles: ["Ferry line opened"])
+    #expect(monitor.writeDueWeeklyReports(floor: "2026-W47", now: clock.now()) == ["2026-W48"])
+    let pending = try monitor.store.pendingDeliveries()
+    #expect(pending.map(\.day) == ["2026-W48"])
+    #expect(
+      pending.first?.paths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+        "2026-W48.md", "2026-W48.html", "2026-W48.json", "digests.atom",
+      ])
+    // Written once: nothing is owed again until the next run.
+    #expect(monitor.writeDueWeeklyReports(floor: "2026-W47", now: local("2026-12-07 07:59")) == [])
+  }
+
   @Test("The poll loop polls a feed when it falls due in virtual time, and not before")
   func pollLoop() async throws {
     let server = try LoopbackHTTPServer()
