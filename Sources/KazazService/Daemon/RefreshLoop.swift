@@ -26,12 +26,12 @@ struct RefreshLoop: Sendable {
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
       let monitor = await runCycle()
       let next = (try? monitor.nextDueDate()) ?? nil
+      // Until the next feed is due, but at least a second and at most `maximumSleep` from now.
       let now = monitor.clock.now()
-      let wait = min(
-        max(next?.timeIntervalSince(now) ?? Self.maximumSleep, 1), Self.maximumSleep)
+      let latest = now.addingTimeInterval(Self.maximumSleep)
+      let deadline = min(max(next ?? latest, now.addingTimeInterval(1)), latest)
       await cancelWhenGracefulShutdown {
-        await coordinator.waitForWork(
-          until: now.addingTimeInterval(wait), clock: monitor.clock)
+        await coordinator.waitForWork(until: deadline, clock: monitor.clock)
       }
     }
     await coordinator.stop()
