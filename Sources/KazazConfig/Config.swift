@@ -131,6 +131,8 @@ public struct DigestConfig: Sendable, Equatable {
   /// Where the digest files go, when not under the state directory: a folder readers (or a web
   /// server) can get at, while the store stays private. Absolute.
   public var directory: URL?
+  /// The weekly report's schedule (`digest.weekly`).
+  public var weekly = WeeklyConfig()
 
   public init(
     minuteOfDay: Int = Config.Defaults.digestMinuteOfDay,

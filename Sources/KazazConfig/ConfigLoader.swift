@@ -15,7 +15,7 @@ public enum ConfigLoader {
   static let retentionKeys = ["irrelevant_days"]
   static let digestKeys = [
     "time", "timezone", "formats", "language", "keep_days", "on_digest", "on_digest_timeout",
-    "base_url", "directory",
+    "base_url", "directory", "weekly",
   ]
   static let fetchKeys = [
     "timeout", "connect_timeout", "max_response_size", "concurrency", "per_host", "user_agent",
@@ -188,6 +188,8 @@ public enum ConfigLoader {
         if let timeout = duration(value, "digest.on_digest_timeout", reader) {
           digest.onDigestTimeout = timeout
         }
+      case "weekly":
+        digest.weekly = parseWeekly(value, reader)
       case "directory":
         guard let path = reader.string(value, "digest.directory") else { continue }
         digest.directory = resolve(path: path, against: baseDirectory)

@@ -20,11 +20,14 @@ public struct AtomRenderer: Sendable {
     /// Where the digest can be read (HTML preferred); nil when no file is linkable.
     public var link: String?
     public var linkType: String?
+    /// A weekly report (`day` is its ISO week) rather than a daily digest.
+    public var isWeekly: Bool
 
     public init(
       day: String, periodEnd: Date, isPartial: Bool, relevantCount: Int, totalItems: Int,
-      headlines: [String], link: String?, linkType: String?
+      headlines: [String], link: String?, linkType: String?, isWeekly: Bool = false
     ) {
+      self.isWeekly = isWeekly
       self.day = day
       self.periodEnd = periodEnd
       self.isPartial = isPartial
@@ -45,7 +48,7 @@ public struct AtomRenderer: Sendable {
     self.selfLink = selfLink
   }
 
-  /// `entries` newest first.
+  /// `entries` newest first: the daily digests, with the weekly reports among them.
   public func render(_ entries: [Entry]) -> String {
     let words = DigestStrings.of(language)
     let updated = entries.map(\.periodEnd).max() ?? Date(timeIntervalSince1970: 0)
@@ -61,9 +64,11 @@ public struct AtomRenderer: Sendable {
     }
     for entry in entries {
       out += "  <entry>\n"
-      out += "    <id>urn:kazaz-monitor:digest:\(xml(entry.day))</id>\n"
+      let kind = entry.isWeekly ? "weekly" : "digest"
+      out += "    <id>urn:kazaz-monitor:\(kind):\(xml(entry.day))</id>\n"
       let partial = entry.isPartial ? " (\(words.soFar))" : ""
-      out += "    <title>\(xml("\(words.title) — \(entry.day)\(partial)"))</title>\n"
+      let title = entry.isWeekly ? WeeklyStrings.of(language).title : words.title
+      out += "    <title>\(xml("\(title) — \(entry.day)\(partial)"))</title>\n"
       out += "    <updated>\(DigestText.rfc3339(entry.periodEnd))</updated>\n"
       if let link = entry.link {
         let type = entry.linkType.map { " type=\"\(xml($0))\"" } ?? ""

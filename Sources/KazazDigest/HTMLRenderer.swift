@@ -71,7 +71,7 @@ public struct HTMLRenderer: Sendable {
   /// A story: headline, source and time, the lead, key figures, topics (the primary one marked),
   /// the reasons folded away, and the other outlets.
   /// The period line, each date and time kept on one line.
-  private func period(_ digest: Digest, _ words: DigestStrings) -> String {
+  func period(_ digest: Digest, _ words: DigestStrings) -> String {
     let period = digest.period
     let time = { (date: Date) in
       "<span class=\"nowrap\">\(DigestText.localTime(date, period.timeZone))</span>"
@@ -82,7 +82,7 @@ public struct HTMLRenderer: Sendable {
       + " (\(HTMLEscaping.escape(period.timeZone.identifier))\(partial))"
   }
 
-  private func story(_ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, top: Bool)
+  func story(_ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, top: Bool)
     -> String
   {
     let item = entry.item
@@ -134,7 +134,7 @@ public struct HTMLRenderer: Sendable {
   }
 
   /// The reasons, folded: where both sides are named, the words behind each topic, the score.
-  private func why(_ reasons: Reasons, _ digest: Digest, _ words: DigestStrings) -> String {
+  func why(_ reasons: Reasons, _ digest: Digest, _ words: DigestStrings) -> String {
     var out = "<details class=\"why\"><summary>\(HTMLEscaping.escape(words.whyTitle))</summary>"
     out += "<ul>"
     if let sides = reasons.sides {
@@ -182,7 +182,7 @@ public struct HTMLRenderer: Sendable {
     return out + "</p></section>\n"
   }
 
-  private func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
+  func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
     var out = "<section id=\"feeds\"><h2>\(HTMLEscaping.escape(words.feedHealth))</h2>\n"
     if digest.feedProblems.isEmpty {
       return out

@@ -57,7 +57,7 @@ public struct JSONRenderer: Sendable {
         }))
   }
 
-  private func story(_ entry: Digest.Entry, _ digest: Digest) -> DigestJSON.Story {
+  func story(_ entry: Digest.Entry, _ digest: Digest) -> DigestJSON.Story {
     let item = entry.item
     let reasons = entry.reasons
     return DigestJSON.Story(
@@ -95,7 +95,7 @@ public struct JSONRenderer: Sendable {
     return hundredths.isFinite ? hundredths.rounded() / 100 : value
   }
 
-  private func source(_ source: Digest.Source) -> DigestJSON.Source {
+  func source(_ source: Digest.Source) -> DigestJSON.Source {
     DigestJSON.Source(
       name: source.name, feedURL: source.feedURL, url: DigestText.webLink(source.link))
   }

@@ -37,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
 
   /// A story: its headline line, the lead quoted, then one short line each for its key figures,
   /// topics, why it is here and the other outlets.
-  private func story(
+  func story(
     _ entry: Digest.Entry, _ digest: Digest, _ words: DigestStrings, indent: String, top: Bool
   ) -> String {
     let item = entry.item
@@ -79,7 +79,7 @@ public struct MarkdownRenderer: Sendable {
   }
 
   /// Escaped text, as a link only when the target is http(s).
-  private func link(_ text: String, _ url: String?) -> String {
+  func link(_ text: String, _ url: String?) -> String {
     let label = Self.escape(text)
     guard let url = DigestText.webLink(url) else { return label }
     return "[\(label)](\(Self.escapeURL(url)))"
@@ -100,7 +100,7 @@ public struct MarkdownRenderer: Sendable {
     return out + "\n\n"
   }
 
-  private func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
+  func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
     var out = "## \(words.feedHealth)\n\n"
     if digest.feedProblems.isEmpty { return out + words.allFeedsHealthy(digest.feedCount) + "\n" }
     for feed in digest.feedProblems {

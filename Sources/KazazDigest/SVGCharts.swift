@@ -84,7 +84,7 @@ enum SVGCharts {
   }
 
   /// A coordinate with at most one decimal, the same on every machine.
-  private static func n(_ value: Double) -> String {
+  static func n(_ value: Double) -> String {
     let rounded = (value * 10).rounded() / 10
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
   }

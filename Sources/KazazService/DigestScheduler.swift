@@ -1,14 +1,16 @@
 import Foundation
 import KazazConfig
 import KazazDigest
+import KazazModel
 import Logging
 import ServiceLifecycle
 
-/// The daemon's digest loop: on start, the digests missed while it was down (bounded, oldest
-/// first); then, at each digest time, the digest of the day just ended, the pending deliveries
-/// and the retention. Wall time is re-read after every wake, so a suspended machine or a clock
-/// change only delays a digest, never skips one. A digest that could not be written (a full
-/// disk, say) is tried again after `retryDelay`, not a day later.
+/// The daemon's digest loop: on start, the digests and weekly reports missed while it was down
+/// (bounded, oldest first); then, at each digest time, the digest of the day just ended, at each
+/// weekly run the report of the week just ended, the pending deliveries and the retention. Time is read from the monitor's clock and re-read after every wake, so a
+/// suspended machine or a clock change only delays a digest, never skips one (and tests drive
+/// the loop with virtual time). A digest that could not be written (a full disk, say) is tried
+/// again after `retryDelay`, not a day later.
 struct DigestScheduler: Sendable {
   let monitor: Monitor
 
@@ -19,31 +21,34 @@ struct DigestScheduler: Sendable {
   }
 
   func run() async {
+    let clock = monitor.clock
     let schedule = monitor.config.digest.schedule
+    let weekly = monitor.config.digest.weeklySchedule
     var failedAttempts = 0
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
-      // Read from the store each time: with no complete digest yet, what is owed starts when
+      // What is owed is read from the store each time: with nothing written yet, it starts when
       // monitoring began, which a restart must not move.
-      let floor = monitor.digestFloor()
-      await monitor.writeDueDigests(floor: floor)
-      let next = schedule.nextRun(after: Date())
-      let untilNext = Duration.seconds(max(0, next.timeIntervalSinceNow))
-      let wait: Duration
-      let owed = monitor.dueDigestDays(floor: floor)
+      await monitor.writeDueReports(now: clock.now())
+      let now = clock.now()
+      let next = min(schedule.nextRun(after: now), weekly?.nextRun(after: now) ?? .distantFuture)
+      let deadline: Date
+      let owed =
+        monitor.dueDigestDays(floor: monitor.digestFloor(now: now), now: now)
+        + monitor.owedWeeks(now: now)
       if owed.isEmpty {
         failedAttempts = 0
-        wait = untilNext
+        deadline = next
         monitor.logger.info("next digest", metadata: ["at": "\(next)"])
       } else {
         failedAttempts += 1
         let retry = Self.retryDelay(attempt: failedAttempts)
-        wait = min(untilNext, retry)
+        deadline = min(next, now.addingTimeInterval(PollPlanner.seconds(retry)))
         monitor.logger.warning(
           "digests still owed; trying again",
           metadata: ["days": "\(owed)", "in": "\(retry)", "attempt": "\(failedAttempts)"])
       }
       do {
-        try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+        try await cancelWhenGracefulShutdown { try await clock.sleep(until: deadline) }
       } catch {
         return
       }

@@ -9,7 +9,8 @@ import KazazStore
 ///
 /// - `YYYY/MM/YYYY-MM-DD.md|html|json` — the digest of a label day;
 /// - `latest.md|html|json` — a copy of the newest day's;
-/// - `digests.atom` — a feed of the 30 newest days, rebuilt after every write.
+/// - `digests.atom` — a feed of the 30 newest days and the newest weekly reports
+///   (`WeeklyWriter`), rebuilt after every write.
 ///
 /// Nothing in the files depends on the moment of writing — only on the period and the stored
 /// data — so rewriting a day with unchanged data gives byte-identical files.
@@ -22,6 +23,8 @@ public struct DigestWriter: Sendable {
   /// How many days the Atom feed of digests lists.
   public static let atomEntries = 30
   public static let atomFileName = "digests.atom"
+  /// How many weeks of weekly reports the Atom feed lists.
+  public static let atomWeeks = 5
   /// How many headlines of its best stories each digest records for the Atom feed.
   static let headlineCount = 5
 
@@ -82,14 +85,28 @@ public struct DigestWriter: Sendable {
     return written
   }
 
-  /// Rewrites the Atom feed of the newest digests from the store's records.
+  /// Rewrites the Atom feed of the newest digests and weekly reports from the store's records.
   @discardableResult
   public func writeAtomFeed() throws -> URL {
-    let records = try store.recentDigests(days: Self.atomEntries)
+    var entries = atomEntries(try store.recentDigests(days: Self.atomEntries), weekly: false)
+    // Each weekly report goes after the daily digests that end no earlier than it does.
+    for weekly in atomEntries(try store.recentWeeklyReports(weeks: Self.atomWeeks), weekly: true) {
+      let index = entries.firstIndex { $0.periodEnd < weekly.periodEnd } ?? entries.endIndex
+      entries.insert(weekly, at: index)
+    }
+    let selfLink = config.baseURL.map { $0 + Self.atomFileName }
+    let text = AtomRenderer(language: config.headingLanguage, selfLink: selfLink).render(entries)
+    let file = directory.appendingPathComponent(Self.atomFileName)
+    try AtomicFileWriter.write(Data(text.utf8), to: file)
+    return file
+  }
+
+  /// One entry per day (or week), newest first, linking its most readable format: HTML, then
+  /// Markdown, then JSON.
+  private func atomEntries(_ records: [WrittenDigest], weekly: Bool) -> [AtomRenderer.Entry] {
     let byDay = Dictionary(grouping: records, by: \.day)
-    let entries = byDay.keys.sorted(by: >).compactMap { day -> AtomRenderer.Entry? in
+    return byDay.keys.sorted(by: >).compactMap { day -> AtomRenderer.Entry? in
       let files = byDay[day] ?? []
-      // Link the most readable format: HTML, then Markdown, then JSON.
       let preferred = ["html", "markdown", "json"].lazy.compactMap { format in
         files.first { $0.format == format }
       }.first
@@ -98,13 +115,8 @@ public struct DigestWriter: Sendable {
         day: day, periodEnd: end, isPartial: record.isPartial,
         relevantCount: record.relevantCount, totalItems: record.totalCount,
         headlines: record.headlines.filter { !$0.isEmpty }, link: link(to: record.path),
-        linkType: Self.mediaType(record.format))
+        linkType: Self.mediaType(record.format), isWeekly: weekly)
     }
-    let selfLink = config.baseURL.map { $0 + Self.atomFileName }
-    let text = AtomRenderer(language: config.headingLanguage, selfLink: selfLink).render(entries)
-    let file = directory.appendingPathComponent(Self.atomFileName)
-    try AtomicFileWriter.write(Data(text.utf8), to: file)
-    return file
   }
 
   func datedFile(day: String, fileExtension: String) -> URL {

@@ -19,10 +19,12 @@ public struct Monitor: Sendable {
   /// The feeds this process is processing, for crash quarantine; only processes that poll
   /// (`preparedForPolling`) keep one.
   public var journal: PollJournal?
+  /// Where the poll loop and the schedules read the time and wait for it; a reload keeps it.
+  public var clock: any WallClock
 
   public init(
     config: Config, store: Store, engine: CurlEngine, classifier: Classifier, logger: Logger,
-    journal: PollJournal? = nil
+    journal: PollJournal? = nil, clock: any WallClock = SystemClock()
   ) {
     self.config = config
     self.store = store
@@ -30,6 +32,7 @@ public struct Monitor: Sendable {
     self.classifier = classifier
     self.logger = logger
     self.journal = journal
+    self.clock = clock
   }
 
   /// Loads the profile, opens the store and starts the fetch engine.
@@ -63,7 +66,7 @@ public struct Monitor: Sendable {
 
   /// Polls every configured feed once, whatever its schedule (disabled feeds excepted).
   public func refresh() async throws -> CycleSummary {
-    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
+    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url), now: clock.now())
     for feed in feeds where feed.isDisabled {
       logger.notice(
         "feed is disabled; not polled",
@@ -83,7 +86,7 @@ public struct Monitor: Sendable {
   /// The configured feeds due at `now`, after scheduling the never-polled ones across
   /// `spreadWindow`.
   func dueFeeds(now: Date, spreadWindow: Duration) throws -> [FeedState] {
-    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url))
+    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url), now: now)
     let planner = PollPlanner()
     let fresh = feeds.filter { $0.lastCheckedAt == nil && $0.nextCheckAt == nil && !$0.isDisabled }
     if !fresh.isEmpty {
@@ -109,7 +112,8 @@ public struct Monitor: Sendable {
       classifier: classifier, store: store, journal: journal)
     return await RefreshCycle(pipeline: pipeline).run(
       feeds: feeds, policies: config.feedPolicies,
-      defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger, onReport: onReport)
+      defaultPolicy: FeedPolicy(interval: config.pollInterval), logger: logger,
+      now: { [clock] in clock.now() }, onReport: onReport)
   }
 
   public func shutdown() {

@@ -21,10 +21,12 @@ public struct RefreshCycle: Sendable {
   }
 
   /// Polls `feeds`, each with its policy (`defaultPolicy` for feeds missing from `policies`).
-  /// `onReport` sees each poll as it completes. Once a graceful shutdown begins (or the task is
+  /// `now` dates each poll (when it was checked, when it is due again). `onReport` sees each poll
+  /// as it completes. Once a graceful shutdown begins (or the task is
   /// cancelled) no further poll starts; polls in flight finish and commit.
   public func run(
     feeds: [FeedState], policies: [String: FeedPolicy], defaultPolicy: FeedPolicy, logger: Logger,
+    now: @escaping @Sendable () -> Date = Date.init,
     onReport: (@Sendable (FeedPollReport) -> Void)? = nil
   ) async -> CycleSummary {
     let started = ContinuousClock.now
@@ -35,7 +37,7 @@ public struct RefreshCycle: Sendable {
         guard !Task.isShuttingDownGracefully, !Task.isCancelled, let feed = pending.popFirst()
         else { return }
         let policy = policies[feed.url] ?? defaultPolicy
-        group.addTask { await pipeline.poll(feed, policy: policy, logger: logger) }
+        group.addTask { await pipeline.poll(feed, policy: policy, logger: logger, now: now) }
       }
       for _ in 0..<min(window, feeds.count) { startNext() }
       for await report in group {

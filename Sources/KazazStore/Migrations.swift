@@ -218,6 +218,24 @@ enum Migrations {
       }
       try db.execute(sql: "INSERT INTO storeInfo (key, value) VALUES ('searchNormalization', '1')")
     }
+    migrator.registerMigration("v11-weekly-reports") { db in
+      // The weekly reports written, one row per week and format, with the same columns as
+      // `digest` (`day` holds the ISO week, `2026-W48`): catch-up after downtime knows which
+      // weeks are done, and the Atom feed lists them beside the daily digests.
+      try db.create(table: "weeklyReport") { t in
+        t.column("day", .text).notNull()
+        t.column("format", .text).notNull()
+        t.column("path", .text).notNull()
+        t.column("itemCount", .integer).notNull()
+        t.column("totalCount", .integer).notNull()
+        t.column("periodStart", .datetime).notNull()
+        t.column("periodEnd", .datetime).notNull()
+        t.column("partial", .boolean).notNull().defaults(to: false)
+        t.column("headlines", .text).notNull().defaults(to: "[]")
+        t.column("writtenAt", .datetime).notNull()
+        t.primaryKey(["day", "format"])
+      }
+    }
     return migrator
   }
 }

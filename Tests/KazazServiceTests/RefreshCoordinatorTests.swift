@@ -84,7 +84,8 @@ struct RefreshCoordinatorTests {
   @Test("The refresh loop's wait ends when a request arrives")
   func wakesOnRequest() async {
     let coordinator = RefreshCoordinator()
-    async let waited: Void = coordinator.waitForWork(upTo: .seconds(3600))
+    async let waited: Void = coordinator.waitForWork(
+      until: Date().addingTimeInterval(3600), clock: SystemClock())
     await coordinator.enqueue(.feeds(["a"]), trigger: .manual)
     await waited
     #expect(await coordinator.queuedCount == 1)

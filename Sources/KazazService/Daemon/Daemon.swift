@@ -1,6 +1,7 @@
 import Foundation
 import KazazConfig
 import KazazControl
+import KazazModel
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -33,7 +34,7 @@ public struct Daemon: Sendable {
     let reclassification = ReclassificationTracker()
     let handler = ControlHandler(
       holder: holder, coordinator: coordinator, reclassification: reclassification,
-      startedAt: Date())
+      startedAt: monitor.clock.now())
     let socketPath = ControlSocketPath.resolve(monitor.config, environment: environment)
     let control = try ControlServer(path: socketPath, logger: logger) { request, responder in
       await handler.handle(request, responder)

@@ -12,7 +12,8 @@ import KazazModel
 ///   next cycle (a union of scopes), which starts as soon as the running one ends.
 /// - When the daemon stops, queued requests are answered at once as interrupted.
 ///
-/// The refresh loop drives it: `waitForWork(upTo:)`, `begin()`, run the cycle, `finish(...)`.
+/// The refresh loop drives it: `waitForWork(until:clock:)`, `begin()`, run the cycle,
+/// `finish(...)`.
 public actor RefreshCoordinator {
   /// Why a cycle runs: shown in `status` and the cycle record.
   public enum Trigger: String, Sendable {
@@ -38,6 +39,8 @@ public actor RefreshCoordinator {
   private var running: Cycle?
   private var doorbell: CheckedContinuation<Void, Never>?
   private var doorbellTimer: Task<Void, Never>?
+  /// Counts the waits, so a timer of an earlier wait never rings for a later one.
+  private var doorbellGeneration = 0
   private var stopped = false
   private var idleWaiters: [CheckedContinuation<Void, Never>] = []
   /// The last cycle that polled anything.
@@ -94,8 +97,9 @@ public actor RefreshCoordinator {
 
   // MARK: The refresh loop's side
 
-  /// Returns when a request is queued, after `wait`, or when the calling task is cancelled.
-  func waitForWork(upTo wait: Duration) async {
+  /// Returns when a request is queued, once `clock` reaches `deadline`, or when the calling task
+  /// is cancelled.
+  func waitForWork(until deadline: Date, clock: any WallClock) async {
     guard queued.isEmpty, !stopped else { return }
     await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
@@ -103,10 +107,16 @@ public actor RefreshCoordinator {
           continuation.resume()
           return
         }
+        doorbellGeneration += 1
+        let generation = doorbellGeneration
         doorbell = continuation
         doorbellTimer = Task { [weak self] in
-          try? await Task.sleep(for: wait)
-          await self?.ring()
+          do {
+            try await clock.sleep(until: deadline)
+          } catch {
+            return
+          }
+          await self?.ring(generation: generation)
         }
       }
     } onCancel: {
@@ -124,6 +134,12 @@ public actor RefreshCoordinator {
     doorbellTimer = nil
     doorbell?.resume()
     doorbell = nil
+  }
+
+  /// The timer of wait `generation` rings only if that wait is still the current one.
+  private func ring(generation: Int) {
+    guard generation == doorbellGeneration else { return }
+    ring()
   }
 
   /// Starts a cycle: the due feeds (when `includeDue`) plus everything queued.

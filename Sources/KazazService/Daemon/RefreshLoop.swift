@@ -1,12 +1,14 @@
 import Foundation
 import KazazConfig
 import KazazControl
+import KazazModel
 import Logging
 import ServiceLifecycle
 
 /// The daemon's refresh loop: the only code that runs cycles. Each turn polls the feeds that
 /// are due plus whatever was requested by hand, then sleeps until the next feed is due (at
-/// most `maximumSleep`, so feeds added by a reload are picked up) or a request arrives.
+/// most `maximumSleep`, so feeds added by a reload are picked up) or a request arrives. Time is
+/// the monitor's clock (`Monitor.clock`), so tests drive the schedule with virtual time.
 ///
 /// On graceful shutdown no new cycle starts and the running one stops starting polls; polls in
 /// flight get `ShutdownGrace.standard` (10 s) to commit before they are aborted.
@@ -24,9 +26,12 @@ struct RefreshLoop: Sendable {
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
       let monitor = await runCycle()
       let next = (try? monitor.nextDueDate()) ?? nil
-      let wait = min(max(next?.timeIntervalSinceNow ?? Self.maximumSleep, 1), Self.maximumSleep)
+      // Until the next feed is due, but at least a second and at most `maximumSleep` from now.
+      let now = monitor.clock.now()
+      let latest = now.addingTimeInterval(Self.maximumSleep)
+      let deadline = min(max(next ?? latest, now.addingTimeInterval(1)), latest)
       await cancelWhenGracefulShutdown {
-        await coordinator.waitForWork(upTo: .seconds(wait))
+        await coordinator.waitForWork(until: deadline, clock: monitor.clock)
       }
     }
     await coordinator.stop()
@@ -43,7 +48,8 @@ struct RefreshLoop: Sendable {
       do {
         guard
           let summary = try await monitor.refresh(
-            scope: scope, spreadWindow: spread, onReport: { fanout.send($0) })
+            scope: scope, now: monitor.clock.now(), spreadWindow: spread,
+            onReport: { fanout.send($0) })
         else { return RefreshReport() }
         return RefreshReport(summary, interrupted: Task.isShuttingDownGracefully)
       } catch {

@@ -97,6 +97,6 @@ struct Reloader: Sendable {
       ? old.engine : CurlEngine(settings: config.fetchSettings)
     return Monitor(
       config: config, store: old.store, engine: engine, classifier: classifier,
-      logger: logger, journal: old.journal)
+      logger: logger, journal: old.journal, clock: old.clock)
   }
 }
