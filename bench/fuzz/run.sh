@@ -26,7 +26,7 @@ TARGET=${1:?usage: bench/fuzz/run.sh TARGET|all [SECONDS] [JOBS]}
 SECONDS_TO_RUN=${2:-600}
 JOBS=${3:-1}
 OUT=${OUT:-/tmp/kazaz-fuzz}
-FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -enable-testing)
+FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -enable-testing -package-name kazaz_monitor)
 BUILD="$OUT/build"
 mkdir -p "$BUILD"
 
