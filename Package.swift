@@ -75,6 +75,10 @@ let package = Package(
       // The JSON Schema of the digest JSON: documentation and test input, not a resource.
       exclude: ["Schema"], swiftSettings: swiftSettings),
 
+    // E-mail messages: addresses, MIME composition, encoded headers (no dependencies but the
+    // model). Sending is KazazFetch's, over libcurl's SMTP.
+    .target(name: "KazazMail", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+
     // The control socket: Codable messages, newline-delimited JSON over a unix socket.
     .target(
       name: "KazazControl",
@@ -88,7 +92,7 @@ let package = Package(
       name: "KazazService",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest", "KazazControl", "KazazSources", "CCrashMark",
+        "KazazDigest", "KazazControl", "KazazSources", "KazazMail", "CCrashMark",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -101,7 +105,7 @@ let package = Package(
       name: "kazaz-monitor",
       dependencies: [
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources",
+        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources", "KazazMail",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -146,6 +150,11 @@ let package = Package(
       name: "KazazSourcesTests",
       dependencies: ["KazazSources", "KazazTesting"],
       resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazMailTests",
+      dependencies: ["KazazMail", "KazazTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -17,11 +17,14 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
   public var items: Int
   public var relevantItems: Int
   public var feeds: [FeedHealth]
+  /// The mails of the newest reports and every undelivered one (nil from a daemon that
+  /// predates mail delivery).
+  public var mail: [MailHealth]?
 
   public init(
     pid: Int32, startedAt: Date, now: Date, configFile: String, storePath: String,
     cycleRunning: Bool, lastCycle: CycleRecord?, nextCycleAt: Date?, nextDigestAt: Date?,
-    items: Int, relevantItems: Int, feeds: [FeedHealth]
+    items: Int, relevantItems: Int, feeds: [FeedHealth], mail: [MailHealth]? = nil
   ) {
     self.pid = pid
     self.startedAt = startedAt
@@ -35,6 +38,34 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     self.items = items
     self.relevantItems = relevantItems
     self.feeds = feeds
+    self.mail = mail
+  }
+}
+
+/// One report's mail to one recipient, as the store records it.
+public struct MailHealth: Codable, Sendable, Equatable {
+  public var report: String
+  public var recipient: String
+  /// `held`, `pending`, `sending`, `sent` or `failed` (given up).
+  public var state: String
+  public var attempts: Int
+  public var lastError: String?
+  public var lastAttemptAt: Date?
+  public var nextAttemptAt: Date?
+  public var sentAt: Date?
+
+  public init(
+    report: String, recipient: String, state: String, attempts: Int, lastError: String?,
+    lastAttemptAt: Date?, nextAttemptAt: Date?, sentAt: Date?
+  ) {
+    self.report = report
+    self.recipient = recipient
+    self.state = state
+    self.attempts = attempts
+    self.lastError = lastError
+    self.lastAttemptAt = lastAttemptAt
+    self.nextAttemptAt = nextAttemptAt
+    self.sentAt = sentAt
   }
 }
 

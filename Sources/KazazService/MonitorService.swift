@@ -34,6 +34,7 @@ public struct MonitorService: Service {
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await refreshLoop() }
       group.addTask { await digestLoop() }
+      group.addTask { await MailLoop(holder: holder).run() }
     }
     monitor.shutdown()
   }

@@ -28,6 +28,7 @@ struct StatusSnapshot {
       lastCycle: await coordinator.lastCycle, nextCycleAt: try monitor.nextDueDate(),
       nextDigestAt: schedule.nextRun(after: now), items: counts.items,
       relevantItems: counts.relevant,
-      feeds: configured.compactMap { known[$0] }.map(FeedHealth.init))
+      feeds: configured.compactMap { known[$0] }.map(FeedHealth.init),
+      mail: try monitor.mailHealth())
   }
 }
