@@ -35,7 +35,8 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
   private var messages: [Message] = []
   private var logins: [String] = []
   private var mode: LoginMode
-  private var holding = false
+  /// Replies are held for messages after this many (nil: none held).
+  private var holdAfter: Int?
   private var heldArrived: [DispatchSemaphore] = []
   private var releases: [DispatchSemaphore] = []
   private var stopped = false
@@ -86,9 +87,9 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
 
   public func setLogin(_ login: LoginMode) { lock.withLock { mode = login } }
 
-  /// From now on, each message's reply after its data is held back until `release()`;
-  /// `waitForHeldMessage` returns once one has arrived.
-  public func holdData() { lock.withLock { holding = true } }
+  /// From the message after the first `skipping` received, each message's reply after its
+  /// data is held back until `release()`; `waitForHeldMessage` returns once one has arrived.
+  public func holdData(skipping: Int = 0) { lock.withLock { holdAfter = skipping } }
 
   /// Waits (at most `timeout`) until a message's data has arrived and its reply is held.
   public func waitForHeldMessage(timeout: Duration = .seconds(60)) -> Bool {
@@ -104,7 +105,7 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
   /// Stops holding and lets held replies go.
   public func release() {
     let waiting = lock.withLock {
-      holding = false
+      holdAfter = nil
       defer { releases = [] }
       return releases
     }
@@ -213,7 +214,9 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
         from: from ?? "", recipients: recipients, data: data, acknowledged: false)
       let (index, hold) = server.lock.withLock { () -> (Int, DispatchSemaphore?) in
         server.messages.append(message)
-        guard server.holding else { return (server.messages.count - 1, nil) }
+        guard let after = server.holdAfter, server.messages.count > after else {
+          return (server.messages.count - 1, nil)
+        }
         let release = DispatchSemaphore(value: 0)
         server.releases.append(release)
         for waiter in server.heldArrived { waiter.signal() }
