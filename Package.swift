@@ -80,6 +80,10 @@ let package = Package(
       // The JSON Schema of the digest JSON: documentation and test input, not a resource.
       exclude: ["Schema"], swiftSettings: swiftSettings),
 
+    // E-mail messages: addresses, MIME composition, encoded headers (no dependencies but the
+    // model). Sending is KazazFetch's, over libcurl's SMTP.
+    .target(name: "KazazMail", dependencies: ["KazazModel"], swiftSettings: swiftSettings),
+
     // The control socket: Codable messages, newline-delimited JSON over a unix socket.
     .target(
       name: "KazazControl",
@@ -94,7 +98,7 @@ let package = Package(
       dependencies: [
         "KazazText",
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest", "KazazControl", "KazazSources", "CCrashMark",
+        "KazazDigest", "KazazControl", "KazazSources", "KazazMail", "CCrashMark",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -108,7 +112,7 @@ let package = Package(
       dependencies: [
         "KazazText",
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources",
+        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources", "KazazMail",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -158,6 +162,11 @@ let package = Package(
     .testTarget(
       name: "KazazTextTests",
       dependencies: ["KazazText"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "KazazMailTests",
+      dependencies: ["KazazMail", "KazazTesting"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

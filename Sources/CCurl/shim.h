@@ -87,6 +87,14 @@ static inline curl_socket_t kazaz_open_socket(const struct curl_sockaddr *addres
 #endif
 }
 
+typedef int (*kazaz_curl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size,
+                                         void *userdata);
+
+static inline CURLcode kazaz_easy_setopt_debug_callback(CURL *handle,
+                                                        kazaz_curl_debug_callback value) {
+  return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
+}
+
 static inline CURLcode kazaz_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return curl_easy_getinfo(handle, info, value);
 }

@@ -11,6 +11,8 @@ extension Config {
     public static let digestKeepDays = 90
     /// A delivery command that takes longer than this is stopped.
     public static let onDigestTimeout: Duration = .seconds(120)
+    /// One SMTP session of digest delivery by e-mail.
+    public static let mailTimeout: Duration = .seconds(120)
     public static let fetchTimeout: Duration = .seconds(30)
     public static let connectTimeout: Duration = .seconds(10)
     public static let maxResponseBytes = 10 * 1024 * 1024

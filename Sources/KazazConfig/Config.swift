@@ -26,6 +26,8 @@ public struct Config: Sendable, Equatable {
   public var controlSocket: URL?
   /// The file this configuration was read from.
   public var sourceFile: URL
+  /// Digest delivery by e-mail (`delivery.email`); nil when not configured.
+  public var email: EmailConfig?
 
   public init(
     stateDirectory: URL, profilePath: URL, profileOverridePath: URL? = nil,
@@ -33,7 +35,7 @@ public struct Config: Sendable, Equatable {
     pollInterval: Duration = Config.Defaults.pollInterval, digest: DigestConfig = DigestConfig(),
     fetch: FetchConfig = FetchConfig(), feeds: [FeedEntry],
     irrelevantRetentionDays: Int = Config.Defaults.irrelevantRetentionDays,
-    controlSocket: URL? = nil, sourceFile: URL
+    controlSocket: URL? = nil, sourceFile: URL, email: EmailConfig? = nil
   ) {
     self.stateDirectory = stateDirectory
     self.profilePath = profilePath
@@ -47,6 +49,7 @@ public struct Config: Sendable, Equatable {
     self.irrelevantRetentionDays = irrelevantRetentionDays
     self.controlSocket = controlSocket
     self.sourceFile = sourceFile
+    self.email = email
   }
 
   /// The store file under the state directory.

@@ -9,8 +9,7 @@ import Yams
 public enum ConfigLoader {
   static let topLevelKeys = [
     "state_dir", "profile", "profile_override", "log_level", "poll_interval", "digest", "fetch",
-    "feeds",
-    "retention", "control_socket",
+    "feeds", "retention", "control_socket", "delivery",
   ]
   static let retentionKeys = ["irrelevant_days"]
   static let digestKeys = [
@@ -60,6 +59,7 @@ public enum ConfigLoader {
     var feeds: [FeedEntry]?
     var retentionDays = Config.Defaults.irrelevantRetentionDays
     var controlSocket: URL?
+    var email: EmailConfig?
 
     for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
       switch key {
@@ -112,9 +112,18 @@ public enum ConfigLoader {
         if let path = reader.string(value, "control_socket") {
           controlSocket = resolve(path: path, against: baseDirectory)
         }
+      case "delivery":
+        email = parseDelivery(value, reader, baseDirectory: baseDirectory)
       default:
         reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
       }
+    }
+    if email != nil, !digest.formats.contains(.markdown), !digest.formats.contains(.html),
+      let node = root[Node("delivery")]
+    {
+      reader.problem(
+        "delivery.email: mail carries the Markdown and HTML digests: add markdown or html to "
+          + "digest.formats", at: node)
     }
     if stateDirectory == nil {
       reader.problem("config: missing required key \"state_dir\"", at: nil)
@@ -145,7 +154,8 @@ public enum ConfigLoader {
       stateDirectory: stateDirectory, profilePath: profile, profileOverridePath: profileOverride,
       profileNamed: named, logLevel: logLevel,
       pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
-      irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location)
+      irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location,
+      email: email)
   }
 
   private static func parseDigest(_ node: Node, _ reader: NodeReader, baseDirectory: URL)
@@ -461,7 +471,7 @@ public enum ConfigLoader {
     return base.appendingPathComponent(expanded).standardizedFileURL
   }
 
-  private static func duration(_ node: Node, _ what: String, _ reader: NodeReader) -> Duration? {
+  static func duration(_ node: Node, _ what: String, _ reader: NodeReader) -> Duration? {
     guard let text = reader.string(node, what) else { return nil }
     guard let duration = ValueParsers.duration(text), duration > .zero else {
       reader.problem(
@@ -480,7 +490,7 @@ public enum ConfigLoader {
     return bytes
   }
 
-  private static func positiveInt(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {
+  static func positiveInt(_ node: Node, _ what: String, _ reader: NodeReader) -> Int? {
     guard let value = node.int, value > 0 else {
       reader.problem(
         "\(what): expected a positive whole number, found \(NodeReader.describe(node))", at: node)

@@ -21,12 +21,15 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
   public var profileVersion: String?
   /// The last background reclassification since the daemon started, running or finished.
   public var reclassification: ReclassificationStatus?
+  /// The mails of the newest reports and every undelivered one (nil from a daemon that
+  /// predates mail delivery).
+  public var mail: [MailHealth]?
 
   public init(
     pid: Int32, startedAt: Date, now: Date, configFile: String, storePath: String,
     cycleRunning: Bool, lastCycle: CycleRecord?, nextCycleAt: Date?, nextDigestAt: Date?,
     items: Int, relevantItems: Int, feeds: [FeedHealth], profileVersion: String? = nil,
-    reclassification: ReclassificationStatus? = nil
+    reclassification: ReclassificationStatus? = nil, mail: [MailHealth]? = nil
   ) {
     self.pid = pid
     self.startedAt = startedAt
@@ -42,6 +45,34 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     self.feeds = feeds
     self.profileVersion = profileVersion
     self.reclassification = reclassification
+    self.mail = mail
+  }
+}
+
+/// One report's mail to one recipient, as the store records it.
+public struct MailHealth: Codable, Sendable, Equatable {
+  public var report: String
+  public var recipient: String
+  /// `held`, `pending`, `sending`, `sent` or `failed` (given up).
+  public var state: String
+  public var attempts: Int
+  public var lastError: String?
+  public var lastAttemptAt: Date?
+  public var nextAttemptAt: Date?
+  public var sentAt: Date?
+
+  public init(
+    report: String, recipient: String, state: String, attempts: Int, lastError: String?,
+    lastAttemptAt: Date?, nextAttemptAt: Date?, sentAt: Date?
+  ) {
+    self.report = report
+    self.recipient = recipient
+    self.state = state
+    self.attempts = attempts
+    self.lastError = lastError
+    self.lastAttemptAt = lastAttemptAt
+    self.nextAttemptAt = nextAttemptAt
+    self.sentAt = sentAt
   }
 }
 

@@ -92,6 +92,26 @@ public struct Digest: Sendable, Equatable {
     public var blocked = false
   }
 
+  /// A mail of an earlier report that has not been delivered: its last attempt failed.
+  public struct DeliveryProblem: Sendable, Equatable {
+    /// The report, as a reader names it: "digest 2026-12-06".
+    public var report: String
+    public var recipient: String
+    public var attempts: Int
+    public var lastError: String
+    /// No further attempt will be made.
+    public var givenUp: Bool
+
+    public init(report: String, recipient: String, attempts: Int, lastError: String, givenUp: Bool)
+    {
+      self.report = report
+      self.recipient = recipient
+      self.attempts = attempts
+      self.lastError = lastError
+      self.givenUp = givenUp
+    }
+  }
+
   public var period: DigestPeriod
   public var language: DigestLanguage
   /// Every item first seen in the period, relevant or not.
@@ -107,6 +127,8 @@ public struct Digest: Sendable, Equatable {
   public var sections: [TopicSection]
   public var statistics: DigestStatistics
   public var feedProblems: [FeedProblem]
+  /// Shown with the feed health: mails of earlier reports not delivered (set by the writer).
+  public var deliveryProblems: [DeliveryProblem] = []
 
   /// The label day, `YYYY-MM-DD`.
   public var day: String { period.day }

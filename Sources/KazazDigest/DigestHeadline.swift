@@ -30,6 +30,12 @@ enum DigestHeadline {
       "\(words.failing(feed.consecutiveFailures)) — \(feed.lastError ?? words.unknownError)"
   }
 
+  /// "Mail of digest 2026-12-06 to desk@example.org: failing after 3 attempts — login refused".
+  static func problem(_ mail: Digest.DeliveryProblem, _ words: DigestStrings) -> String {
+    "\(words.mailOf(mail.report, mail.recipient)): \(words.mailFailing(mail.attempts, mail.givenUp))"
+      + " — \(mail.lastError)"
+  }
+
   /// The heading of a section: its topic's name, or "Other stories".
   static func section(_ topic: TopicID?, _ digest: Digest, _ words: DigestStrings) -> String {
     topic.map { TopicNames.name($0, in: digest.language) } ?? words.otherStories

@@ -49,6 +49,14 @@ struct DigestStrings: Sendable {
   var score: @Sendable (String) -> String
   /// After the tags shown: "+4 more".
   var more: @Sendable (Int) -> String
+  /// A mail of a report not delivered yet: "mail of digest 2026-12-06 to desk@example.org".
+  var mailOf: @Sendable (String, String) -> String
+  /// "failing after 3 attempts", or given up: "not delivered after 48 attempts".
+  var mailFailing: @Sendable (Int, Bool) -> String
+  /// The mail subject's "5 stories"; "no stories" on an empty day.
+  var storyCount: @Sendable (Int) -> String
+  /// The names of the months, in the form "7 December 2026" takes.
+  var months: [String]
 
   static func of(_ language: DigestLanguage) -> DigestStrings {
     switch language {
@@ -87,7 +95,20 @@ struct DigestStrings: Sendable {
       case .text: "both sides named in the text"
       }
     },
-    topicTerms: "topic terms", score: { "relevance score \($0)" }, more: { "+\($0) more" })
+    topicTerms: "topic terms", score: { "relevance score \($0)" }, more: { "+\($0) more" },
+    mailOf: { "Mail of \($0) to \($1)" },
+    mailFailing: { $1 ? "not delivered after \($0) attempts" : "failing after \($0) attempts" },
+    storyCount: {
+      switch $0 {
+      case 0: "no stories"
+      case 1: "1 story"
+      default: "\($0) stories"
+      }
+    },
+    months: [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ])
 
   static let russian = DigestStrings(
     title: "Казахстан–Азербайджан: дайджест", topStories: "Главное", statistics: "Статистика",
@@ -122,5 +143,20 @@ struct DigestStrings: Sendable {
       }
     },
     topicTerms: "слова темы", score: { "оценка релевантности \($0)" },
-    more: { "ещё \($0)" })
+    more: { "ещё \($0)" },
+    mailOf: { "Письмо \($0) для \($1)" },
+    mailFailing: { $1 ? "не доставлено, попыток: \($0)" : "не доставлено, попыток пока: \($0)" },
+    storyCount: { count in
+      guard count > 0 else { return "материалов нет" }
+      let (ten, hundred) = (count % 10, count % 100)
+      let word =
+        ten == 1 && hundred != 11
+        ? "материал"
+        : (2...4).contains(ten) && !(12...14).contains(hundred) ? "материала" : "материалов"
+      return "\(count) \(word)"
+    },
+    months: [
+      "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+      "октября", "ноября", "декабря",
+    ])
 }

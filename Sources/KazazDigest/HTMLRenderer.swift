@@ -185,13 +185,16 @@ public struct HTMLRenderer: Sendable {
   func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
     var out = "<section id=\"feeds\"><h2>\(HTMLEscaping.escape(words.feedHealth))</h2>\n"
     if digest.feedProblems.isEmpty {
-      return out
-        + "<p>\(HTMLEscaping.escape(words.allFeedsHealthy(digest.feedCount)))</p></section>\n"
+      out += "<p>\(HTMLEscaping.escape(words.allFeedsHealthy(digest.feedCount)))</p>"
+      if digest.deliveryProblems.isEmpty { return out + "</section>\n" }
     }
     out += "<ul class=\"feeds\">"
     for feed in digest.feedProblems {
       out += "<li><b>\(HTMLEscaping.escape(feed.name))</b>: "
       out += HTMLEscaping.escape(DigestHeadline.problem(feed, words)) + "</li>"
+    }
+    for mail in digest.deliveryProblems {
+      out += "<li>" + HTMLEscaping.escape(DigestHeadline.problem(mail, words)) + "</li>"
     }
     return out + "</ul></section>\n"
   }

@@ -102,10 +102,16 @@ public struct MarkdownRenderer: Sendable {
 
   func feedHealth(_ digest: Digest, _ words: DigestStrings) -> String {
     var out = "## \(words.feedHealth)\n\n"
-    if digest.feedProblems.isEmpty { return out + words.allFeedsHealthy(digest.feedCount) + "\n" }
+    if digest.feedProblems.isEmpty {
+      out += words.allFeedsHealthy(digest.feedCount) + "\n"
+      if !digest.deliveryProblems.isEmpty { out += "\n" }
+    }
     for feed in digest.feedProblems {
       out +=
         "- \(Self.escape(feed.name)): " + Self.escape(DigestHeadline.problem(feed, words)) + "\n"
+    }
+    for mail in digest.deliveryProblems {
+      out += "- " + Self.escape(DigestHeadline.problem(mail, words)) + "\n"
     }
     return out
   }

@@ -53,15 +53,42 @@ public struct DigestWriter: Sendable {
         DigestStatistics.Day(day: $0.0, counts: $0.1)
       }
     }
-    return DigestBuilder(topicOrder: topicOrder, language: config.headingLanguage).build(
+    var digest = DigestBuilder(topicOrder: topicOrder, language: config.headingLanguage).build(
       period: period, relevant: relevant, counts: counts, history: history,
       feeds: try store.feeds())
+    digest.deliveryProblems = try store.undeliveredMail().map {
+      Digest.DeliveryProblem(
+        report: MailReport.label(of: $0.report), recipient: $0.recipient, attempts: $0.attempts,
+        lastError: $0.lastError ?? "", givenUp: $0.state == .failed)
+    }
+    return digest
   }
 
   /// Writes the digest of `period`; returns the written files (dated files, then the feed).
   @discardableResult
   public func write(period: DigestPeriod, now: Date = Date()) throws -> [URL] {
+    try writeDigest(period: period, now: now).files
+  }
+
+  /// Writes the digest of `period`; returns it with the written files (dated files, then the
+  /// feed).
+  public func writeDigest(period: DigestPeriod, now: Date = Date()) throws -> (
+    digest: Digest, files: [URL]
+  ) {
     let digest = try build(period: period)
+    return (digest, try write(digest, now: now))
+  }
+
+  /// The dated files the digest of `day` is written to, in the configured formats.
+  public func datedFiles(day: String) -> [URL] {
+    config.formats.compactMap { format in
+      format.fileExtension.map { datedFile(day: day, fileExtension: $0) }
+    }
+  }
+
+  /// Writes a built digest; returns the written files (dated files, then the feed).
+  public func write(_ digest: Digest, now: Date = Date()) throws -> [URL] {
+    let period = digest.period
     var written: [URL] = []
     for format in config.formats {
       guard let fileExtension = format.fileExtension else { continue }

@@ -22,12 +22,29 @@ extension Monitor {
   /// Writes the digest of `day`; nil writes the period in progress up to `now` (what
   /// `run --once` does: labelled with the day of the next digest time, marked partial).
   public func writeDigest(day: DigestPeriod? = nil, now: Date = Date()) throws -> [URL] {
+    try writeDigestReport(day: day, now: now).files
+  }
+
+  /// `writeDigest`, with the digest's report for mail (its subject and files).
+  public func writeDigestReport(day: DigestPeriod? = nil, now: Date = Date()) throws -> (
+    files: [URL], report: MailReport
+  ) {
     let period = day ?? config.digest.schedule.partialPeriod(at: now)
-    let files = try digestWriter.write(period: period, now: now)
+    let digest = try digestWriter.build(period: period)
+    let files = try writeDigest(digest, now: now)
+    let report = MailReport(
+      key: MailReport.digestKey(day: period.day), subject: DigestSubject.of(digest), files: files)
+    return (files, report)
+  }
+
+  /// Writes a built digest and logs it.
+  private func writeDigest(_ digest: Digest, now: Date) throws -> [URL] {
+    let files = try digestWriter.write(digest, now: now)
     logger.info(
       "digest written",
       metadata: [
-        "day": "\(period.day)", "partial": "\(period.isPartial)", "files": "\(files.map(\.path))",
+        "day": "\(digest.period.day)", "partial": "\(digest.period.isPartial)",
+        "files": "\(files.map(\.path))",
       ])
     return files
   }
@@ -68,7 +85,8 @@ extension Monitor {
 
   /// The daemon's digest duty at `now`: writes every due digest (`dueDigestDays`) — a bounded,
   /// oldest-first catch-up — then runs the delivery command for everything pending and deletes
-  /// expired digests. Failures are logged, never thrown: a digest that could not be written
+  /// expired digests. A digest is also noted for mail (`delivery.email`) and due mail is
+  /// sent. Failures are logged, never thrown: a digest that could not be written
   /// stays due (the scheduler retries it soon). Returns the days written.
   @discardableResult
   public func writeDueDigests(floor: String, now: Date = Date()) async -> [String] {
@@ -77,16 +95,25 @@ extension Monitor {
     for day in days {
       guard let period = digestPeriod(day: day, now: now) else { continue }
       do {
-        let files = try writeDigest(day: period, now: now)
+        let digest = try digestWriter.build(period: period)
+        // Noted for mail (held) before the files are written and the day recorded as done, so
+        // a process killed in between leaves the mail to be released, never forgotten.
+        let report = MailReport(
+          key: MailReport.digestKey(day: day), subject: DigestSubject.of(digest),
+          files: digestWriter.datedFiles(day: day))
+        try mailer?.queue(report, at: now, held: true)
+        let files = try writeDigest(digest, now: now)
         written.append(day)
         if !config.digest.onDigest.isEmpty {
           try store.addPendingDelivery(day: day, paths: files.map(\.path), at: now)
         }
+        try mailer?.release(report.key, at: now)
       } catch {
         logger.error("cannot write the digest", metadata: ["day": "\(day)", "error": "\(error)"])
       }
     }
     await deliverPendingDigests(now: now)
+    await deliverPendingMail(now: now)
     removeExpiredDigests(now: now)
     return written
   }
@@ -151,6 +178,8 @@ extension Monitor {
           from: URL(fileURLWithPath: record.path).deletingLastPathComponent(), upTo: folder)
       }
       try store.deleteDigests(before: cutoff)
+      try store.deleteMail(
+        createdBefore: now.addingTimeInterval(-Double(config.digest.keepDays) * 86_400))
       if config.digest.formats.contains(.atom) { try digestWriter.writeAtomFeed() }
     } catch {
       logger.error("cannot remove expired digests", metadata: ["error": "\(error)"])

@@ -44,6 +44,7 @@ public struct MonitorService: Service {
           await BackgroundReclassification(holder: holder, tracker: reclassification).run()
         }
       }
+      group.addTask { await MailLoop(holder: holder).run() }
     }
     monitor.shutdown()
   }

@@ -236,6 +236,29 @@ enum Migrations {
         t.primaryKey(["day", "format"])
       }
     }
+    migrator.registerMigration("v12-mail-delivery") { db in
+      // Each report (a digest, say) mailed to each recipient: once, across restarts and
+      // rewrites of the report. An attempt is recorded (state `sending`, the process that
+      // claimed it) before the message goes out, so a process killed mid-delivery leaves a row
+      // the next process sends again: at most one duplicate, never a lost message.
+      try db.create(table: "mailDelivery") { t in
+        t.column("report", .text).notNull()
+        t.column("recipient", .text).notNull()
+        t.column("subject", .text).notNull()
+        t.column("markdownPath", .text)
+        t.column("htmlPath", .text)
+        t.column("state", .text).notNull()
+        t.column("attempts", .integer).notNull().defaults(to: 0)
+        t.column("lastError", .text)
+        t.column("lastAttemptAt", .datetime)
+        t.column("nextAttemptAt", .datetime)
+        t.column("sentAt", .datetime)
+        t.column("claimedBy", .integer)
+        t.column("createdAt", .datetime).notNull()
+        t.primaryKey(["report", "recipient"])
+      }
+      try db.create(index: "mailDelivery_state", on: "mailDelivery", columns: ["state"])
+    }
     return migrator
   }
 }

@@ -31,6 +31,7 @@ struct StatusSnapshot {
       nextDigestAt: schedule.nextRun(after: now), items: counts.items,
       relevantItems: counts.relevant,
       feeds: configured.compactMap { known[$0] }.map(FeedHealth.init),
-      profileVersion: monitor.classifier.profile.version, reclassification: reclassification)
+      profileVersion: monitor.classifier.profile.version, reclassification: reclassification,
+      mail: try monitor.mailHealth())
   }
 }

@@ -12,9 +12,11 @@ struct DigestCommand: AsyncParsableCommand {
     discussion: """
       The digest of day D covers the items first seen from D-1 to D at the digest time, in the \
       digest time zone. Rewriting a day with unchanged data gives byte-identical files. No \
-      delivery command is run. --now writes the digest of the period in progress (through the \
-      running daemon when there is one). --week writes the weekly report of an ISO week \
-      (YYYY-Www) from the store, under weekly/ in the digest folder.
+      delivery command is run and nothing is mailed, except with --resend, which mails the \
+      digest to every recipient of delivery.email again, now (whether or not it was mailed \
+      before). --now writes the digest of the period in progress (through the running daemon \
+      when there is one). --week writes the weekly report of an ISO week (YYYY-Www) from the \
+      store, under weekly/ in the digest folder.
       """)
 
   @OptionGroup var options: ConfigOptions
@@ -29,10 +31,20 @@ struct DigestCommand: AsyncParsableCommand {
   @Option(help: "Write the weekly report of an ISO week, YYYY-Www (e.g. 2026-W48), instead.")
   var week: String?
 
+  @Flag(help: "Mail the digest to every recipient of delivery.email again, now.")
+  var resend = false
+
   func run() async throws {
     let config = try options.load()
     if [now, date != nil, week != nil].filter({ $0 }).count > 1 {
       throw ValidationError("--now, --date and --week exclude each other")
+    }
+    if resend, now {
+      throw ValidationError("--resend mails a complete digest; it excludes --now")
+    }
+    if resend, config.email == nil {
+      printError("--resend: no mail delivery is configured (delivery.email)")
+      throw ExitCode(78)
     }
     if now, try DigestNow.viaDaemon(config: config, configPath: options.config) {
       return
@@ -65,6 +77,19 @@ struct DigestCommand: AsyncParsableCommand {
     guard let period = monitor.digestPeriod(day: day, now: monitor.clock.now()) else {
       throw ValidationError("--date: expected YYYY-MM-DD, found \"\(day)\"")
     }
-    for file in try monitor.writeDigest(day: period, now: monitor.clock.now()) { say(file.path) }
+    guard resend else {
+      for file in try monitor.writeDigest(day: period, now: monitor.clock.now()) { say(file.path) }
+      return
+    }
+    var failed = false
+    for (recipient, error) in try await monitor.resendDigest(period: period) {
+      if let error {
+        failed = true
+        say("not mailed to \(recipient): \(error) (retried with back-off; see status)")
+      } else {
+        say("mailed to \(recipient)")
+      }
+    }
+    if failed { throw ExitCode.failure }
   }
 }

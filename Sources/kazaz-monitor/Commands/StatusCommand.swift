@@ -49,6 +49,7 @@ struct StatusCommand: AsyncParsableCommand {
     for feed in try monitor.store.feeds() {
       say("  " + FeedHealthLine.describe(feed, now: Date()))
     }
+    MailHealthLine.show(try monitor.mailHealth(), now: Date())
   }
 }
 
@@ -87,6 +88,7 @@ enum DaemonStatusView {
     for feed in status.feeds {
       say("  #\(feed.id) " + FeedHealthLine.describe(FeedState(feed), now: now))
     }
+    MailHealthLine.show(status.mail, now: now)
   }
 }
 
