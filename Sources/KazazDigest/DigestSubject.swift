@@ -6,6 +6,14 @@ public enum DigestSubject {
     return "\(words.title), \(date(digest.day, words)): \(words.storyCount(digest.stories.count))"
   }
 
+  /// The subject of a weekly report: "Kazakhstan–Azerbaijan weekly report, 2026-W48: 12
+  /// stories".
+  public static func of(_ report: WeeklyReport) -> String {
+    let words = DigestStrings.of(report.language)
+    let title = WeeklyStrings.of(report.language).title
+    return "\(title), \(report.week): \(words.storyCount(report.digest.stories.count))"
+  }
+
   /// "7 December 2026" from `2026-12-07`; the label itself when it is not such a date.
   static func date(_ label: String, _ words: DigestStrings) -> String {
     let parts = label.split(separator: "-").compactMap { Int($0) }

@@ -34,33 +34,47 @@ extension Monitor {
 
   /// Writes the weekly report of the week run on `runDay` and logs it.
   public func writeWeeklyReport(runDay: String, now: Date) throws -> [URL] {
-    guard let schedule = config.digest.weeklySchedule else { return [] }
-    let files = try weeklyWriter.write(runDay: runDay, schedule: schedule, now: now)
+    guard let schedule = config.digest.weeklySchedule,
+      let period = schedule.period(runDay: runDay)
+    else { return [] }
+    return try writeWeeklyReport(
+      weeklyWriter.build(period: period, schedule: schedule), period: period, now: now)
+  }
+
+  private func writeWeeklyReport(_ report: WeeklyReport, period: DigestPeriod, now: Date) throws
+    -> [URL]
+  {
+    let files = try weeklyWriter.write(report, period: period, now: now)
     logger.info(
       "weekly report written",
-      metadata: [
-        "week": "\(schedule.period(runDay: runDay)?.day ?? runDay)",
-        "files": "\(files.map(\.path))",
-      ])
+      metadata: ["week": "\(report.week)", "files": "\(files.map(\.path))"])
     return files
   }
 
-  /// The weekly duty at `now`: writes every owed weekly report, oldest first, and queues each
-  /// for `on_digest` like a daily digest (its pending delivery is named by its week). Failures
-  /// are logged, never thrown: a report that could not be written stays owed. Returns the weeks
-  /// written.
+  /// The weekly duty at `now`: writes every owed weekly report, oldest first, queues each for
+  /// `on_digest` like a daily digest (its pending delivery is named by its week) and for mail
+  /// (`delivery.email`; noted, held, before its files are written, as a daily digest is).
+  /// Failures are logged, never thrown: a report that could not be written stays owed. Returns
+  /// the weeks written.
   @discardableResult
   public func writeDueWeeklyReports(floor: String, now: Date) -> [String] {
     guard let schedule = config.digest.weeklySchedule else { return [] }
     var written: [String] = []
     for runDay in dueWeeklyRunDays(floor: floor, now: now) {
-      guard let week = schedule.period(runDay: runDay)?.day else { continue }
+      guard let period = schedule.period(runDay: runDay) else { continue }
+      let week = period.day
       do {
-        let files = try writeWeeklyReport(runDay: runDay, now: now)
+        let report = try weeklyWriter.build(period: period, schedule: schedule)
+        let mail = MailReport(
+          key: MailReport.weeklyKey(week: week), subject: DigestSubject.of(report),
+          files: weeklyWriter.datedFiles(week: week))
+        try mailer?.queue(mail, at: now, held: true)
+        let files = try writeWeeklyReport(report, period: period, now: now)
         written.append(week)
         if !config.digest.onDigest.isEmpty {
           try store.addPendingDelivery(day: week, paths: files.map(\.path), at: now)
         }
+        try mailer?.release(mail.key, at: now)
       } catch {
         logger.error(
           "cannot write the weekly report", metadata: ["week": "\(week)", "error": "\(error)"])

@@ -57,7 +57,12 @@ public struct WeeklyWriter: Sendable {
   @discardableResult
   public func write(runDay: String, schedule: WeeklySchedule, now: Date) throws -> [URL] {
     guard let period = schedule.period(runDay: runDay) else { return [] }
-    let report = try build(period: period, schedule: schedule)
+    return try write(build(period: period, schedule: schedule), period: period, now: now)
+  }
+
+  /// Writes a built report of `period`; returns the written files (dated files, then the Atom
+  /// feed).
+  public func write(_ report: WeeklyReport, period: DigestPeriod, now: Date) throws -> [URL] {
     var written: [URL] = []
     for format in config.formats {
       guard let fileExtension = format.fileExtension else { continue }
@@ -79,6 +84,13 @@ public struct WeeklyWriter: Sendable {
     }
     if config.formats.contains(.atom) { written.append(try digests.writeAtomFeed()) }
     return written
+  }
+
+  /// The dated files a report of `week` is written to, one per configured format.
+  func datedFiles(week: String) -> [URL] {
+    config.formats.compactMap(\.fileExtension).map {
+      datedFile(week: week, fileExtension: $0)
+    }
   }
 
   func datedFile(week: String, fileExtension: String) -> URL {

@@ -85,7 +85,8 @@ struct MailDeliveryTests {
 
   @Test("One message per recipient and digest; a rewrite, a restart or a second duty sends none")
   func oncePerRecipient() async throws {
-    let server = try LoopbackSMTPServer(login: .require(user: "digest-user", password: "s3cret-pass"))
+    let server = try LoopbackSMTPServer(
+      login: .require(user: "digest-user", password: "s3cret-pass"))
     let first = try monitor(server: server)
     try store(first, at: "2026-11-24 12:00", titles: ["Caspian ferry line", "Oil swap deal"])
     await first.writeDueDigests(floor: "2026-11-24", now: local("2026-11-25 08:00"))
@@ -113,7 +114,8 @@ struct MailDeliveryTests {
     #expect(Set(messageIDs.values).count == 2)
 
     // The digest rewritten, the duty done again, the daemon restarted: nothing more is sent.
-    _ = try first.writeDigest(day: first.digestPeriod(day: "2026-11-25", now: local("2026-11-26 09:00")))
+    _ = try first.writeDigest(
+      day: first.digestPeriod(day: "2026-11-25", now: local("2026-11-26 09:00")))
     await first.writeDueDigests(floor: "2026-11-24", now: local("2026-11-25 09:00"))
     first.shutdown()
     let restarted = try monitor(server: server)
@@ -131,6 +133,37 @@ struct MailDeliveryTests {
       let parsed = try await PythonMIME.parse(message.data)
       #expect(messageIDs[parsed.to] == parsed.messageID)
     }
+  }
+
+  @Test("The weekly report is mailed once per recipient, its HTML part the weekly HTML file")
+  func weeklyReport() async throws {
+    let server = try LoopbackSMTPServer(
+      login: .require(user: "digest-user", password: "s3cret-pass"))
+    let monitor = try monitor(server: server)
+    defer { monitor.shutdown() }
+    try store(monitor, at: "2026-11-24 12:00", titles: ["Caspian ferry line", "Oil swap deal"])
+    // Monday 30 November at the digest time: the report of the week 23–30 November (2026-W48)
+    // falls due beside the daily digests owed since the 25th.
+    await monitor.writeDueReports(now: local("2026-11-30 08:00"))
+    func weekly() async throws -> [(to: String, html: String?)] {
+      var found: [(to: String, html: String?)] = []
+      for message in server.received {
+        let parsed = try await PythonMIME.parse(message.data)
+        guard parsed.subject.contains("weekly report") else { continue }
+        #expect(parsed.defects.isEmpty)
+        #expect(parsed.subject == "Kazakhstan–Azerbaijan weekly report, 2026-W48: 2 stories")
+        found.append((parsed.to, parsed.parts.last.map { unixLines($0.content) }))
+      }
+      return found
+    }
+    let mailed = try await weekly()
+    #expect(Set(mailed.map(\.to)) == Set(recipients) && mailed.count == 2)
+    let html = try String(
+      contentsOf: directory.path("state/digests/weekly/2026/2026-W48.html"), encoding: .utf8)
+    #expect(mailed.allSatisfy { $0.html == html })
+    // The duty again, later the same day: the week is done and mailed, nothing more is sent.
+    await monitor.writeDueReports(now: local("2026-11-30 09:00"))
+    #expect(try await weekly().count == 2)
   }
 
   @Test("A refused login is retried with back-off, shown by status and in the next digest")
@@ -184,7 +217,8 @@ struct MailDeliveryTests {
 
   @Test("A credentials file others can read is refused, and nothing is sent")
   func unsafeCredentials() async throws {
-    let server = try LoopbackSMTPServer(login: .require(user: "digest-user", password: "s3cret-pass"))
+    let server = try LoopbackSMTPServer(
+      login: .require(user: "digest-user", password: "s3cret-pass"))
     let monitor = try monitor(server: server, credentialsMode: 0o644)
     defer { monitor.shutdown() }
     try store(monitor, at: "2026-11-24 12:00", titles: ["Caspian ferry line"])
@@ -197,7 +231,8 @@ struct MailDeliveryTests {
 
   @Test("mail-test prints the session without the password, and fails clearly on a refusal")
   func mailTest() async throws {
-    let server = try LoopbackSMTPServer(login: .require(user: "digest-user", password: "s3cret-pass"))
+    let server = try LoopbackSMTPServer(
+      login: .require(user: "digest-user", password: "s3cret-pass"))
     let config = try configFile(server: server)
     let binary = try #require(BuiltBinary.kazazMonitor())
     let ok = try await ProcessRun.run(binary, ["mail-test", "--config", config.path])

@@ -29,6 +29,9 @@ public struct MailReport: Sendable, Equatable {
   /// The key of the daily digest of `day`.
   public static func digestKey(day: String) -> String { "digest/\(day)" }
 
+  /// The key of the weekly report of `week` (`2026-W48`).
+  public static func weeklyKey(week: String) -> String { "weekly/\(week)" }
+
   /// How a reader names a report with this key: `digest 2026-12-07`.
   public static func label(of key: String) -> String {
     key.replacingOccurrences(of: "/", with: " ")

@@ -24,9 +24,15 @@ extension Monitor {
     guard let mailer else { return [] }
     do {
       let complete = try store.lastCompleteDigestDay()
-      for key in try store.heldMailReports() where key.hasPrefix("digest/") {
-        let day = String(key.dropFirst("digest/".count))
-        if let complete, day <= complete { try mailer.release(key, at: now) }
+      let lastWeek = try store.lastWeeklyReportWeek()
+      for key in try store.heldMailReports() {
+        if key.hasPrefix("digest/") {
+          let day = String(key.dropFirst("digest/".count))
+          if let complete, day <= complete { try mailer.release(key, at: now) }
+        } else if key.hasPrefix("weekly/") {
+          let week = String(key.dropFirst("weekly/".count))
+          if let lastWeek, week <= lastWeek { try mailer.release(key, at: now) }
+        }
       }
     } catch {
       logger.error("cannot release held mail", metadata: ["error": "\(error)"])
