@@ -7,12 +7,22 @@ public struct ExtractedArticle: Sendable, Equatable {
   public var text: String
   public var published: Date?
   public var author: String?
+  /// The language the page declares (`<html lang>`, `content-language`, `og:locale`), as a
+  /// lower-case code ("ru", "kk", "az", "en"); nil when it declares none.
+  public var language: String?
+  /// How the text was found.
+  public var method: ExtractionMethod
 
-  public init(title: String?, text: String, published: Date?, author: String?) {
+  public init(
+    title: String?, text: String, published: Date?, author: String?, language: String? = nil,
+    method: ExtractionMethod = ExtractionMethod(path: .none)
+  ) {
     self.title = title
     self.text = text
     self.published = published
     self.author = author
+    self.language = language
+    self.method = method
   }
 }
 
@@ -41,7 +51,8 @@ public enum ArticleExtractor {
     var context = Context(body: body)
     let text = context.mainText()
     var result = ExtractedArticle(
-      title: metadata.title, text: text, published: metadata.published, author: metadata.author)
+      title: metadata.title, text: text, published: metadata.published, author: metadata.author,
+      language: metadata.language, method: ExtractionMethod(path: .readability))
     if let articleBody = metadata.articleBody,
       wordCount(text) < wordCount(articleBody) / 2
     {

@@ -11,7 +11,7 @@ struct KazazMonitor: AsyncParsableCommand {
       RunCommand.self, ClassifyCommand.self, EvalCommand.self, ReclassifyCommand.self,
       ParseCommand.self, DigestCommand.self, StatusCommand.self, RefreshCommand.self,
       SearchCommand.self, IngestCommand.self, BackupCommand.self, PruneCommand.self,
-      FeedsCommand.self, ConfigCommand.self, ProfileCommand.self,
+      FeedsCommand.self, ConfigCommand.self, ProfileCommand.self, ExtractCommand.self,
     ]
   )
 }
