@@ -123,9 +123,16 @@ public struct ArticleFetcher: Sendable {
         logger.debug("article page is not HTML", metadata: ["url": "\(url)", "type": "\(type)"])
         return nil
       }
-      return mark.run {
+      let article = mark.run {
         ArticleExtractor.extract(data: response.body, httpCharset: response.charset)
       }
+      logger.debug(
+        "article extracted",
+        metadata: [
+          "url": "\(url)", "path": "\(article.method.path.rawValue)",
+          "words": "\(ArticleExtractor.wordCount(article.text))",
+        ])
+      return article
     } catch FetchError.addressRefused(let refusal) {
       logger.warning("\(refusal.description)")
       return nil

@@ -7,47 +7,47 @@ public struct ExtractedArticle: Sendable, Equatable {
   public var text: String
   public var published: Date?
   public var author: String?
+  /// The language the page declares (`<html lang>`, `content-language`, `og:locale`), as a
+  /// lower-case code ("ru", "kk", "az", "en"); nil when it declares none.
+  public var language: String?
+  /// How the text was found.
+  public var method: ExtractionMethod
 
-  public init(title: String?, text: String, published: Date?, author: String?) {
+  public init(
+    title: String?, text: String, published: Date?, author: String?, language: String? = nil,
+    method: ExtractionMethod = ExtractionMethod(path: .none)
+  ) {
     self.title = title
     self.text = text
     self.published = published
     self.author = author
+    self.language = language
+    self.method = method
   }
 }
 
-/// Finds the main text of a news page, readability-style.
+/// Finds the main text of a news page, readability-style, and never gives nothing when the page
+/// has text.
 ///
-/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, and blocks whose
-///    class or id names navigation, comments, "most read", related links, sharing,
-///    subscription, cookie or advertising (`Boilerplate.negative`) — unless the block holds
-///    most of the page's paragraph text (a `content-with-sidebar` wrapper).
-/// 2. Every paragraph (`p`, `pre`, `blockquote`, `td`, or a `div` with no block children) of at
-///    least 25 characters scores 1 + its commas + one per 100 characters (at most 3); the score
-///    goes to its parent in full, its grandparent by half and the level above by a third.
-///    Containers start from their tag (`div` +5, lists −3, headings −5) and their class/id
-///    (article-ish +25, furniture −25).
-/// 3. The best container after a link-density penalty (score × (1 − link text / text)) is the
-///    article; siblings that score at least a fifth of it, or are long paragraphs with few
-///    links, join it.
-/// 4. Its blocks become lines; blocks that are mostly links ("read also" lists), bylines,
-///    captions and reader prompts ("Читайте также", "Нашли ошибку…") are left out.
-///
-/// When the markup yields much less text than a JSON-LD `articleBody`, that body is used.
+/// The readability pass (`ExtractionPass`) runs first; when its text is shorter than
+/// `enoughCharacters`, it runs again relaxed step by step, as Readability does: page furniture
+/// kept, then class and id weights dropped, then blocks that are mostly links kept. Then a
+/// JSON-LD `articleBody` much longer than the text found replaces it; then, when the text is
+/// still short, the page's `<article>` or `<main>` element and the longest block of text are
+/// tried. The longest of these wins over a short one only when it is clearly longer, so a short
+/// news item is not traded for the comments under it. `ExtractedArticle.method` records which
+/// way was taken; when none finds text, it is `.none` and the caller keeps the feed's text.
 public enum ArticleExtractor {
+  /// Text this long (characters) ends the search: Readability's 500-character threshold.
+  static let enoughCharacters = 500
+
   public static func extract(_ document: HTMLDocument) -> ExtractedArticle {
     let metadata = ArticleMetadata(document.root)
     let body = document.root.first("body") ?? document.root
-    var context = Context(body: body)
-    let text = context.mainText()
-    var result = ExtractedArticle(
-      title: metadata.title, text: text, published: metadata.published, author: metadata.author)
-    if let articleBody = metadata.articleBody,
-      wordCount(text) < wordCount(articleBody) / 2
-    {
-      result.text = articleBody
-    }
-    return result
+    let found = mainText(body: body, articleBody: metadata.articleBody)
+    return ExtractedArticle(
+      title: metadata.title, text: found.text, published: metadata.published,
+      author: metadata.author, language: metadata.language, method: found.method)
   }
 
   /// Parses `data` (charset from `httpCharset`, else the page) and extracts its article.
@@ -58,6 +58,44 @@ public enum ArticleExtractor {
   /// Words in `text` (runs separated by white space).
   public static func wordCount(_ text: String) -> Int {
     text.split(whereSeparator: { $0.isWhitespace }).count
+  }
+
+  struct Found {
+    var text: String
+    var method: ExtractionMethod
+  }
+
+  static func mainText(body: HTMLElement, articleBody: String?) -> Found {
+    var best: Found?
+    for pass in ExtractionPass.Relaxation.allCases {
+      var context = ExtractionPass(body: body, relaxation: pass)
+      guard let found = context.run() else { continue }
+      best = better(best, found)
+      if found.text.count >= enoughCharacters { break }
+    }
+    if let articleBody, wordCount(best?.text ?? "") < wordCount(articleBody) / 2 {
+      best = Found(text: articleBody, method: ExtractionMethod(path: .jsonLD))
+    }
+    if (best?.text.count ?? 0) < enoughCharacters {
+      var context = ExtractionPass(body: body, relaxation: .keptUnlikely)
+      for fallback in [context.articleElement(), context.longestBlock()] {
+        if let fallback { best = better(best, fallback) }
+      }
+    }
+    return best ?? Found(text: "", method: ExtractionMethod(path: .none))
+  }
+
+  /// `current`, unless it is empty or `candidate` is at least twice as long and does not come
+  /// from a block named as furniture (the comments under a short item are longer than it).
+  static func better(_ current: Found?, _ candidate: Found) -> Found {
+    guard let current, !current.text.isEmpty else { return candidate }
+    if let container = candidate.method.container,
+      Boilerplate.matches(
+        String(container.map { $0 == "." || $0 == "#" ? " " : $0 }), Boilerplate.negative)
+    {
+      return current
+    }
+    return candidate.text.count >= 2 * current.text.count ? candidate : current
   }
 
   /// A short line that only dates or signs the article ("By Samir Guliyev, 24 November 2026",
@@ -89,242 +127,4 @@ public enum ArticleExtractor {
     "td", "th", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header", "figure",
     "figcaption", "dl", "dt", "dd", "hr", "br", "address", "center",
   ]
-
-  struct Context {
-    let body: HTMLElement
-    var removed: Set<ObjectIdentifier> = []
-    var scores: [ObjectIdentifier: Double] = [:]
-    var candidates: [HTMLElement] = []
-
-    init(body: HTMLElement) {
-      self.body = body
-    }
-
-    mutating func mainText() -> String {
-      markFurniture()
-      scoreParagraphs()
-      guard let top = bestCandidate() else { return blocks(of: [body]) }
-      return blocks(of: withSiblings(top))
-    }
-
-    // MARK: Step 1 — furniture
-
-    private mutating func markFurniture() {
-      var paragraphText: [ObjectIdentifier: Int] = [:]
-      let total = paragraphTextLength(body, into: &paragraphText)
-      var stack = [body]
-      while let element = stack.popLast() {
-        for child in element.elements {
-          if isFurniture(
-            child, paragraphText: paragraphText[ObjectIdentifier(child)] ?? 0, total: total)
-          {
-            removed.insert(ObjectIdentifier(child))
-          } else {
-            stack.append(child)
-          }
-        }
-      }
-    }
-
-    private func isFurniture(_ element: HTMLElement, paragraphText: Int, total: Int) -> Bool {
-      if Boilerplate.droppedTags.contains(element.name) { return true }
-      if element.name == "header" && !isInside(element, "article") { return true }
-      if ["body", "main", "article", "a"].contains(element.name) { return false }
-      if element["itemprop"]?.lowercased() == "articlebody" { return false }
-      if element["hidden"] != nil || element["aria-hidden"] == "true" { return true }
-      guard Boilerplate.matches(element.classAndID, Boilerplate.negative) else { return false }
-      // A wrapper named after its sidebar can still hold the article.
-      return total == 0 || Double(paragraphText) < 0.5 * Double(total)
-    }
-
-    private func isInside(_ element: HTMLElement, _ name: String) -> Bool {
-      var node = element.parent
-      while let current = node {
-        if current.name == name { return true }
-        node = current.parent
-      }
-      return false
-    }
-
-    /// The length of the text below each element that is not link text (scripts and styles
-    /// excluded): what a reader would read there.
-    private func paragraphTextLength(
-      _ element: HTMLElement, into table: inout [ObjectIdentifier: Int]
-    ) -> Int {
-      var length = 0
-      for child in element.children {
-        switch child {
-        case .text(let text):
-          length += text.count { !$0.isWhitespace }
-        case .element(let child):
-          if child.name == "a" || child.name == "script" || child.name == "style" { continue }
-          length += paragraphTextLength(child, into: &table)
-        }
-      }
-      table[ObjectIdentifier(element)] = length
-      return length
-    }
-
-    // MARK: Step 2 — scores
-
-    private mutating func scoreParagraphs() {
-      var stack = [body]
-      while let element = stack.popLast() {
-        for child in element.elements where !removed.contains(ObjectIdentifier(child)) {
-          stack.append(child)
-        }
-        guard isParagraph(element) else { continue }
-        let text = element.text
-        guard text.count >= 25 else { continue }
-        let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
-        let score = 1 + Double(commas) + min(Double(text.count / 100), 3)
-        var ancestor = element.parent
-        var level = 0
-        while let current = ancestor, level < 3 {
-          add(score / Double(level + 1), to: current)
-          if current === body { break }
-          ancestor = current.parent
-          level += 1
-        }
-      }
-    }
-
-    private func isParagraph(_ element: HTMLElement) -> Bool {
-      if ArticleExtractor.paragraphTags.contains(element.name) { return true }
-      guard element.name == "div" else { return false }
-      return !element.elements.contains {
-        ArticleExtractor.blockTags.contains($0.name) && $0.name != "br"
-      }
-    }
-
-    private mutating func add(_ score: Double, to element: HTMLElement) {
-      let key = ObjectIdentifier(element)
-      if scores[key] == nil {
-        scores[key] = initialScore(element)
-        candidates.append(element)
-      }
-      scores[key, default: 0] += score
-    }
-
-    private func initialScore(_ element: HTMLElement) -> Double {
-      var score: Double =
-        switch element.name {
-        case "div", "article", "main", "section": 5
-        case "pre", "td", "blockquote": 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
-        default: 0
-        }
-      let names = element.classAndID
-      if Boilerplate.matches(names, Boilerplate.positive) { score += 25 }
-      if Boilerplate.matches(names, Boilerplate.negative) { score -= 25 }
-      if element["itemprop"]?.lowercased() == "articlebody" { score += 25 }
-      return score
-    }
-
-    // MARK: Step 3 — the article container
-
-    private func finalScore(_ element: HTMLElement) -> Double {
-      (scores[ObjectIdentifier(element)] ?? 0) * (1 - linkDensity(element))
-    }
-
-    private func linkDensity(_ element: HTMLElement) -> Double {
-      let length = element.text.count
-      guard length > 0 else { return 0 }
-      return Double(element.linkTextLength) / Double(length)
-    }
-
-    private func bestCandidate() -> HTMLElement? {
-      var best: (HTMLElement, Double)?
-      for candidate in candidates {
-        let score = finalScore(candidate)
-        if let current = best, score <= current.1 { continue }
-        best = (candidate, score)
-      }
-      return best?.0
-    }
-
-    private func withSiblings(_ top: HTMLElement) -> [HTMLElement] {
-      guard let parent = top.parent, top !== body else { return [top] }
-      let threshold = max(10, finalScore(top) * 0.2)
-      var chosen: [HTMLElement] = []
-      for sibling in parent.elements where !removed.contains(ObjectIdentifier(sibling)) {
-        if sibling === top {
-          chosen.append(sibling)
-          continue
-        }
-        if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) >= threshold {
-          chosen.append(sibling)
-        } else if sibling.name == "p" {
-          let text = sibling.text
-          let density = linkDensity(sibling)
-          if (text.count > 80 && density < 0.25)
-            || (text.count > 0 && density == 0 && text.hasSuffix(".") && text.count > 40)
-          {
-            chosen.append(sibling)
-          }
-        }
-      }
-      return chosen
-    }
-
-    // MARK: Step 4 — text
-
-    private func blocks(of elements: [HTMLElement]) -> String {
-      var lines: [String] = []
-      var current = ""
-      var linkLength = 0
-      var seenLongParagraph = false
-      func flush() {
-        let text = current.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        defer {
-          current = ""
-          linkLength = 0
-        }
-        guard !text.isEmpty else { return }
-        if Double(linkLength) > 0.5 * Double(text.count) { return }
-        if Boilerplate.isNoiseParagraph(text) { return }
-        if text.count < 3 { return }
-        if !seenLongParagraph {
-          if ArticleExtractor.isByline(text) { return }
-          seenLongParagraph = text.count >= 80
-        }
-        lines.append(text)
-      }
-      func walk(_ element: HTMLElement, inLink: Bool) {
-        for child in element.children {
-          switch child {
-          case .text(let text):
-            current += text
-            if inLink {
-              linkLength += text.split(whereSeparator: \.isWhitespace).joined(separator: " ").count
-            }
-          case .element(let child):
-            if removed.contains(ObjectIdentifier(child)) { continue }
-            if ["h1", "figure", "figcaption"].contains(child.name) { continue }
-            if child.name != "a" && Boilerplate.matches(child.classAndID, Boilerplate.furniture) {
-              continue
-            }
-            if ArticleExtractor.containerTags.contains(child.name), linkDensity(child) > 0.5 {
-              continue
-            }
-            let isBlock = ArticleExtractor.blockTags.contains(child.name)
-            if isBlock { flush() }
-            walk(child, inLink: inLink || child.name == "a")
-            if isBlock { flush() }
-          }
-        }
-      }
-      for element in elements {
-        flush()
-        if ["p", "h2", "h3", "h4", "blockquote", "li", "pre"].contains(element.name) {
-          walk(element, inLink: false)
-        } else {
-          walk(element, inLink: element.name == "a")
-        }
-        flush()
-      }
-      return lines.joined(separator: "\n")
-    }
-  }
 }

@@ -9,6 +9,9 @@ struct ArticleMetadata {
   var author: String?
   /// `articleBody` from JSON-LD: the whole text on pages that render it with script.
   var articleBody: String?
+  /// The language the page declares, as a lower-case code ("ru", "kk"): `<html lang>`, then
+  /// `content-language`, then `og:locale`.
+  var language: String?
 
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -17,7 +20,11 @@ struct ArticleMetadata {
 
   init(_ root: HTMLElement) {
     var meta: [String: String] = [:]
+    var declaredLanguage: String?
     for element in root.descendants(where: { $0.name == "meta" }) {
+      if declaredLanguage == nil, element["http-equiv"]?.lowercased() == "content-language" {
+        declaredLanguage = element["content"]
+      }
       guard
         let key = (element["property"] ?? element["name"] ?? element["itemprop"])?.lowercased(),
         let content = element["content"]?.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -56,6 +63,9 @@ struct ArticleMetadata {
       ?? root.descendants(where: { $0["itemprop"] == "author" || $0["rel"] == "author" })
       .lazy.compactMap { Self.clean($0.text) }.first
     articleBody = Self.clean(jsonLD["articleBody"] as? String, collapseLines: false)
+    language =
+      [root["lang"], root["xml:lang"], declaredLanguage, meta["og:locale"]].lazy
+      .compactMap { $0.flatMap(Self.languageCode) }.first
   }
 
   private static func findArticle(_ value: Any) -> [String: Any]? {
@@ -119,6 +129,16 @@ struct ArticleMetadata {
       return title.components(separatedBy: separator).max { $0.count < $1.count }
     }
     return title
+  }
+
+  /// "ru-RU", "kk_KZ", "AZ" → "ru", "kk", "az"; nil for what is not a language tag.
+  static func languageCode(_ tag: String) -> String? {
+    let code = tag.trimmingCharacters(in: .whitespaces).prefix { $0 != "-" && $0 != "_" }
+      .lowercased()
+    guard (2...3).contains(code.count), code.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+      return nil
+    }
+    return code
   }
 
   static func clean(_ text: String?, collapseLines: Bool = true) -> String? {

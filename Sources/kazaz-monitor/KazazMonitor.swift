@@ -13,6 +13,7 @@ struct KazazMonitor: AsyncParsableCommand {
       ParseCommand.self, DigestCommand.self, StatusCommand.self, RefreshCommand.self,
       SearchCommand.self, IngestCommand.self, BackupCommand.self, PruneCommand.self,
       FeedsCommand.self, ConfigCommand.self, ProfileCommand.self, MailTestCommand.self,
+      ExtractCommand.self,
     ]
   )
 

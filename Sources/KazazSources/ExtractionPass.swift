@@ -1,0 +1,340 @@
+/// One readability pass over a page: furniture set aside, paragraphs scored into their
+/// containers, the best container and its siblings turned into lines of text.
+///
+/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, and (unless the
+///    pass keeps them) blocks whose class or id names navigation, comments, "most read", related
+///    links, sharing, subscription, cookie or advertising (`Boilerplate.negative`) — unless the
+///    block holds most of the page's paragraph text (a `content-with-sidebar` wrapper).
+/// 2. Every paragraph (`p`, `pre`, `blockquote`, `td`, or a `div` with no block children) of at
+///    least 25 characters scores 1 + its commas + one per 100 characters (at most 3); the score
+///    goes to its parent in full, its grandparent by half and the level above by a third.
+///    Containers start from their tag (`div` +5, lists −3, headings −5) and, unless the pass
+///    drops them, their class/id (article-ish +25, furniture −25).
+/// 3. The best container after a link-density penalty (score × (1 − link text / text)) is the
+///    article; siblings that score at least a fifth of it, or are long paragraphs with few
+///    links, join it.
+/// 4. Its blocks become lines; blocks that are mostly links ("read also" lists, unless the pass
+///    keeps them), bylines, captions and reader prompts ("Читайте также", "Нашли ошибку…") are
+///    left out.
+struct ExtractionPass {
+  /// How far the pass relaxes the rules, in the order the passes run.
+  enum Relaxation: Int, CaseIterable, Comparable {
+    case none, keptUnlikely, noClassWeights, noLinkDensity
+
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    var path: ExtractionMethod.Path {
+      switch self {
+      case .none: .readability
+      case .keptUnlikely: .keptUnlikely
+      case .noClassWeights: .noClassWeights
+      case .noLinkDensity: .noLinkDensity
+      }
+    }
+  }
+
+  let body: HTMLElement
+  let relaxation: Relaxation
+  var removed: Set<ObjectIdentifier> = []
+  var scores: [ObjectIdentifier: Double] = [:]
+  var candidates: [HTMLElement] = []
+
+  init(body: HTMLElement, relaxation: Relaxation) {
+    self.body = body
+    self.relaxation = relaxation
+  }
+
+  /// The pass's text, its container and score; nil when no paragraph scored.
+  mutating func run() -> ArticleExtractor.Found? {
+    markFurniture()
+    scoreParagraphs()
+    guard let top = bestCandidate() else { return nil }
+    let text = blocks(of: withSiblings(top))
+    guard !text.isEmpty else { return nil }
+    return ArticleExtractor.Found(
+      text: text,
+      method: ExtractionMethod(
+        path: relaxation.path, container: Self.describe(top), score: finalScore(top)))
+  }
+
+  /// The text of the largest `<article>`, `<main>` or `itemprop="articleBody"` element.
+  mutating func articleElement() -> ArticleExtractor.Found? {
+    if removed.isEmpty { markFurniture() }
+    let elements = body.descendants {
+      $0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody"
+    }
+    guard let largest = elements.max(by: { $0.text.count < $1.text.count }) else { return nil }
+    let text = blocks(of: [largest])
+    guard !text.isEmpty else { return nil }
+    return ArticleExtractor.Found(
+      text: text, method: ExtractionMethod(path: .articleElement, container: Self.describe(largest))
+    )
+  }
+
+  /// The text of the element holding the longest run of its own text outside links (a `div`
+  /// of text and `<br>`s, a `td`, a `pre`).
+  mutating func longestBlock() -> ArticleExtractor.Found? {
+    if removed.isEmpty { markFurniture() }
+    var best: (HTMLElement, Int)?
+    var stack = [body]
+    while let element = stack.popLast() {
+      var own = 0
+      for child in element.children {
+        switch child {
+        case .text(let text): own += text.count { !$0.isWhitespace }
+        case .element(let child):
+          guard !removed.contains(ObjectIdentifier(child)) else { continue }
+          if ["b", "i", "em", "strong", "span", "font", "u", "small", "sup", "sub"].contains(
+            child.name)
+          {
+            own += child.text.count { !$0.isWhitespace }
+          }
+          stack.append(child)
+        }
+      }
+      if own > (best?.1 ?? 0) { best = (element, own) }
+    }
+    guard let (element, _) = best else { return nil }
+    let text = blocks(of: [element])
+    guard !text.isEmpty else { return nil }
+    return ArticleExtractor.Found(
+      text: text, method: ExtractionMethod(path: .longestBlock, container: Self.describe(element)))
+  }
+
+  /// `tag#id.class.class`, at most 80 characters: how a container is named in reports.
+  static func describe(_ element: HTMLElement) -> String {
+    var name = element.name
+    if let id = element["id"]?.split(whereSeparator: \.isWhitespace).first { name += "#\(id)" }
+    for token in (element["class"] ?? "").split(whereSeparator: \.isWhitespace).prefix(3) {
+      name += ".\(token)"
+    }
+    return String(name.prefix(80))
+  }
+
+  // MARK: Step 1 — furniture
+
+  private mutating func markFurniture() {
+    var paragraphText: [ObjectIdentifier: Int] = [:]
+    let total = paragraphTextLength(body, into: &paragraphText)
+    var stack = [body]
+    while let element = stack.popLast() {
+      for child in element.elements {
+        if isFurniture(
+          child, paragraphText: paragraphText[ObjectIdentifier(child)] ?? 0, total: total)
+        {
+          removed.insert(ObjectIdentifier(child))
+        } else {
+          stack.append(child)
+        }
+      }
+    }
+  }
+
+  private func isFurniture(_ element: HTMLElement, paragraphText: Int, total: Int) -> Bool {
+    if Boilerplate.droppedTags.contains(element.name) { return true }
+    if element.name == "header" && !isInside(element, "article") { return true }
+    if ["body", "main", "article", "a"].contains(element.name) { return false }
+    if element["itemprop"]?.lowercased() == "articlebody" { return false }
+    if element["hidden"] != nil || element["aria-hidden"] == "true" { return true }
+    guard relaxation < .keptUnlikely, Boilerplate.matches(element.classAndID, Boilerplate.negative)
+    else { return false }
+    // A wrapper named after its sidebar can still hold the article.
+    return total == 0 || Double(paragraphText) < 0.5 * Double(total)
+  }
+
+  private func isInside(_ element: HTMLElement, _ name: String) -> Bool {
+    var node = element.parent
+    while let current = node {
+      if current.name == name { return true }
+      node = current.parent
+    }
+    return false
+  }
+
+  /// The length of the text below each element that is not link text (scripts and styles
+  /// excluded): what a reader would read there.
+  private func paragraphTextLength(
+    _ element: HTMLElement, into table: inout [ObjectIdentifier: Int]
+  ) -> Int {
+    var length = 0
+    for child in element.children {
+      switch child {
+      case .text(let text):
+        length += text.count { !$0.isWhitespace }
+      case .element(let child):
+        if child.name == "a" || child.name == "script" || child.name == "style" { continue }
+        length += paragraphTextLength(child, into: &table)
+      }
+    }
+    table[ObjectIdentifier(element)] = length
+    return length
+  }
+
+  // MARK: Step 2 — scores
+
+  private mutating func scoreParagraphs() {
+    var stack = [body]
+    while let element = stack.popLast() {
+      for child in element.elements where !removed.contains(ObjectIdentifier(child)) {
+        stack.append(child)
+      }
+      guard isParagraph(element) else { continue }
+      let text = element.text
+      guard text.count >= 25 else { continue }
+      let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
+      let score = 1 + Double(commas) + min(Double(text.count / 100), 3)
+      var ancestor = element.parent
+      var level = 0
+      while let current = ancestor, level < 3 {
+        add(score / Double(level + 1), to: current)
+        if current === body { break }
+        ancestor = current.parent
+        level += 1
+      }
+    }
+  }
+
+  private func isParagraph(_ element: HTMLElement) -> Bool {
+    if ArticleExtractor.paragraphTags.contains(element.name) { return true }
+    guard element.name == "div" else { return false }
+    return !element.elements.contains {
+      ArticleExtractor.blockTags.contains($0.name) && $0.name != "br"
+    }
+  }
+
+  private mutating func add(_ score: Double, to element: HTMLElement) {
+    let key = ObjectIdentifier(element)
+    if scores[key] == nil {
+      scores[key] = initialScore(element)
+      candidates.append(element)
+    }
+    scores[key, default: 0] += score
+  }
+
+  private func initialScore(_ element: HTMLElement) -> Double {
+    var score: Double =
+      switch element.name {
+      case "div", "article", "main", "section": 5
+      case "pre", "td", "blockquote": 3
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": -3
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
+      default: 0
+      }
+    guard relaxation < .noClassWeights else { return score }
+    let names = element.classAndID
+    if Boilerplate.matches(names, Boilerplate.positive) { score += 25 }
+    if Boilerplate.matches(names, Boilerplate.negative) { score -= 25 }
+    if element["itemprop"]?.lowercased() == "articlebody" { score += 25 }
+    return score
+  }
+
+  // MARK: Step 3 — the article container
+
+  private func finalScore(_ element: HTMLElement) -> Double {
+    (scores[ObjectIdentifier(element)] ?? 0) * (1 - linkDensity(element))
+  }
+
+  private func linkDensity(_ element: HTMLElement) -> Double {
+    let length = element.text.count
+    guard length > 0 else { return 0 }
+    return Double(element.linkTextLength) / Double(length)
+  }
+
+  /// Whether blocks that are mostly links are left out of the text.
+  private var cleansLinkLists: Bool { relaxation < .noLinkDensity }
+
+  private func bestCandidate() -> HTMLElement? {
+    var best: (HTMLElement, Double)?
+    for candidate in candidates {
+      let score = finalScore(candidate)
+      if let current = best, score <= current.1 { continue }
+      best = (candidate, score)
+    }
+    return best?.0
+  }
+
+  private func withSiblings(_ top: HTMLElement) -> [HTMLElement] {
+    guard let parent = top.parent, top !== body else { return [top] }
+    let threshold = max(10, finalScore(top) * 0.2)
+    var chosen: [HTMLElement] = []
+    for sibling in parent.elements where !removed.contains(ObjectIdentifier(sibling)) {
+      if sibling === top {
+        chosen.append(sibling)
+        continue
+      }
+      if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) >= threshold {
+        chosen.append(sibling)
+      } else if sibling.name == "p" {
+        let text = sibling.text
+        let density = linkDensity(sibling)
+        if (text.count > 80 && density < 0.25)
+          || (text.count > 0 && density == 0 && text.hasSuffix(".") && text.count > 40)
+        {
+          chosen.append(sibling)
+        }
+      }
+    }
+    return chosen
+  }
+
+  // MARK: Step 4 — text
+
+  private func blocks(of elements: [HTMLElement]) -> String {
+    var lines: [String] = []
+    var current = ""
+    var linkLength = 0
+    var seenLongParagraph = false
+    func flush() {
+      let text = current.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      defer {
+        current = ""
+        linkLength = 0
+      }
+      guard !text.isEmpty else { return }
+      if cleansLinkLists && Double(linkLength) > 0.5 * Double(text.count) { return }
+      if Boilerplate.isNoiseParagraph(text) { return }
+      if text.count < 3 { return }
+      if !seenLongParagraph {
+        if ArticleExtractor.isByline(text) { return }
+        seenLongParagraph = text.count >= 80
+      }
+      lines.append(text)
+    }
+    func walk(_ element: HTMLElement, inLink: Bool) {
+      for child in element.children {
+        switch child {
+        case .text(let text):
+          current += text
+          if inLink {
+            linkLength += text.split(whereSeparator: \.isWhitespace).joined(separator: " ").count
+          }
+        case .element(let child):
+          if removed.contains(ObjectIdentifier(child)) { continue }
+          if ["h1", "figure", "figcaption"].contains(child.name) { continue }
+          if child.name != "a" && Boilerplate.matches(child.classAndID, Boilerplate.furniture) {
+            continue
+          }
+          if cleansLinkLists, ArticleExtractor.containerTags.contains(child.name),
+            linkDensity(child) > 0.5
+          {
+            continue
+          }
+          let isBlock = ArticleExtractor.blockTags.contains(child.name)
+          if isBlock { flush() }
+          walk(child, inLink: inLink || child.name == "a")
+          if isBlock { flush() }
+        }
+      }
+    }
+    for element in elements {
+      flush()
+      if ["p", "h2", "h3", "h4", "blockquote", "li", "pre"].contains(element.name) {
+        walk(element, inLink: false)
+      } else {
+        walk(element, inLink: element.name == "a")
+      }
+      flush()
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import KazazSources
+
+/// A page with text never extracts to nothing: the relaxed passes and the fallbacks find it, and
+/// the article records which way it was found.
+@Suite("Extraction passes and fallbacks")
+struct ExtractionFallbackTests {
+  private func extract(_ html: String) -> ExtractedArticle {
+    ArticleExtractor.extract(HTMLDocument(html: html))
+  }
+
+  private let sentence =
+    "Kazakhstan and Azerbaijan agreed on Thursday to expand transit on the Trans-Caspian route, "
+    + "the ministries said, and to build a common platform for customs documents. "
+
+  @Test("an ordinary article: the first pass, its container and score")
+  func ordinary() {
+    let article = extract(
+      "<html lang=\"kk-KZ\"><body><nav><a href=\"/\">Home</a></nav><div class=\"article-body\">"
+        + String(repeating: "<p>\(sentence)</p>", count: 5) + "</div></body></html>")
+    #expect(article.method.path == .readability)
+    #expect(article.method.container == "div.article-body")
+    #expect((article.method.score ?? 0) > 0)
+    #expect(article.language == "kk")
+    #expect(article.text.split(separator: "\n").count == 5)
+  }
+
+  @Test("an article of list items only: its <article> element")
+  func listArticle() {
+    let items = (1...6).map { "<li>Point \($0): \(sentence)</li>" }.joined()
+    let article = extract(
+      "<html><body><article><ul>\(items)</ul></article><footer>All rights reserved</footer></body></html>"
+    )
+    #expect(article.method.path == .articleElement)
+    #expect(article.text.contains("Point 6: Kazakhstan and Azerbaijan"))
+    #expect(!article.text.contains("All rights reserved"))
+  }
+
+  @Test("text in inline elements only: the longest block of text")
+  func inlineText() {
+    let article = extract(
+      "<html><body><span>\(sentence)</span><b>\(sentence)</b></body></html>")
+    #expect(article.method.path == .longestBlock)
+    #expect(article.text.contains("common platform for customs documents"))
+  }
+
+  @Test("a page that is nothing but links still gives its text, by the last relaxed pass")
+  func linksOnly() {
+    let links = (1...8).map { "<p><a href=\"/a/\($0)\">\(sentence)</a></p>" }.joined()
+    let article = extract("<html><body><div class=\"content\">\(links)</div></body></html>")
+    #expect(!article.text.isEmpty)
+    #expect(article.method.path == .noLinkDensity)
+  }
+
+  @Test("a short news item keeps its own text, not the longer comments under it")
+  func shortItem() {
+    let comments = (1...6).map { "<p>Comment \($0): \(sentence)</p>" }.joined()
+    let article = extract(
+      "<html><body><div class=\"article-body\"><p>\(sentence)</p></div>"
+        + "<div class=\"comments\">\(comments)</div></body></html>")
+    #expect(article.text.hasPrefix("Kazakhstan and Azerbaijan agreed"))
+    #expect(!article.text.contains("Comment 1"))
+  }
+
+  @Test("nothing to read: no text, and the path says so")
+  func nothing() {
+    let article = extract("<html><body><img src=\"a.png\"></body></html>")
+    #expect(article.text.isEmpty)
+    #expect(article.method.path == .none)
+  }
+}
