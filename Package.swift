@@ -66,7 +66,7 @@ let package = Package(
     ),
     // Web pages: feed autodiscovery, OPML, and the main text of an article page.
     .target(
-      name: "KazazSources",
+      name: "KazazWeb",
       dependencies: ["KazazText", "KazazModel", "CLibXML2"],
       swiftSettings: swiftSettings
     ),
@@ -98,7 +98,7 @@ let package = Package(
       dependencies: [
         "KazazText",
         "KazazModel", "KazazConfig", "KazazFetch", "KazazParse", "KazazClassify", "KazazStore",
-        "KazazDigest", "KazazControl", "KazazSources", "KazazMail", "CCrashMark",
+        "KazazDigest", "KazazControl", "KazazWeb", "KazazMail", "CCrashMark",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -112,7 +112,7 @@ let package = Package(
       dependencies: [
         "KazazText",
         "KazazModel", "KazazConfig", "KazazService", "KazazClassify", "KazazParse", "KazazStore",
-        "KazazDigest", "KazazFetch", "KazazControl", "KazazSources", "KazazMail",
+        "KazazDigest", "KazazFetch", "KazazControl", "KazazWeb", "KazazMail",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -154,8 +154,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
-      name: "KazazSourcesTests",
-      dependencies: ["KazazText", "KazazSources", "KazazTesting"],
+      name: "KazazWebTests",
+      dependencies: ["KazazText", "KazazWeb", "KazazTesting"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),

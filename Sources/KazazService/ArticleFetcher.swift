@@ -3,7 +3,7 @@ import KazazClassify
 import KazazConfig
 import KazazFetch
 import KazazModel
-import KazazSources
+import KazazWeb
 import Logging
 
 /// Fetches the article pages of new feed items and puts their extracted text in the item, before

@@ -2,7 +2,7 @@ import Foundation
 import KazazFetch
 import KazazModel
 import KazazParse
-import KazazSources
+import KazazWeb
 
 /// Finds the feed behind a URL an analyst gives: the URL itself when it is a feed, else the
 /// feeds its page announces (`<link rel="alternate">`, best first), else the common feed paths

@@ -1,6 +1,6 @@
 import Foundation
 import KazazModel
-import KazazSources
+import KazazWeb
 
 /// The JSON lines `extract --json` prints: one object per page, keys sorted.
 enum ExtractJSON {

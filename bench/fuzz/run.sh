@@ -42,7 +42,7 @@ fi
 # The C library flags each project module needs (compile, then link).
 cflags_for() {
   case "$1" in
-    KazazParse | KazazSources)
+    KazazParse | KazazWeb)
       echo "-I $ROOT/Sources/CLibXML2 $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g')"
       ;;
     KazazFetch)
@@ -52,7 +52,7 @@ cflags_for() {
 }
 libs_for() {
   case "$1" in
-    KazazParse | KazazSources) echo "-lxml2" ;;
+    KazazParse | KazazWeb) echo "-lxml2" ;;
     KazazFetch) echo "-lcurl" ;;
   esac
 }

@@ -5,7 +5,7 @@ import KazazFetch
 import KazazModel
 import KazazParse
 import KazazService
-import KazazSources
+import KazazWeb
 
 /// `extract FILE|URL…`: the article the daemon would take from a page, and how it was found.
 struct ExtractCommand: AsyncParsableCommand {

@@ -4,7 +4,7 @@ import KazazConfig
 import KazazFetch
 import KazazModel
 import KazazService
-import KazazSources
+import KazazWeb
 
 /// `kazaz-monitor feeds …`: the feed list in the config file, which is its one source of truth.
 /// Commands that change it edit the file in place (comments and layout kept) and ask for a

@@ -1,5 +1,5 @@
 import Foundation
-import KazazSources
+import KazazWeb
 import Testing
 
 @Suite("OPML")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import KazazSources
+@testable import KazazWeb
 
 /// A page with text never extracts to nothing: the relaxed passes and the fallbacks find it, and
 /// the article records which way it was found.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import KazazSources
+@testable import KazazWeb
 
 /// Article pages are written by strangers: their dates, nesting and metadata must never stop the
 /// process, and what is out of range is dropped rather than believed.

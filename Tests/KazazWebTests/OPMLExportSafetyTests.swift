@@ -1,6 +1,6 @@
 import Foundation
 import KazazModel
-import KazazSources
+import KazazWeb
 import KazazText
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import KazazSources
+import KazazWeb
 import Testing
 
 /// Token-level F1 of extracted text against the hand-checked expected text.
