@@ -88,6 +88,7 @@ let package = Package(
     .target(
       name: "KazazControl",
       dependencies: [
+        "KazazModel",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
@@ -202,6 +203,7 @@ let package = Package(
     .testTarget(
       name: "KazazControlTests",
       dependencies: [
+        "KazazModel",
         "KazazControl", "KazazTesting",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// The daemon's own account of its state, for `kazaz-monitor status`.
 public struct DaemonStatus: Codable, Sendable, Equatable {
@@ -82,9 +83,9 @@ public struct CycleRecord: Codable, Sendable, Equatable {
   public var finishedAt: Date
   /// `scheduled`, `manual` or `signal`, joined with `+` when requests were coalesced.
   public var trigger: String
-  public var report: RefreshReport
+  public var report: CycleSummary
 
-  public init(startedAt: Date, finishedAt: Date, trigger: String, report: RefreshReport) {
+  public init(startedAt: Date, finishedAt: Date, trigger: String, report: CycleSummary) {
     self.startedAt = startedAt
     self.finishedAt = finishedAt
     self.trigger = trigger

@@ -64,23 +64,19 @@ public struct Monitor: Sendable {
       logger: logger)
   }
 
-  /// Polls every configured feed once, whatever its schedule (disabled feeds excepted).
-  public func refresh() async throws -> CycleSummary {
-    let feeds = try store.registerFeeds(urls: config.feeds.map(\.url), now: clock.now())
-    for feed in feeds where feed.isDisabled {
-      logger.notice(
-        "feed is disabled; not polled",
-        metadata: ["feed.url": "\(feed.url)", "reason": "\(feed.disabledReason ?? "")"])
-    }
-    return await poll(feeds.filter { !$0.isDisabled })
-  }
-
-  /// Polls the configured feeds that are due at `now`. Feeds never polled before are first
-  /// scheduled across `spreadWindow`, so a large list does not fire at once.
-  public func refreshDue(now: Date = Date(), spreadWindow: Duration) async throws -> CycleSummary? {
-    let due = try dueFeeds(now: now, spreadWindow: spreadWindow)
-    guard !due.isEmpty else { return nil }
-    return await poll(due)
+  /// The one way a poll cycle starts — `run --once`, the daemon's scheduled cycles, `refresh`
+  /// and signals: polls the feeds `scope` selects (default: every configured feed, whatever
+  /// its schedule), never the disabled ones. Feeds never polled before are first scheduled
+  /// across `spreadWindow` when the scope takes the due feeds, so a large list does not fire at
+  /// once. `now` (default: the monitor's clock) decides which feeds are due. An empty summary
+  /// when the scope selects none.
+  public func refresh(
+    _ scope: RefreshScope = .all, now: Date? = nil, spreadWindow: Duration = .seconds(120),
+    onReport: (@Sendable (FeedPollReport) -> Void)? = nil
+  ) async throws -> CycleSummary {
+    let feeds = try feeds(in: scope, now: now ?? clock.now(), spreadWindow: spreadWindow)
+    guard !feeds.isEmpty else { return CycleSummary() }
+    return await poll(feeds, onReport: onReport)
   }
 
   /// The configured feeds due at `now`, after scheduling the never-polled ones across

@@ -46,47 +46,31 @@ public struct RefreshCycle: Sendable {
         startNext()
       }
     }
-    summary.duration = ContinuousClock.now - started
+    summary.durationSeconds = PollPlanner.seconds(ContinuousClock.now - started)
     logger.info(
       "refresh cycle done",
       metadata: [
-        "feeds": "\(summary.feeds)", "items.new": "\(summary.newItems)",
+        "feeds": "\(summary.feedsPolled)", "items.new": "\(summary.newItems)",
         "items.relevant": "\(summary.relevantItems)", "feeds.failed": "\(summary.failedFeeds)",
-        "duration": "\(summary.duration)",
+        "duration.seconds": "\(summary.durationSeconds)",
       ])
     return summary
   }
 }
 
-/// Totals of one refresh cycle.
-public struct CycleSummary: Sendable, Equatable {
-  public var feeds = 0
-  public var notModified = 0
-  public var failedFeeds = 0
-  public var newItems = 0
-  public var relevantItems = 0
-  public var duplicates = 0
-  public var duration: Duration = .zero
-  public var failures: [String] = []
-
-  public init() {}
-
+extension CycleSummary {
+  /// Counts one poll.
   mutating func add(_ report: FeedPollReport) {
-    feeds += 1
+    feedsPolled += 1
     newItems += report.commit.inserted
     relevantItems += report.commit.relevant
     duplicates += report.commit.duplicates
     switch report.outcome {
-    case .notModified: notModified += 1
+    case .notModified: unchanged += 1
     case .failed(_, let message, _):
       failedFeeds += 1
       failures.append("\(report.feedURL): \(message)")
     case .updated: break
     }
-  }
-
-  /// One line for humans.
-  public var line: String {
-    "\(feeds) feeds polled (\(notModified) unchanged, \(failedFeeds) failed), \(newItems) new items, \(relevantItems) relevant, \(duplicates) duplicates skipped"
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 import KazazTesting
 import Logging
 import Synchronization
@@ -49,7 +50,7 @@ struct ControlSocketTests {
               feed: "\(feed ?? "all")-\(index)", outcome: "updated", newItems: index,
               relevantItems: 0, error: nil)))
       }
-      responder.send(.refreshed(RefreshReport(feedsPolled: 3, newItems: 6)))
+      responder.send(.refreshed(CycleSummary(feedsPolled: 3, newItems: 6)))
     }) { _ in
       let seen = Mutex<[String]>([])
       let reply = try await ControlClient(path: path).request(
@@ -58,7 +59,7 @@ struct ControlSocketTests {
         progress in seen.withLock { $0.append(progress.feed) }
       }
       #expect(seen.withLock { $0 } == ["x-1", "x-2", "x-3"])
-      #expect(reply == .refreshed(RefreshReport(feedsPolled: 3, newItems: 6)))
+      #expect(reply == .refreshed(CycleSummary(feedsPolled: 3, newItems: 6)))
     }
   }
 
@@ -259,7 +260,7 @@ struct ControlSocketTests {
       String(decoding: line, as: UTF8.self) == "{\"refresh\":{\"feed\":\"#3\",\"wait\":true}}\n")
     let record = CycleRecord(
       startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 60),
-      trigger: "manual", report: RefreshReport())
+      trigger: "manual", report: CycleSummary())
     let text = String(decoding: try ControlCodec.encode(record), as: UTF8.self)
     #expect(text.contains("\"finishedAt\":\"1970-01-01T00:01:00Z\""))
     #expect(text.filter { $0 == "\n" }.count == 1)

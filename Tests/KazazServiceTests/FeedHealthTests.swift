@@ -109,11 +109,13 @@ struct FeedHealthTests {
     let now = Date()
     // First call schedules the new feed within the window; nothing is due yet at `now - 1h`.
     #expect(
-      try await monitor.refreshDue(now: now.addingTimeInterval(-3600), spreadWindow: .seconds(60))
-        == nil)
-    let summary = try await monitor.refreshDue(now: now, spreadWindow: .seconds(60))
-    #expect(summary?.feeds == 1)
-    #expect(try await monitor.refreshDue(now: now, spreadWindow: .seconds(60)) == nil)
+      try await monitor.refresh(
+        .due, now: now.addingTimeInterval(-3600), spreadWindow: .seconds(60)
+      )
+      .feedsPolled == 0)
+    let summary = try await monitor.refresh(.due, now: now, spreadWindow: .seconds(60))
+    #expect(summary.feedsPolled == 1)
+    #expect(try await monitor.refresh(.due, now: now, spreadWindow: .seconds(60)).feedsPolled == 0)
     #expect(server.requests(to: "/a").count == 1)
   }
 }

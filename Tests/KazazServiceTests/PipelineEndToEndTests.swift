@@ -79,7 +79,7 @@ struct PipelineEndToEndTests {
     #expect(first.failures.first?.contains("HTTP 500") == true)
 
     let second = try await monitor.refresh()
-    #expect(second.notModified == 1 && second.newItems == 0)
+    #expect(second.unchanged == 1 && second.newItems == 0)
     #expect(server.requests(to: "/ru.atom").last?.headers["if-none-match"] == "\"seed-1\"")
 
     let feeds = try monitor.store.feeds()

@@ -34,13 +34,13 @@ struct RefreshCoordinatorTests {
     async let feedC = coordinator.refresh(.feeds(["c"]), trigger: .signal)
     try await waitUntil { await coordinator.queuedCount == 2 }
     #expect(await coordinator.isRunning)
-    await coordinator.finish(RefreshReport(feedsPolled: 5))
+    await coordinator.finish(CycleSummary(feedsPolled: 5))
     #expect(await joined.feedsPolled == 5)
     #expect(await coordinator.lastCycle?.trigger == "manual")
 
     let (second, _) = await coordinator.begin(includeDue: true)
     #expect(second == RefreshScope(due: true, feeds: ["b", "c"]))
-    await coordinator.finish(RefreshReport(feedsPolled: 2))
+    await coordinator.finish(CycleSummary(feedsPolled: 2))
     #expect(await feedB.feedsPolled == 2)
     #expect(await feedC.feedsPolled == 2)
     let triggers = await coordinator.lastCycle?.trigger.split(separator: "+").sorted()
@@ -66,7 +66,7 @@ struct RefreshCoordinatorTests {
     #expect(policy.isHealthy(timeWithoutProgress: 449))
     #expect(!policy.isHealthy(timeWithoutProgress: 450))
     #expect(StallPolicy(fetchTimeout: .milliseconds(1_500), articlesPerPoll: 1).limit == 123)
-    await coordinator.finish(RefreshReport(), now: start.addingTimeInterval(200))
+    await coordinator.finish(CycleSummary(), now: start.addingTimeInterval(200))
     #expect(await coordinator.timeWithoutProgress(now: start.addingTimeInterval(10_000)) == nil)
   }
 

@@ -6,16 +6,6 @@ import KazazStore
 import Logging
 
 extension Monitor {
-  /// Polls the feeds `scope` selects. Returns nil when it selects none.
-  func refresh(
-    scope: RefreshScope, now: Date = Date(), spreadWindow: Duration,
-    onReport: (@Sendable (FeedPollReport) -> Void)? = nil
-  ) async throws -> CycleSummary? {
-    let feeds = try feeds(in: scope, now: now, spreadWindow: spreadWindow)
-    guard !feeds.isEmpty else { return nil }
-    return await poll(feeds, onReport: onReport)
-  }
-
   /// The feeds `scope` selects, in configuration order; disabled feeds are never selected.
   func feeds(in scope: RefreshScope, now: Date, spreadWindow: Duration) throws -> [FeedState] {
     var selected = Set<Int64>()
@@ -45,16 +35,6 @@ extension Monitor {
       configured.contains(feed.url) && (feed.id == id || feed.currentURL == reference)
     }
     return match?.url
-  }
-}
-
-extension RefreshReport {
-  init(_ summary: CycleSummary, interrupted: Bool = false) {
-    self.init(
-      feedsPolled: summary.feeds, unchanged: summary.notModified, failedFeeds: summary.failedFeeds,
-      newItems: summary.newItems, relevantItems: summary.relevantItems,
-      duplicates: summary.duplicates, durationSeconds: PollPlanner.seconds(summary.duration),
-      failures: summary.failures, interrupted: interrupted)
   }
 }
 

@@ -24,7 +24,7 @@ public actor RefreshCoordinator {
     var scope: RefreshScope
     var trigger: Trigger
     var progress: ProgressFanout.Sink?
-    var continuation: CheckedContinuation<RefreshReport, Never>?
+    var continuation: CheckedContinuation<CycleSummary, Never>?
   }
 
   struct Cycle {
@@ -59,7 +59,7 @@ public actor RefreshCoordinator {
   public func refresh(
     _ scope: RefreshScope, trigger: Trigger,
     progress: (@Sendable (FeedPollReport) -> Void)? = nil
-  ) async -> RefreshReport {
+  ) async -> CycleSummary {
     await withCheckedContinuation { continuation in
       submit(
         Request(scope: scope, trigger: trigger, progress: progress, continuation: continuation))
@@ -76,7 +76,7 @@ public actor RefreshCoordinator {
 
   private func submit(_ request: Request) {
     if stopped {
-      request.continuation?.resume(returning: RefreshReport(interrupted: true))
+      request.continuation?.resume(returning: CycleSummary(interrupted: true))
       return
     }
     if var cycle = running, cycle.scope.covers(request.scope) {
@@ -169,7 +169,7 @@ public actor RefreshCoordinator {
   }
 
   /// Ends the running cycle: every request it served gets `report`.
-  func finish(_ report: RefreshReport, now: Date = Date()) {
+  func finish(_ report: CycleSummary, now: Date = Date()) {
     guard let cycle = running else { return }
     running = nil
     if report.feedsPolled > 0 || !report.failures.isEmpty {
@@ -189,7 +189,7 @@ public actor RefreshCoordinator {
     let requests = queued
     queued = []
     for request in requests {
-      request.continuation?.resume(returning: RefreshReport(interrupted: true))
+      request.continuation?.resume(returning: CycleSummary(interrupted: true))
     }
     ring()
   }

@@ -44,17 +44,15 @@ struct RefreshLoop: Sendable {
     let (scope, fanout) = await coordinator.begin(includeDue: true)
     let monitor = holder.current
     let spread = min(monitor.config.pollInterval, Self.firstPollSpread)
-    let report = await ShutdownGrace.run { () -> RefreshReport in
+    let report = await ShutdownGrace.run { () -> CycleSummary in
       do {
-        guard
-          let summary = try await monitor.refresh(
-            scope: scope, now: monitor.clock.now(), spreadWindow: spread,
-            onReport: { fanout.send($0) })
-        else { return RefreshReport() }
-        return RefreshReport(summary, interrupted: Task.isShuttingDownGracefully)
+        var summary = try await monitor.refresh(
+          scope, now: monitor.clock.now(), spreadWindow: spread, onReport: { fanout.send($0) })
+        summary.interrupted = Task.isShuttingDownGracefully
+        return summary
       } catch {
         monitor.logger.error("refresh failed", metadata: ["error": "\(error)"])
-        return RefreshReport(failures: ["\(error)"])
+        return CycleSummary(failures: ["\(error)"])
       }
     }
     await coordinator.finish(report)

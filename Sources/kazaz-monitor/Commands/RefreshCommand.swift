@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KazazControl
+import KazazModel
 
 struct RefreshCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KazazConfig
 import KazazControl
+import KazazModel
 import KazazService
 import Logging
 
