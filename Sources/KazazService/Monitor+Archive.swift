@@ -60,3 +60,37 @@ extension Monitor {
         feedTitle: "Added by hand", items: items))
   }
 }
+
+/// What commands read of the store, as operations: they never reach the store itself.
+extension Monitor {
+  /// A consistent, compacted copy of the store at `path` (safe while the daemon writes).
+  public func backup(to path: String) throws {
+    try store.backup(to: path)
+  }
+
+  /// What `status` shows without a daemon: the store's file, its counts, the newest digest
+  /// and each feed's health.
+  public struct StoreOverview: Sendable {
+    public var path: String
+    public var feedCount: Int
+    public var items: Int
+    public var relevantItems: Int
+    public var lastDigest: (day: String, path: String)?
+    public var feeds: [FeedState]
+  }
+
+  public func storeOverview() throws -> StoreOverview {
+    let counts = try store.counts()
+    let last = try store.lastDigest()
+    return StoreOverview(
+      path: store.path, feedCount: counts.feeds, items: counts.items,
+      relevantItems: counts.relevant, lastDigest: last.map { ($0.day, $0.path) },
+      feeds: try store.feeds())
+  }
+
+  /// Classifies stored items again: those of another profile version, or every one with `all`.
+  public func reclassify(all: Bool, batchSize: Int) throws -> Reclassification.Summary {
+    try Reclassification.run(
+      store: store, classifier: classifier, all: all, batchSize: batchSize, now: clock.now())
+  }
+}

@@ -9,18 +9,22 @@ import KazazStore
 import Logging
 
 /// Everything the daemon and the one-shot commands share, built from a `Config`: the store, the
-/// fetcher, the classifier, and the operations on them.
+/// fetcher, the classifier, and the operations on them. Commands call the operations; the
+/// store, the fetcher and the classifier stay inside the service layer.
 public struct Monitor: Sendable {
   public let config: Config
-  public let store: Store
-  public let engine: CurlEngine
-  public let classifier: Classifier
+  let store: Store
+  let engine: CurlEngine
+  let classifier: Classifier
   public let logger: Logger
   /// The feeds this process is processing, for crash quarantine; only processes that poll
   /// (`preparedForPolling`) keep one.
   public var journal: PollJournal?
   /// Where the poll loop and the schedules read the time and wait for it; a reload keeps it.
   public var clock: any WallClock
+
+  /// The effective classifier profile's version.
+  public var profileVersion: String { classifier.profile.version }
 
   public init(
     config: Config, store: Store, engine: CurlEngine, classifier: Classifier, logger: Logger,

@@ -21,7 +21,7 @@ struct BackupCommand: AsyncParsableCommand {
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
     do {
-      try monitor.store.backup(to: path)
+      try monitor.backup(to: path)
     } catch {
       printError("\(path): \(error)")
       throw ExitCode.failure

@@ -27,10 +27,9 @@ struct ReclassifyCommand: AsyncParsableCommand {
     let monitor = try Monitor.open(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
-    let summary = try Reclassification.run(
-      store: monitor.store, classifier: monitor.classifier, all: all, batchSize: batchSize)
+    let summary = try monitor.reclassify(all: all, batchSize: batchSize)
     say(
-      "reclassified \(summary.items) items with profile version \(monitor.classifier.profile.version) "
+      "reclassified \(summary.items) items with profile version \(monitor.profileVersion) "
         + "in \(summary.batches) batches: \(summary.relevant) relevant, \(summary.changed) changed verdict"
     )
   }

@@ -40,13 +40,13 @@ struct StatusCommand: AsyncParsableCommand {
     let monitor = try Monitor.openForQueries(
       config: config, logger: LoggingBootstrap.logger(level: config.logLevel))
     defer { monitor.shutdown() }
-    let counts = try monitor.store.counts()
-    say("store: \(monitor.store.path)")
-    say("feeds: \(counts.feeds), items: \(counts.items), relevant: \(counts.relevant)")
-    if let last = try monitor.store.lastDigest() {
+    let store = try monitor.storeOverview()
+    say("store: \(store.path)")
+    say("feeds: \(store.feedCount), items: \(store.items), relevant: \(store.relevantItems)")
+    if let last = store.lastDigest {
       say("last digest: \(last.day) → \(last.path)")
     }
-    for feed in try monitor.store.feeds() {
+    for feed in store.feeds {
       say("  " + FeedHealthLine.describe(feed, now: Date()))
     }
     MailHealthLine.show(try monitor.mailHealth(), now: Date())
