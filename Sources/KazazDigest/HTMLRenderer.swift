@@ -8,25 +8,31 @@ import KazazModel
 public struct HTMLRenderer: Sendable {
   public init() {}
 
+  /// The start of every page up to `<main>`: a self-contained document whose
+  /// Content-Security-Policy forbids scripts and remote loads, light and dark.
+  static func pageHead(title: String, language: DigestLanguage) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="\(language.rawValue)">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+    <meta name="referrer" content="no-referrer">
+    <meta name="color-scheme" content="light dark">
+    <title>\(HTMLEscaping.escape(title))</title>
+    <style>\(HTMLStyle.css)</style>
+    </head>
+    <body>
+    <main>
+
+    """
+  }
+
   public func render(_ digest: Digest) -> String {
     let words = DigestStrings.of(digest.language)
     let title = "\(words.title) — \(digest.day)"
-    var out = """
-      <!DOCTYPE html>
-      <html lang="\(digest.language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-      <meta name="referrer" content="no-referrer">
-      <meta name="color-scheme" content="light dark">
-      <title>\(HTMLEscaping.escape(title))</title>
-      <style>\(HTMLStyle.css)</style>
-      </head>
-      <body>
-      <main>
-
-      """
+    var out = Self.pageHead(title: title, language: digest.language)
     out += header(digest, words)
     if digest.isEmpty {
       out +=

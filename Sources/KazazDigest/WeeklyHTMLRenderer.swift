@@ -13,22 +13,7 @@ public struct WeeklyHTMLRenderer: Sendable {
     let weekly = WeeklyStrings.of(report.language)
     let html = HTMLRenderer()
     let title = "\(weekly.title) — \(report.week)"
-    var out = """
-      <!DOCTYPE html>
-      <html lang="\(report.language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-      <meta name="referrer" content="no-referrer">
-      <meta name="color-scheme" content="light dark">
-      <title>\(HTMLEscaping.escape(title))</title>
-      <style>\(HTMLStyle.css)</style>
-      </head>
-      <body>
-      <main>
-
-      """
+    var out = HTMLRenderer.pageHead(title: title, language: report.language)
     out += "<header><h1>\(HTMLEscaping.escape(title))</h1>\n"
     out += "<p class=\"period\">\(html.period(digest, words))</p>\n"
     out += "<ul class=\"counts\">"
