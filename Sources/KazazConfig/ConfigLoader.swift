@@ -46,11 +46,25 @@ public enum ConfigLoader {
     -> Config
   {
     let reader = NodeReader(file: displayName)
-    let baseDirectory = location.deletingLastPathComponent()
+    let base = location.deletingLastPathComponent()
     guard let root = reader.root(of: text) else { throw ConfigError(problems: reader.problems) }
+    var draft = Draft()
+    for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
+      draft.read(key, keyNode: keyNode, value: value, reader, base: base)
+    }
+    draft.check(root: root, reader)
+    draft.locateProfiles(base: base, reader)
+    guard reader.problems.isEmpty, let config = draft.config(sourceFile: location) else {
+      throw ConfigError(problems: reader.problems)
+    }
+    return config
+  }
 
+  /// The values read so far, before the checks that need all of them.
+  private struct Draft {
     var stateDirectory: URL?
     var profile: URL?
+    var profileNamed = false
     var profileOverride: URL?
     var logLevel = LogLevel.info
     var pollInterval = Config.Defaults.pollInterval
@@ -61,48 +75,32 @@ public enum ConfigLoader {
     var controlSocket: URL?
     var email: EmailConfig?
 
-    for (key, keyNode, value) in reader.entries(root, allowed: topLevelKeys, context: "config") {
+    /// Reads one top-level key.
+    mutating func read(
+      _ key: String, keyNode: Node, value: Node, _ reader: NodeReader, base: URL
+    ) {
       switch key {
       case "state_dir":
         if let path = reader.string(value, "state_dir") {
-          stateDirectory = resolve(path: path, against: baseDirectory)
+          stateDirectory = resolve(path: path, against: base)
         }
       case "profile":
-        if let path = reader.string(value, "profile") {
-          let file = resolve(path: path, against: baseDirectory)
-          profile = file
-          if !FileManager.default.fileExists(atPath: file.path) {
-            reader.problem("profile: no such file \(file.path)", at: value)
-          }
-        }
+        profile = existingFile(value, "profile", reader, base: base)
+        profileNamed = profile != nil
       case "profile_override":
-        if let path = reader.string(value, "profile_override") {
-          let file = resolve(path: path, against: baseDirectory)
-          profileOverride = file
-          if !FileManager.default.fileExists(atPath: file.path) {
-            reader.problem("profile_override: no such file \(file.path)", at: value)
-          }
-        }
+        profileOverride = existingFile(value, "profile_override", reader, base: base)
       case "log_level":
-        if let name = reader.string(value, "log_level") {
-          if let level = LogLevel(rawValue: name.lowercased()) {
-            logLevel = level
-          } else {
-            let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.problem(
-              "log_level: unknown level \"\(name)\" (expected one of: \(names))", at: value)
-          }
-        }
+        if let level = ConfigLoader.logLevel(value, reader) { logLevel = level }
       case "poll_interval":
         if let interval = duration(value, "poll_interval", reader) { pollInterval = interval }
       case "digest":
-        digest = parseDigest(value, reader, baseDirectory: baseDirectory)
+        digest = parseDigest(value, reader, baseDirectory: base)
       case "fetch":
-        fetch = parseFetch(value, reader, baseDirectory: baseDirectory)
+        fetch = parseFetch(value, reader, baseDirectory: base)
       case "feeds":
-        feeds = parseFeeds(value, reader, baseDirectory: baseDirectory)
+        feeds = parseFeeds(value, reader, baseDirectory: base)
       case "retention":
-        guard let mapping = reader.mapping(value, "retention") else { continue }
+        guard let mapping = reader.mapping(value, "retention") else { return }
         for (_, _, days) in reader.entries(mapping, allowed: retentionKeys, context: "retention") {
           if let count = positiveInt(days, "retention.irrelevant_days", reader) {
             retentionDays = count
@@ -110,52 +108,81 @@ public enum ConfigLoader {
         }
       case "control_socket":
         if let path = reader.string(value, "control_socket") {
-          controlSocket = resolve(path: path, against: baseDirectory)
+          controlSocket = resolve(path: path, against: base)
         }
       case "delivery":
-        email = parseDelivery(value, reader, baseDirectory: baseDirectory)
+        email = parseDelivery(value, reader, baseDirectory: base)
       default:
         reader.problem("config: unhandled key \"\(key)\"", at: keyNode)
       }
     }
-    if email != nil, !digest.formats.contains(.markdown), !digest.formats.contains(.html),
-      let node = root[Node("delivery")]
+
+    /// A path that must name an existing file, resolved against the config's folder.
+    private func existingFile(_ value: Node, _ key: String, _ reader: NodeReader, base: URL)
+      -> URL?
     {
-      reader.problem(
-        "delivery.email: mail carries the Markdown and HTML digests: add markdown or html to "
-          + "digest.formats", at: node)
+      guard let path = reader.string(value, key) else { return nil }
+      let file = resolve(path: path, against: base)
+      if !FileManager.default.fileExists(atPath: file.path) {
+        reader.problem("\(key): no such file \(file.path)", at: value)
+      }
+      return file
     }
-    if stateDirectory == nil {
-      reader.problem("config: missing required key \"state_dir\"", at: nil)
-    }
-    if feeds == nil {
-      reader.problem("config: missing required key \"feeds\"", at: nil)
-    }
-    let named = profile != nil
-    if profile == nil {
-      profile = ShippedProfile.locate()
-      if profile == nil {
-        let places = ShippedProfile.candidates().map(\.path).joined(separator: ", ")
+
+    /// The checks that need several keys: required keys, and mail needing a mailable format.
+    func check(root: Node.Mapping, _ reader: NodeReader) {
+      if email != nil, !digest.formats.contains(.markdown), !digest.formats.contains(.html),
+        let node = root[Node("delivery")]
+      {
         reader.problem(
-          "profile: the shipped profile is not installed (looked at \(places)); set \"profile\"",
-          at: nil)
+          "delivery.email: mail carries the Markdown and HTML digests: add markdown or html to "
+            + "digest.formats", at: node)
+      }
+      if stateDirectory == nil {
+        reader.problem("config: missing required key \"state_dir\"", at: nil)
+      }
+      if feeds == nil {
+        reader.problem("config: missing required key \"feeds\"", at: nil)
       }
     }
-    if profileOverride == nil {
-      let beside = baseDirectory.appendingPathComponent(Config.Defaults.profileOverride)
-      if FileManager.default.fileExists(atPath: beside.path) {
-        profileOverride = beside.standardizedFileURL
+
+    /// Without `profile:`, the shipped profile; without `profile_override:`, the override file
+    /// beside the config when there is one.
+    mutating func locateProfiles(base: URL, _ reader: NodeReader) {
+      if profile == nil {
+        profile = ShippedProfile.locate()
+        if profile == nil {
+          let places = ShippedProfile.candidates().map(\.path).joined(separator: ", ")
+          reader.problem(
+            "profile: the shipped profile is not installed (looked at \(places)); set \"profile\"",
+            at: nil)
+        }
+      }
+      if profileOverride == nil {
+        let beside = base.appendingPathComponent(Config.Defaults.profileOverride)
+        if FileManager.default.fileExists(atPath: beside.path) {
+          profileOverride = beside.standardizedFileURL
+        }
       }
     }
-    guard reader.problems.isEmpty, let stateDirectory, let feeds, let profile else {
-      throw ConfigError(problems: reader.problems)
+
+    func config(sourceFile: URL) -> Config? {
+      guard let stateDirectory, let feeds, let profile else { return nil }
+      return Config(
+        stateDirectory: stateDirectory, profilePath: profile,
+        profileOverridePath: profileOverride, profileNamed: profileNamed, logLevel: logLevel,
+        pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
+        irrelevantRetentionDays: retentionDays, controlSocket: controlSocket,
+        sourceFile: sourceFile, email: email)
     }
-    return Config(
-      stateDirectory: stateDirectory, profilePath: profile, profileOverridePath: profileOverride,
-      profileNamed: named, logLevel: logLevel,
-      pollInterval: pollInterval, digest: digest, fetch: fetch, feeds: feeds,
-      irrelevantRetentionDays: retentionDays, controlSocket: controlSocket, sourceFile: location,
-      email: email)
+  }
+
+  private static func logLevel(_ value: Node, _ reader: NodeReader) -> LogLevel? {
+    guard let name = reader.string(value, "log_level") else { return nil }
+    if let level = LogLevel(rawValue: name.lowercased()) { return level }
+    let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
+    reader.problem("log_level: unknown level \"\(name)\" (expected one of: \(names))", at: value)
+    return nil
   }
 
   private static func parseDigest(_ node: Node, _ reader: NodeReader, baseDirectory: URL)

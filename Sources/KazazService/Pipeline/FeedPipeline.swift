@@ -72,24 +72,15 @@ public struct FeedPipeline: Sendable {
     }
   }
 
+  /// One poll's steps: fetch, answers that carry no feed (304, bot protection, an error
+  /// status), parse, then the new items with their article pages, classified.
   private func produce(
     _ feed: FeedState, policy: FeedPolicy, logger: Logger, now: @Sendable () -> Date
   ) async -> (FeedPollResult, PollPlanner.Observation) {
-    let request = FetchRequest(
-      url: feed.fetchURL, etag: feed.etag, lastModified: feed.lastModified,
-      maxResponseBytes: policy.maxResponseBytes, acceptLanguage: policy.acceptLanguage)
     let response: FetchResponse
-    do {
-      response = try await engine.fetch(request)
-    } catch {
-      let failure = (error as? FetchError) ?? .transport(code: -1, message: "\(error)")
-      logFailure(feed, "fetch failed", failure.description, logger)
-      return (
-        FeedPollResult(
-          feedID: feed.id, checkedAt: now(),
-          outcome: .failed(kind: failure.kind, message: failure.description, status: nil)),
-        .init(status: nil, failed: true)
-      )
+    switch await fetch(feed, policy: policy, logger: logger, now: now) {
+    case .proceed(let fetched): response = fetched
+    case .stop(let failed): return (failed, .init(status: nil, failed: true))
     }
     let checkedAt = now()
     // From here to the classification, the work is on bytes the publisher chose: marked in the
@@ -100,35 +91,90 @@ public struct FeedPipeline: Sendable {
         status: response.status, failed: false, retryAfter: response.retryAfter(now: checkedAt),
         cacheMaxAge: response.cacheMaxAge)
     }
-    let movedTo = response.permanentlyMovedTo
+    if let answer = answerWithoutFeed(feed, response, checkedAt, &observation, mark, logger) {
+      return (answer, observation)
+    }
+    let parsed: ParsedFeed
+    switch parse(feed, response, checkedAt, &observation, mark, logger) {
+    case .proceed(let feed): parsed = feed
+    case .stop(let failed): return (failed, observation)
+    }
+    // Clamped before any multiplication: a <ttl> of 10^18 minutes is a day, not an overflow.
+    observation.ttl = PollPlanner.ttl(minutes: parsed.ttlMinutes)
+    let incoming = await newItems(
+      of: parsed, feed: feed, policy: policy, response: response, checkedAt: checkedAt,
+      mark: mark, logger: logger)
+    return (
+      FeedPollResult(
+        feedID: feed.id, checkedAt: checkedAt,
+        outcome: .updated(
+          status: response.status, etag: response.etag, lastModified: response.lastModified,
+          warnings: parsed.warnings),
+        feedTitle: parsed.title, items: incoming, movedTo: response.permanentlyMovedTo),
+      observation
+    )
+  }
+
+  /// A step's result: go on with a value, or stop with the poll's result.
+  private enum Step<Value> {
+    case proceed(Value)
+    case stop(FeedPollResult)
+  }
+
+  private func fetch(
+    _ feed: FeedState, policy: FeedPolicy, logger: Logger, now: @Sendable () -> Date
+  ) async -> Step<FetchResponse> {
+    let request = FetchRequest(
+      url: feed.fetchURL, etag: feed.etag, lastModified: feed.lastModified,
+      maxResponseBytes: policy.maxResponseBytes, acceptLanguage: policy.acceptLanguage)
+    do {
+      return .proceed(try await engine.fetch(request))
+    } catch {
+      let failure = (error as? FetchError) ?? .transport(code: -1, message: "\(error)")
+      logFailure(feed, "fetch failed", failure.description, logger)
+      return .stop(
+        FeedPollResult(
+          feedID: feed.id, checkedAt: now(),
+          outcome: .failed(kind: failure.kind, message: failure.description, status: nil)))
+    }
+  }
+
+  /// The result of a response that carries no feed to read: 304 Not Modified, the site's bot
+  /// protection, an error status; nil for a 2xx to parse. Notes a permanent redirect that is
+  /// followed for this poll only.
+  private func answerWithoutFeed(
+    _ feed: FeedState, _ response: FetchResponse, _ checkedAt: Date,
+    _ observation: inout PollPlanner.Observation, _ mark: ProcessingMark, _ logger: Logger
+  ) -> FeedPollResult? {
     if let downgrade = response.permanentMoveDowngrade {
       logger.notice(
         "permanent redirect followed for this poll only; the feed's address is kept",
         metadata: ["reason": "\(downgrade)"])
     }
     if response.isNotModified {
-      return (
-        FeedPollResult(
-          feedID: feed.id, checkedAt: checkedAt, outcome: .notModified(status: 304),
-          movedTo: movedTo),
-        observation
-      )
+      return FeedPollResult(
+        feedID: feed.id, checkedAt: checkedAt, outcome: .notModified(status: 304),
+        movedTo: response.permanentlyMovedTo)
     }
     if let blocked = blockedResult(feed, response, checkedAt, &observation, mark, logger) {
-      return (blocked, observation)
+      return blocked
     }
     guard (200..<300).contains(response.status) else {
       observation.failed = true
       let message = "HTTP \(response.status) from \(response.effectiveURL)"
       logFailure(feed, "feed answered with an error status", message, logger)
-      return (
-        FeedPollResult(
-          feedID: feed.id, checkedAt: checkedAt,
-          outcome: .failed(
-            kind: "http.\(response.status)", message: message, status: response.status)),
-        observation
-      )
+      return FeedPollResult(
+        feedID: feed.id, checkedAt: checkedAt,
+        outcome: .failed(
+          kind: "http.\(response.status)", message: message, status: response.status))
     }
+    return nil
+  }
+
+  private func parse(
+    _ feed: FeedState, _ response: FetchResponse, _ checkedAt: Date,
+    _ observation: inout PollPlanner.Observation, _ mark: ProcessingMark, _ logger: Logger
+  ) -> Step<ParsedFeed> {
     let parsed: ParsedFeed
     do {
       parsed = try mark.run { () throws(ParseError) -> ParsedFeed in
@@ -140,23 +186,27 @@ public struct FeedPipeline: Sendable {
     } catch {
       observation.failed = true
       if let challenge = mark.run({ response.botChallenge }) {
-        return (blocked(feed, challenge, response, checkedAt, &observation, logger), observation)
+        return .stop(blocked(feed, challenge, response, checkedAt, &observation, logger))
       }
       logFailure(feed, "feed could not be parsed", error.description, logger)
-      return (
+      return .stop(
         FeedPollResult(
           feedID: feed.id, checkedAt: checkedAt,
-          outcome: .failed(kind: error.kind, message: error.description, status: response.status)),
-        observation
-      )
+          outcome: .failed(kind: error.kind, message: error.description, status: response.status)))
     }
     if !parsed.warnings.isEmpty {
       logger.notice(
         "feed is degraded; recovered what could be read",
         metadata: ["warnings": "\(parsed.warnings.count)", "first": "\(parsed.warnings[0])"])
     }
-    // Clamped before any multiplication: a <ttl> of 10^18 minutes is a day, not an overflow.
-    observation.ttl = PollPlanner.ttl(minutes: parsed.ttlMinutes)
+    return .proceed(parsed)
+  }
+
+  /// The items not stored before, with their article pages where the policy asks, classified.
+  private func newItems(
+    of parsed: ParsedFeed, feed: FeedState, policy: FeedPolicy, response: FetchResponse,
+    checkedAt: Date, mark: ProcessingMark, logger: Logger
+  ) async -> [IncomingItem] {
     let known =
       (try? await StoreWork.read { [store, id = feed.id] in try store.knownGUIDs(feedID: id) })
       ?? []
@@ -167,21 +217,12 @@ public struct FeedPipeline: Sendable {
       fresh, mode: policy.fullText, maxResponseBytes: policy.maxResponseBytes,
       acceptLanguage: policy.acceptLanguage,
       home: response.origin, now: checkedAt, logger: logger)
-    let incoming = mark.run {
+    return mark.run {
       enriched.map { item in
         ItemIndexing.incoming(
           item, classification: classifier.classify(title: item.title ?? "", body: item.bodyText))
       }
     }
-    return (
-      FeedPollResult(
-        feedID: feed.id, checkedAt: checkedAt,
-        outcome: .updated(
-          status: response.status, etag: response.etag, lastModified: response.lastModified,
-          warnings: parsed.warnings),
-        feedTitle: parsed.title, items: incoming, movedTo: movedTo),
-      observation
-    )
   }
 
   /// An error status that is the site's bot protection answering (`BotChallenge`), as a failed
