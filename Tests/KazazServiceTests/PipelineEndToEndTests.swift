@@ -52,6 +52,30 @@ struct PipelineEndToEndTests {
     #expect(digest.contains("Президенты Казахстана и Азербайджана провели переговоры"))
     #expect(FileManager.default.fileExists(atPath: directory.path("state/digests/latest.md").path))
 
+    // Each seed story is told once, and no lead opens with a date, a dateline or an agency.
+    let entries = digest.split(separator: "\n").filter {
+      $0.hasPrefix("- **") || $0.firstMatch(of: /^\d+\. \*\*/) != nil
+    }
+    #expect(entries.count == 5, "\(entries)")
+    for title in try monitor.store.items(firstSeenFrom: .distantPast, to: .distantFuture)
+      .compactMap(\.title)
+    {
+      #expect(entries.filter { $0.contains(title) }.count == 1, "\(title)")
+    }
+    let leads = digest.split(separator: "\n").compactMap { line -> Substring? in
+      guard let range = line.range(of: "> ") else { return nil }
+      return line[range.upperBound...]
+    }
+    #expect(leads.count == 5)
+    for lead in leads {
+      #expect(lead.first?.isNumber != true, "a date: \(lead)")
+      #expect(
+        lead.firstMatch(of: /^[\p{Lu}\p{Lt}][\p{L} -]*[,.] *\d/) == nil, "a dateline: \(lead)")
+      #expect(
+        lead.firstMatch(of: /^(date|KAZAKHSTAN TODAY|Kazinform|Trend|ТАСС|APA|AZERTAC|Report)\b/)
+          == nil, "an agency: \(lead)")
+    }
+
     let second = try await monitor.refresh()
     #expect(second.newItems == 0)
     #expect(try monitor.store.counts().items == 5)
