@@ -97,61 +97,12 @@ public enum ProfileLoader {
     to profile: inout ClassifierProfile, sources: inout [ProfileEntrySource]
   ) {
     switch key {
-    case "thresholds":
-      guard let mapping = reader.mapping(value, "thresholds") else { return }
-      for (name, _, node) in reader.entries(
-        mapping, allowed: thresholdKeys, context: "thresholds")
-      {
-        guard let number = reader.number(node, "thresholds.\(name)") else { continue }
-        switch name {
-        case "relevance": profile.thresholds.relevance = number
-        case "side_minimum": profile.thresholds.sideMinimum = number
-        case "balance": profile.thresholds.balance = number
-        case "list_focus":
-          guard number > 0 else {
-            reader.problem("thresholds.list_focus: must be greater than 0", at: node)
-            continue
-          }
-          profile.thresholds.listFocus = number
-        case "sports": profile.thresholds.sports = number
-        case "incident_focus":
-          guard number > 0 else {
-            reader.problem("thresholds.incident_focus: must be greater than 0", at: node)
-            continue
-          }
-          profile.thresholds.incidentFocus = number
-        case "incidents": profile.thresholds.incidents = number
-        case "topic_relative": profile.thresholds.topicRelative = number
-        case "topic_sentence": profile.thresholds.topicSentence = number
-        case "topic_clear_sentence": profile.thresholds.topicClearSentence = number
-        case "topic_sentences":
-          guard let count = Int(exactly: number), count >= 1 else {
-            reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
-            continue
-          }
-          profile.thresholds.topicSentences = count
-        case "topic_nearby": profile.thresholds.topicNearby = number
-        case "sector_politics": profile.thresholds.sectorPolitics = number
-        default: profile.thresholds.topic = number
-        }
-      }
-    case "regions":
-      guard let mapping = reader.mapping(value, "regions") else { return }
-      for (name, _, number) in reader.entries(mapping, allowed: regionKeys, context: "regions") {
-        guard let number = reader.number(number, "regions.\(name)") else { continue }
-        switch name {
-        case "title": profile.regions.title = number
-        case "lead": profile.regions.lead = number
-        default: profile.regions.body = number
-        }
-      }
+    case "thresholds": thresholds(value, reader, into: &profile.thresholds)
+    case "regions": regions(value, reader, into: &profile.regions)
     case "sides":
-      guard let mapping = reader.mapping(value, "sides") else { return }
-      for (side, _, languages) in reader.entries(mapping, allowed: sideKeys, context: "sides") {
-        let kind: ClassifierProfile.TermKind = side == "kazakhstan" ? .kazakhstan : .azerbaijan
-        profile.terms += terms(
-          languages, kind: kind, context: "sides.\(side)", reader, sources: &sources)
-      }
+      profile.terms += grouped(
+        value, "sides", allowed: sideKeys, reader, sources: &sources,
+        kind: { $0 == "kazakhstan" ? .kazakhstan : .azerbaijan })
     case "relation":
       profile.terms += terms(
         value, kind: .relation, context: "relation", reader, sources: &sources)
@@ -159,6 +110,7 @@ public enum ProfileLoader {
       profile.terms += terms(
         value, kind: .context, context: "context", reader, sources: &sources)
     case "topics":
+      // Grouped like the others, and listed in the file's order (digests follow it).
       guard let mapping = reader.mapping(value, "topics") else { return }
       let known = TopicID.all.map(\.rawValue)
       for (topic, _, languages) in reader.entries(mapping, allowed: known, context: "topics") {
@@ -168,33 +120,93 @@ public enum ProfileLoader {
           languages, kind: .topic(id), context: "topics.\(topic)", reader, sources: &sources)
       }
     case "negative":
-      guard let mapping = reader.mapping(value, "negative") else { return }
-      for (group, _, languages) in reader.entries(
-        mapping, allowed: negativeKeys, context: "negative")
-      {
-        let kind: ClassifierProfile.TermKind =
-          switch group {
+      profile.terms += grouped(
+        value, "negative", allowed: negativeKeys, reader, sources: &sources,
+        kind: {
+          switch $0 {
           case "sports": .sports
           case "incidents": .incident
           default: .otherCountry
           }
-        profile.terms += terms(
-          languages, kind: kind, context: "negative.\(group)", reader, sources: &sources)
-      }
+        })
     case "officials":
-      guard let mapping = reader.mapping(value, "officials") else { return }
-      for (group, _, languages) in reader.entries(
-        mapping, allowed: officialKeys, context: "officials")
-      {
-        let kind: ClassifierProfile.TermKind = group == "leaders" ? .leader : .sectorOfficial
-        profile.terms += terms(
-          languages, kind: kind, context: "officials.\(group)", reader, sources: &sources)
-      }
+      profile.terms += grouped(
+        value, "officials", allowed: officialKeys, reader, sources: &sources,
+        kind: { $0 == "leaders" ? .leader : .sectorOfficial })
     case "key_facts":
       profile.entities += entities(value, reader, sources: &sources)
     case "actors":
       actors(value, reader, profile: &profile, sources: &sources)
     default: break
+    }
+  }
+
+  /// A section of named groups, each a list of terms per language (`sides`, `topics`,
+  /// `negative`, `officials`); `kind` says what a group's terms mark.
+  private static func grouped(
+    _ value: Node, _ section: String, allowed: [String], _ reader: NodeReader,
+    sources: inout [ProfileEntrySource], kind: (String) -> ClassifierProfile.TermKind
+  ) -> [ClassifierProfile.Term] {
+    guard let mapping = reader.mapping(value, section) else { return [] }
+    var found: [ClassifierProfile.Term] = []
+    for (group, _, languages) in reader.entries(mapping, allowed: allowed, context: section) {
+      found += terms(
+        languages, kind: kind(group), context: "\(section).\(group)", reader, sources: &sources)
+    }
+    return found
+  }
+
+  private static func thresholds(
+    _ value: Node, _ reader: NodeReader, into thresholds: inout ClassifierProfile.Thresholds
+  ) {
+    guard let mapping = reader.mapping(value, "thresholds") else { return }
+    for (name, _, node) in reader.entries(mapping, allowed: thresholdKeys, context: "thresholds") {
+      guard let number = reader.number(node, "thresholds.\(name)") else { continue }
+      switch name {
+      case "relevance": thresholds.relevance = number
+      case "side_minimum": thresholds.sideMinimum = number
+      case "balance": thresholds.balance = number
+      case "list_focus":
+        guard number > 0 else {
+          reader.problem("thresholds.list_focus: must be greater than 0", at: node)
+          continue
+        }
+        thresholds.listFocus = number
+      case "sports": thresholds.sports = number
+      case "incident_focus":
+        guard number > 0 else {
+          reader.problem("thresholds.incident_focus: must be greater than 0", at: node)
+          continue
+        }
+        thresholds.incidentFocus = number
+      case "incidents": thresholds.incidents = number
+      case "topic_relative": thresholds.topicRelative = number
+      case "topic_sentence": thresholds.topicSentence = number
+      case "topic_clear_sentence": thresholds.topicClearSentence = number
+      case "topic_sentences":
+        guard let count = Int(exactly: number), count >= 1 else {
+          reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
+          continue
+        }
+        thresholds.topicSentences = count
+      case "topic_nearby": thresholds.topicNearby = number
+      case "sector_politics": thresholds.sectorPolitics = number
+      default: thresholds.topic = number
+      }
+    }
+  }
+
+  private static func regions(
+    _ value: Node, _ reader: NodeReader, into regions: inout ClassifierProfile.RegionWeights
+  ) {
+    guard let mapping = reader.mapping(value, "regions") else { return }
+    for (name, _, number) in reader.entries(mapping, allowed: regionKeys, context: "regions") {
+      guard let number = reader.number(number, "regions.\(name)") else { continue }
+      switch name {
+      case "title": regions.title = number
+      case "lead": regions.lead = number
+      default: regions.body = number
+      }
     }
   }
 
