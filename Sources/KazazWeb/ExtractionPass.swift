@@ -35,13 +35,15 @@ struct ExtractionPass {
 
   let body: HTMLElement
   let relaxation: Relaxation
+  let measures: PageMeasures
   var removed: Set<ObjectIdentifier> = []
   var scores: [ObjectIdentifier: Double] = [:]
   var candidates: [HTMLElement] = []
 
-  init(body: HTMLElement, relaxation: Relaxation) {
+  init(body: HTMLElement, relaxation: Relaxation, measures: PageMeasures) {
     self.body = body
     self.relaxation = relaxation
+    self.measures = measures
   }
 
   /// The pass's text, its container and score; nil when no paragraph scored.
@@ -63,7 +65,9 @@ struct ExtractionPass {
     let elements = body.descendants {
       $0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody"
     }
-    guard let largest = elements.max(by: { $0.text.count < $1.text.count }) else { return nil }
+    guard let largest = elements.max(by: { measures[$0].text < measures[$1].text }) else {
+      return nil
+    }
     let text = blocks(of: [largest])
     guard !text.isEmpty else { return nil }
     return ArticleExtractor.Found(
@@ -114,14 +118,11 @@ struct ExtractionPass {
   // MARK: Step 1 — furniture
 
   private mutating func markFurniture() {
-    var paragraphText: [ObjectIdentifier: Int] = [:]
-    let total = paragraphTextLength(body, into: &paragraphText)
+    let total = measures[body].prose
     var stack = [body]
     while let element = stack.popLast() {
       for child in element.elements {
-        if isFurniture(
-          child, paragraphText: paragraphText[ObjectIdentifier(child)] ?? 0, total: total)
-        {
+        if isFurniture(child, total: total) {
           removed.insert(ObjectIdentifier(child))
         } else {
           stack.append(child)
@@ -130,16 +131,29 @@ struct ExtractionPass {
     }
   }
 
-  private func isFurniture(_ element: HTMLElement, paragraphText: Int, total: Int) -> Bool {
+  private func isFurniture(_ element: HTMLElement, total: Int) -> Bool {
     if Boilerplate.droppedTags.contains(element.name) { return true }
     if element.name == "header" && !isInside(element, "article") { return true }
     if ["body", "main", "article", "a"].contains(element.name) { return false }
     if element["itemprop"]?.lowercased() == "articlebody" { return false }
-    if element["hidden"] != nil || element["aria-hidden"] == "true" { return true }
+    if element["hidden"] != nil || element["aria-hidden"] == "true" || Self.isHiddenByStyle(element)
+    {
+      return true
+    }
     guard relaxation < .keptUnlikely, Boilerplate.matches(element.classAndID, Boilerplate.negative)
     else { return false }
-    // A wrapper named after its sidebar can still hold the article.
-    return total == 0 || Double(paragraphText) < 0.5 * Double(total)
+    // A wrapper named after its sidebar can still hold the article; a gallery of captions or a
+    // list of teasers that holds most of the page's text cannot.
+    let counts = measures[element]
+    let isListOfItems = counts.items * 5 >= counts.text * 4
+    return total == 0 || Double(counts.prose) < 0.5 * Double(total) || isListOfItems
+  }
+
+  /// `style="display: none"` or `visibility: hidden`: a block the reader never sees.
+  static func isHiddenByStyle(_ element: HTMLElement) -> Bool {
+    guard let style = element["style"]?.lowercased(), style.contains(":") else { return false }
+    let compact = style.filter { !$0.isWhitespace }
+    return compact.contains("display:none") || compact.contains("visibility:hidden")
   }
 
   private func isInside(_ element: HTMLElement, _ name: String) -> Bool {
@@ -151,25 +165,6 @@ struct ExtractionPass {
     return false
   }
 
-  /// The length of the text below each element that is not link text (scripts and styles
-  /// excluded): what a reader would read there.
-  private func paragraphTextLength(
-    _ element: HTMLElement, into table: inout [ObjectIdentifier: Int]
-  ) -> Int {
-    var length = 0
-    for child in element.children {
-      switch child {
-      case .text(let text):
-        length += text.count { !$0.isWhitespace }
-      case .element(let child):
-        if child.name == "a" || child.name == "script" || child.name == "style" { continue }
-        length += paragraphTextLength(child, into: &table)
-      }
-    }
-    table[ObjectIdentifier(element)] = length
-    return length
-  }
-
   // MARK: Step 2 — scores
 
   private mutating func scoreParagraphs() {
@@ -179,18 +174,28 @@ struct ExtractionPass {
         stack.append(child)
       }
       guard isParagraph(element) else { continue }
-      let text = element.text
-      guard text.count >= 25 else { continue }
-      let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
-      let score = 1 + Double(commas) + min(Double(text.count / 100), 3)
+      let length = element.text.count
+      guard length >= 25 else { continue }
+      // Commas of the prose only: a list of linked names is not an argument.
+      let score = 1 + Double(measures[element].commas) + min(Double(length / 100), 3)
       var ancestor = element.parent
       var level = 0
-      while let current = ancestor, level < 3 {
-        add(score / Double(level + 1), to: current)
+      while let current = ancestor, level < 5 {
+        add(score / Self.divider(level: level), to: current)
         if current === body { break }
         ancestor = current.parent
         level += 1
       }
+    }
+  }
+
+  /// How much of a paragraph's score reaches the ancestor `level` steps above its parent: all
+  /// of it to the parent, half to the grandparent, then a third of a third, a ninth… (Readability).
+  static func divider(level: Int) -> Double {
+    switch level {
+    case 0: 1
+    case 1: 2
+    default: Double(level * 3)
     }
   }
 
@@ -235,34 +240,80 @@ struct ExtractionPass {
   }
 
   private func linkDensity(_ element: HTMLElement) -> Double {
-    let length = element.text.count
-    guard length > 0 else { return 0 }
-    return Double(element.linkTextLength) / Double(length)
+    measures.linkDensity(element)
   }
 
   /// Whether blocks that are mostly links are left out of the text.
   private var cleansLinkLists: Bool { relaxation < .noLinkDensity }
 
+  /// The best-scoring container, moved up the tree as Readability does: to the ancestor shared
+  /// by at least three of the next best containers when they score nearly as well (an article
+  /// split into sections), then to a parent that scores higher still, then past wrappers that
+  /// hold nothing else.
   private func bestCandidate() -> HTMLElement? {
-    var best: (HTMLElement, Double)?
-    for candidate in candidates {
-      let score = finalScore(candidate)
-      if let current = best, score <= current.1 { continue }
-      best = (candidate, score)
+    let ranked = candidates.map { ($0, finalScore($0)) }
+      .enumerated()
+      .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+      .prefix(5).map(\.element)
+    guard var top = ranked.first?.0, let topScore = ranked.first?.1 else { return nil }
+    let alternatives = ranked.dropFirst().filter { topScore > 0 && $0.1 / topScore >= 0.75 }
+      .map { Set(ancestors(of: $0.0)) }
+    if alternatives.count >= 3 {
+      var parent = top.parent
+      while let current = parent, current !== body {
+        if alternatives.count(where: { $0.contains(ObjectIdentifier(current)) }) >= 3 {
+          top = current
+          break
+        }
+        parent = current.parent
+      }
     }
-    return best?.0
+    var last = finalScore(top)
+    let floor = last / 3
+    var parent = top.parent
+    while let current = parent, current !== body {
+      guard scores[ObjectIdentifier(current)] != nil else {
+        parent = current.parent
+        continue
+      }
+      let score = finalScore(current)
+      if score < floor { break }
+      if score > last {
+        top = current
+        break
+      }
+      last = score
+      parent = current.parent
+    }
+    while let parent = top.parent, parent !== body, parent.elements.count == 1 { top = parent }
+    return top
   }
 
+  private func ancestors(of element: HTMLElement) -> [ObjectIdentifier] {
+    var found: [ObjectIdentifier] = []
+    var node = element.parent
+    while let current = node {
+      found.append(ObjectIdentifier(current))
+      node = current.parent
+    }
+    return found
+  }
+
+  /// The container and the siblings that continue it: those scoring at least a fifth of it
+  /// (a sibling with the container's class gains that fifth again), and paragraphs of prose.
   private func withSiblings(_ top: HTMLElement) -> [HTMLElement] {
     guard let parent = top.parent, top !== body else { return [top] }
-    let threshold = max(10, finalScore(top) * 0.2)
+    let topScore = finalScore(top)
+    let threshold = max(10, topScore * 0.2)
+    let topClass = top["class"] ?? ""
     var chosen: [HTMLElement] = []
     for sibling in parent.elements where !removed.contains(ObjectIdentifier(sibling)) {
       if sibling === top {
         chosen.append(sibling)
         continue
       }
-      if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) >= threshold {
+      let bonus = !topClass.isEmpty && sibling["class"] == topClass ? topScore * 0.2 : 0
+      if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) + bonus >= threshold {
         chosen.append(sibling)
       } else if sibling.name == "p" {
         let text = sibling.text
