@@ -315,6 +315,8 @@ struct ExtractionPass {
       let bonus = !topClass.isEmpty && sibling["class"] == topClass ? topScore * 0.2 : 0
       if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) + bonus >= threshold {
         chosen.append(sibling)
+      } else if bonus > 0, sibling.name == top.name, continuesArticle(sibling) {
+        chosen.append(sibling)
       } else if sibling.name == "p" {
         let text = sibling.text
         let density = linkDensity(sibling)
@@ -326,6 +328,14 @@ struct ExtractionPass {
       }
     }
     return chosen
+  }
+
+  /// A block shaped like the container (same tag and class) that holds prose: a section of the
+  /// article after a pull quote or an embed, too deep for the paragraphs' scores to reach.
+  private func continuesArticle(_ sibling: HTMLElement) -> Bool {
+    let counts = measures[sibling]
+    return counts.prose >= 100 && linkDensity(sibling) < 0.25
+      && counts.items * 2 < counts.text
   }
 
   // MARK: Step 4 — text
@@ -368,6 +378,9 @@ struct ExtractionPass {
           if cleansLinkLists, ArticleExtractor.containerTags.contains(child.name),
             linkDensity(child) > 0.5
           {
+            continue
+          }
+          if relaxation < .keptUnlikely, ContainerCleaning.isFurniture(child, measures: measures) {
             continue
           }
           let isBlock = ArticleExtractor.blockTags.contains(child.name)
