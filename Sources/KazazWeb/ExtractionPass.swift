@@ -300,22 +300,26 @@ struct ExtractionPass {
   }
 
   /// The container and the siblings that continue it: those scoring at least a fifth of it
-  /// (a sibling with the container's class gains that fifth again), and paragraphs of prose.
+  /// (a sibling shaped like it — same tag and class — gains that fifth again, and joins anyway
+  /// when it holds prose), and paragraphs of prose. When the article is split higher up (the
+  /// container's parent or grandparent has siblings of its own shape holding prose), the
+  /// siblings are taken at that level.
   private func withSiblings(_ top: HTMLElement) -> [HTMLElement] {
+    let top = splitLevel(of: top)
     guard let parent = top.parent, top !== body else { return [top] }
     let topScore = finalScore(top)
     let threshold = max(10, topScore * 0.2)
-    let topClass = top["class"] ?? ""
     var chosen: [HTMLElement] = []
     for sibling in parent.elements where !removed.contains(ObjectIdentifier(sibling)) {
       if sibling === top {
         chosen.append(sibling)
         continue
       }
-      let bonus = !topClass.isEmpty && sibling["class"] == topClass ? topScore * 0.2 : 0
+      let sameShape = Self.sameShape(sibling, top)
+      let bonus = sameShape ? topScore * 0.2 : 0
       if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) + bonus >= threshold {
         chosen.append(sibling)
-      } else if bonus > 0, sibling.name == top.name, continuesArticle(sibling) {
+      } else if sameShape, continuesArticle(sibling) {
         chosen.append(sibling)
       } else if sibling.name == "p" {
         let text = sibling.text
@@ -328,6 +332,28 @@ struct ExtractionPass {
       }
     }
     return chosen
+  }
+
+  /// Same tag and the same, non-empty class.
+  static func sameShape(_ one: HTMLElement, _ other: HTMLElement) -> Bool {
+    guard let name = one["class"], !name.isEmpty else { return false }
+    return one.name == other.name && other["class"] == name
+  }
+
+  /// The container, or its parent or grandparent when that one has a sibling of its own shape
+  /// that continues the article.
+  private func splitLevel(of top: HTMLElement) -> HTMLElement {
+    var element = top
+    for _ in 0..<3 {
+      guard let parent = element.parent, element !== body else { break }
+      let continued = parent.elements.contains {
+        $0 !== element && !removed.contains(ObjectIdentifier($0)) && Self.sameShape($0, element)
+          && continuesArticle($0)
+      }
+      if continued { return element }
+      element = parent
+    }
+    return top
   }
 
   /// A block shaped like the container (same tag and class) that holds prose: a section of the
