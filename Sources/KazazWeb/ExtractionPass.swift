@@ -1,21 +1,23 @@
 /// One readability pass over a page: furniture set aside, paragraphs scored into their
 /// containers, the best container and its siblings turned into lines of text.
 ///
-/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, and (unless the
-///    pass keeps them) blocks whose class or id names navigation, comments, "most read", related
-///    links, sharing, subscription, cookie or advertising (`Boilerplate.negative`) — unless the
-///    block holds most of the page's paragraph text (a `content-with-sidebar` wrapper).
+/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, hidden blocks, and
+///    (unless the pass keeps them) blocks whose class or id names navigation, comments, "most
+///    read", related links, sharing, subscription, cookie, advertising, galleries or teasers
+///    (`Boilerplate.negative`) — unless the block holds most of the page's prose and that prose
+///    is not mostly list items and captions (a `content-with-sidebar` wrapper).
 /// 2. Every paragraph (`p`, `pre`, `blockquote`, `td`, or a `div` with no block children) of at
-///    least 25 characters scores 1 + its commas + one per 100 characters (at most 3); the score
-///    goes to its parent in full, its grandparent by half and the level above by a third.
+///    least 25 characters scores 1 + the commas of its prose (not of its links) + one per 100
+///    characters (at most 3); the score reaches five levels of ancestors (`divider(level:)`).
 ///    Containers start from their tag (`div` +5, lists −3, headings −5) and, unless the pass
 ///    drops them, their class/id (article-ish +25, furniture −25).
-/// 3. The best container after a link-density penalty (score × (1 − link text / text)) is the
-///    article; siblings that score at least a fifth of it, or are long paragraphs with few
-///    links, join it.
+/// 3. The best container after a link-density penalty (score × (1 − link text / text)) moves
+///    up the tree (`bestCandidate`); when the article is split into blocks of one shape, it is
+///    taken at that level (`splitLevel`); siblings that score at least a fifth of it, have its
+///    shape and hold prose, or are long paragraphs with few links, join it.
 /// 4. Its blocks become lines; blocks that are mostly links ("read also" lists, unless the pass
-///    keeps them), bylines, captions and reader prompts ("Читайте также", "Нашли ошибку…") are
-///    left out.
+///    keeps them) or furniture by their shape (`ContainerCleaning`), bylines, captions and reader
+///    prompts ("Читайте также", "Нашли ошибку…") are left out.
 struct ExtractionPass {
   /// How far the pass relaxes the rules, in the order the passes run.
   enum Relaxation: Int, CaseIterable, Comparable {
