@@ -67,8 +67,9 @@ public enum ArticleExtractor {
 
   static func mainText(body: HTMLElement, articleBody: String?) -> Found {
     var best: Found?
+    let measures = PageMeasures(body: body)
     for pass in ExtractionPass.Relaxation.allCases {
-      var context = ExtractionPass(body: body, relaxation: pass)
+      var context = ExtractionPass(body: body, relaxation: pass, measures: measures)
       guard let found = context.run() else { continue }
       best = better(best, found)
       if found.text.count >= enoughCharacters { break }
@@ -77,7 +78,7 @@ public enum ArticleExtractor {
       best = Found(text: articleBody, method: ExtractionMethod(path: .jsonLD))
     }
     if (best?.text.count ?? 0) < enoughCharacters {
-      var context = ExtractionPass(body: body, relaxation: .keptUnlikely)
+      var context = ExtractionPass(body: body, relaxation: .keptUnlikely, measures: measures)
       for fallback in [context.articleElement(), context.longestBlock()] {
         if let fallback { best = better(best, fallback) }
       }

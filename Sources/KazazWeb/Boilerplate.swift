@@ -16,7 +16,8 @@ enum Boilerplate {
     "cookie", "advert", "ads", "adv", "banner", "promo", "widget", "breadcrumb", "read-also",
     "readalso", "also-read", "see-also", "newsletter", "masthead", "modal", "popup",
     "pagination", "pager", "tags", "rating", "poll", "login", "search", "trending", "topbar",
-    "recommend", "more-news", "other-news", "disqus", "consent", "gdpr",
+    "recommend", "more-news", "other-news", "disqus", "consent", "gdpr", "gallery", "slideshow",
+    "carousel", "teaser", "more-stories",
   ]
   /// Blocks inside an article that are about it rather than of it: bylines, dates, captions.
   static let furniture = [

@@ -1,21 +1,23 @@
 /// One readability pass over a page: furniture set aside, paragraphs scored into their
 /// containers, the best container and its siblings turned into lines of text.
 ///
-/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, and (unless the
-///    pass keeps them) blocks whose class or id names navigation, comments, "most read", related
-///    links, sharing, subscription, cookie or advertising (`Boilerplate.negative`) — unless the
-///    block holds most of the page's paragraph text (a `content-with-sidebar` wrapper).
+/// 1. Page furniture is set aside: `nav`, `footer`, `aside`, forms, scripts, hidden blocks, and
+///    (unless the pass keeps them) blocks whose class or id names navigation, comments, "most
+///    read", related links, sharing, subscription, cookie, advertising, galleries or teasers
+///    (`Boilerplate.negative`) — unless the block holds most of the page's prose and that prose
+///    is not mostly list items and captions (a `content-with-sidebar` wrapper).
 /// 2. Every paragraph (`p`, `pre`, `blockquote`, `td`, or a `div` with no block children) of at
-///    least 25 characters scores 1 + its commas + one per 100 characters (at most 3); the score
-///    goes to its parent in full, its grandparent by half and the level above by a third.
+///    least 25 characters scores 1 + the commas of its prose (not of its links) + one per 100
+///    characters (at most 3); the score reaches five levels of ancestors (`divider(level:)`).
 ///    Containers start from their tag (`div` +5, lists −3, headings −5) and, unless the pass
 ///    drops them, their class/id (article-ish +25, furniture −25).
-/// 3. The best container after a link-density penalty (score × (1 − link text / text)) is the
-///    article; siblings that score at least a fifth of it, or are long paragraphs with few
-///    links, join it.
+/// 3. The best container after a link-density penalty (score × (1 − link text / text)) moves
+///    up the tree (`bestCandidate`); when the article is split into blocks of one shape, it is
+///    taken at that level (`splitLevel`); siblings that score at least a fifth of it, have its
+///    shape and hold prose, or are long paragraphs with few links, join it.
 /// 4. Its blocks become lines; blocks that are mostly links ("read also" lists, unless the pass
-///    keeps them), bylines, captions and reader prompts ("Читайте также", "Нашли ошибку…") are
-///    left out.
+///    keeps them) or furniture by their shape (`ContainerCleaning`), bylines, captions and reader
+///    prompts ("Читайте также", "Нашли ошибку…") are left out.
 struct ExtractionPass {
   /// How far the pass relaxes the rules, in the order the passes run.
   enum Relaxation: Int, CaseIterable, Comparable {
@@ -35,13 +37,15 @@ struct ExtractionPass {
 
   let body: HTMLElement
   let relaxation: Relaxation
+  let measures: PageMeasures
   var removed: Set<ObjectIdentifier> = []
   var scores: [ObjectIdentifier: Double] = [:]
   var candidates: [HTMLElement] = []
 
-  init(body: HTMLElement, relaxation: Relaxation) {
+  init(body: HTMLElement, relaxation: Relaxation, measures: PageMeasures) {
     self.body = body
     self.relaxation = relaxation
+    self.measures = measures
   }
 
   /// The pass's text, its container and score; nil when no paragraph scored.
@@ -63,7 +67,9 @@ struct ExtractionPass {
     let elements = body.descendants {
       $0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody"
     }
-    guard let largest = elements.max(by: { $0.text.count < $1.text.count }) else { return nil }
+    guard let largest = elements.max(by: { measures[$0].text < measures[$1].text }) else {
+      return nil
+    }
     let text = blocks(of: [largest])
     guard !text.isEmpty else { return nil }
     return ArticleExtractor.Found(
@@ -114,14 +120,11 @@ struct ExtractionPass {
   // MARK: Step 1 — furniture
 
   private mutating func markFurniture() {
-    var paragraphText: [ObjectIdentifier: Int] = [:]
-    let total = paragraphTextLength(body, into: &paragraphText)
+    let total = measures[body].prose
     var stack = [body]
     while let element = stack.popLast() {
       for child in element.elements {
-        if isFurniture(
-          child, paragraphText: paragraphText[ObjectIdentifier(child)] ?? 0, total: total)
-        {
+        if isFurniture(child, total: total) {
           removed.insert(ObjectIdentifier(child))
         } else {
           stack.append(child)
@@ -130,16 +133,29 @@ struct ExtractionPass {
     }
   }
 
-  private func isFurniture(_ element: HTMLElement, paragraphText: Int, total: Int) -> Bool {
+  private func isFurniture(_ element: HTMLElement, total: Int) -> Bool {
     if Boilerplate.droppedTags.contains(element.name) { return true }
     if element.name == "header" && !isInside(element, "article") { return true }
     if ["body", "main", "article", "a"].contains(element.name) { return false }
     if element["itemprop"]?.lowercased() == "articlebody" { return false }
-    if element["hidden"] != nil || element["aria-hidden"] == "true" { return true }
+    if element["hidden"] != nil || element["aria-hidden"] == "true" || Self.isHiddenByStyle(element)
+    {
+      return true
+    }
     guard relaxation < .keptUnlikely, Boilerplate.matches(element.classAndID, Boilerplate.negative)
     else { return false }
-    // A wrapper named after its sidebar can still hold the article.
-    return total == 0 || Double(paragraphText) < 0.5 * Double(total)
+    // A wrapper named after its sidebar can still hold the article; a gallery of captions or a
+    // list of teasers that holds most of the page's text cannot.
+    let counts = measures[element]
+    let isListOfItems = counts.items * 5 >= counts.text * 4
+    return total == 0 || Double(counts.prose) < 0.5 * Double(total) || isListOfItems
+  }
+
+  /// `style="display: none"` or `visibility: hidden`: a block the reader never sees.
+  static func isHiddenByStyle(_ element: HTMLElement) -> Bool {
+    guard let style = element["style"]?.lowercased(), style.contains(":") else { return false }
+    let compact = style.filter { !$0.isWhitespace }
+    return compact.contains("display:none") || compact.contains("visibility:hidden")
   }
 
   private func isInside(_ element: HTMLElement, _ name: String) -> Bool {
@@ -151,25 +167,6 @@ struct ExtractionPass {
     return false
   }
 
-  /// The length of the text below each element that is not link text (scripts and styles
-  /// excluded): what a reader would read there.
-  private func paragraphTextLength(
-    _ element: HTMLElement, into table: inout [ObjectIdentifier: Int]
-  ) -> Int {
-    var length = 0
-    for child in element.children {
-      switch child {
-      case .text(let text):
-        length += text.count { !$0.isWhitespace }
-      case .element(let child):
-        if child.name == "a" || child.name == "script" || child.name == "style" { continue }
-        length += paragraphTextLength(child, into: &table)
-      }
-    }
-    table[ObjectIdentifier(element)] = length
-    return length
-  }
-
   // MARK: Step 2 — scores
 
   private mutating func scoreParagraphs() {
@@ -179,18 +176,28 @@ struct ExtractionPass {
         stack.append(child)
       }
       guard isParagraph(element) else { continue }
-      let text = element.text
-      guard text.count >= 25 else { continue }
-      let commas = text.reduce(0) { $0 + ($1 == "," || $1 == "،" ? 1 : 0) }
-      let score = 1 + Double(commas) + min(Double(text.count / 100), 3)
+      let length = element.text.count
+      guard length >= 25 else { continue }
+      // Commas of the prose only: a list of linked names is not an argument.
+      let score = 1 + Double(measures[element].commas) + min(Double(length / 100), 3)
       var ancestor = element.parent
       var level = 0
-      while let current = ancestor, level < 3 {
-        add(score / Double(level + 1), to: current)
+      while let current = ancestor, level < 5 {
+        add(score / Self.divider(level: level), to: current)
         if current === body { break }
         ancestor = current.parent
         level += 1
       }
+    }
+  }
+
+  /// How much of a paragraph's score reaches the ancestor `level` steps above its parent: all
+  /// of it to the parent, half to the grandparent, then a third of a third, a ninth… (Readability).
+  static func divider(level: Int) -> Double {
+    switch level {
+    case 0: 1
+    case 1: 2
+    default: Double(level * 3)
     }
   }
 
@@ -235,34 +242,86 @@ struct ExtractionPass {
   }
 
   private func linkDensity(_ element: HTMLElement) -> Double {
-    let length = element.text.count
-    guard length > 0 else { return 0 }
-    return Double(element.linkTextLength) / Double(length)
+    measures.linkDensity(element)
   }
 
   /// Whether blocks that are mostly links are left out of the text.
   private var cleansLinkLists: Bool { relaxation < .noLinkDensity }
 
+  /// The best-scoring container, moved up the tree as Readability does: to the ancestor shared
+  /// by at least three of the next best containers when they score nearly as well (an article
+  /// split into sections), then to a parent that scores higher still, then past wrappers that
+  /// hold nothing else.
   private func bestCandidate() -> HTMLElement? {
-    var best: (HTMLElement, Double)?
-    for candidate in candidates {
-      let score = finalScore(candidate)
-      if let current = best, score <= current.1 { continue }
-      best = (candidate, score)
+    let ranked = candidates.map { ($0, finalScore($0)) }
+      .enumerated()
+      .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+      .prefix(5).map(\.element)
+    guard var top = ranked.first?.0, let topScore = ranked.first?.1 else { return nil }
+    let alternatives = ranked.dropFirst().filter { topScore > 0 && $0.1 / topScore >= 0.75 }
+      .map { Set(ancestors(of: $0.0)) }
+    if alternatives.count >= 3 {
+      var parent = top.parent
+      while let current = parent, current !== body {
+        if alternatives.count(where: { $0.contains(ObjectIdentifier(current)) }) >= 3 {
+          top = current
+          break
+        }
+        parent = current.parent
+      }
     }
-    return best?.0
+    var last = finalScore(top)
+    let floor = last / 3
+    var parent = top.parent
+    while let current = parent, current !== body {
+      guard scores[ObjectIdentifier(current)] != nil else {
+        parent = current.parent
+        continue
+      }
+      let score = finalScore(current)
+      if score < floor { break }
+      if score > last {
+        top = current
+        break
+      }
+      last = score
+      parent = current.parent
+    }
+    while let parent = top.parent, parent !== body, parent.elements.count == 1 { top = parent }
+    return top
   }
 
+  private func ancestors(of element: HTMLElement) -> [ObjectIdentifier] {
+    var found: [ObjectIdentifier] = []
+    var node = element.parent
+    while let current = node {
+      found.append(ObjectIdentifier(current))
+      node = current.parent
+    }
+    return found
+  }
+
+  /// The container and the siblings that continue it: those scoring at least a fifth of it
+  /// (a sibling shaped like it — same tag and class — gains that fifth again, and joins anyway
+  /// when it holds prose), and paragraphs of prose. When the article is split higher up (the
+  /// container's parent or grandparent has siblings of its own shape holding prose), the
+  /// siblings are taken at that level.
   private func withSiblings(_ top: HTMLElement) -> [HTMLElement] {
+    let top = splitLevel(of: top)
     guard let parent = top.parent, top !== body else { return [top] }
-    let threshold = max(10, finalScore(top) * 0.2)
+    let topScore = finalScore(top)
+    let threshold = max(10, topScore * 0.2)
     var chosen: [HTMLElement] = []
     for sibling in parent.elements where !removed.contains(ObjectIdentifier(sibling)) {
       if sibling === top {
         chosen.append(sibling)
         continue
       }
-      if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) >= threshold {
+      let sameShape = Self.sameShape(sibling, top)
+      let bonus = sameShape ? topScore * 0.2 : 0
+      if scores[ObjectIdentifier(sibling)] != nil, finalScore(sibling) + bonus >= threshold {
+        chosen.append(sibling)
+      } else if sameShape, continuesArticle(sibling) {
         chosen.append(sibling)
       } else if sibling.name == "p" {
         let text = sibling.text
@@ -275,6 +334,36 @@ struct ExtractionPass {
       }
     }
     return chosen
+  }
+
+  /// Same tag and the same, non-empty class.
+  static func sameShape(_ one: HTMLElement, _ other: HTMLElement) -> Bool {
+    guard let name = one["class"], !name.isEmpty else { return false }
+    return one.name == other.name && other["class"] == name
+  }
+
+  /// The container, or its parent or grandparent when that one has a sibling of its own shape
+  /// that continues the article.
+  private func splitLevel(of top: HTMLElement) -> HTMLElement {
+    var element = top
+    for _ in 0..<3 {
+      guard let parent = element.parent, element !== body else { break }
+      let continued = parent.elements.contains {
+        $0 !== element && !removed.contains(ObjectIdentifier($0)) && Self.sameShape($0, element)
+          && continuesArticle($0)
+      }
+      if continued { return element }
+      element = parent
+    }
+    return top
+  }
+
+  /// A block shaped like the container (same tag and class) that holds prose: a section of the
+  /// article after a pull quote or an embed, too deep for the paragraphs' scores to reach.
+  private func continuesArticle(_ sibling: HTMLElement) -> Bool {
+    let counts = measures[sibling]
+    return counts.prose >= 100 && linkDensity(sibling) < 0.25
+      && counts.items * 2 < counts.text
   }
 
   // MARK: Step 4 — text
@@ -317,6 +406,9 @@ struct ExtractionPass {
           if cleansLinkLists, ArticleExtractor.containerTags.contains(child.name),
             linkDensity(child) > 0.5
           {
+            continue
+          }
+          if relaxation < .keptUnlikely, ContainerCleaning.isFurniture(child, measures: measures) {
             continue
           }
           let isBlock = ArticleExtractor.blockTags.contains(child.name)

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import KazazWeb
+
+/// Articles split into pieces are found whole, and blocks inside the article that are furniture
+/// by their shape or name (galleries, teasers, player settings) are set aside.
+@Suite("Article shape: split articles and furniture inside them")
+struct ArticleShapeTests {
+  private func extract(_ html: String) -> ExtractedArticle {
+    ArticleExtractor.extract(HTMLDocument(html: html))
+  }
+
+  private func sentence(_ number: Int) -> String {
+    "Paragraph \(number): the ministry said on Thursday that transit on the Trans-Caspian route "
+      + "grew, that customs documents will be shared, and that the ports will be extended. "
+  }
+
+  private var links: String {
+    (1...12).map { "<li><a href=\"/n/\($0)\">Another story number \($0)</a></li>" }.joined()
+  }
+
+  @Test(
+    "steps nested too deep for scores to reach the article, each long enough alone, are all taken")
+  func deepSteps() {
+    let steps = (1...6).map {
+      "<span><span><div class=\"step\"><div class=\"step-content\"><div class=\"content\">"
+        + "<span><p>\(String(repeating: sentence($0), count: 3))</p></span></div></div></div>"
+        + "</span></span>"
+    }.joined()
+    let article = extract(
+      "<html><body><ul class=\"menu\">\(links)</ul><article>\(steps)</article></body></html>")
+    for number in 1...6 { #expect(article.text.contains("Paragraph \(number):")) }
+    #expect(!article.text.contains("Another story"))
+  }
+
+  @Test("sections of the same shape after a pull quote join the article")
+  func sameShapeSections() {
+    func section(_ numbers: ClosedRange<Int>) -> String {
+      "<div class=\"body-part\"><section><div class=\"inner\"><div class=\"text\">"
+        + numbers.map { "<p>\(sentence($0))</p>" }.joined() + "</div></div></section></div>"
+    }
+    let article = extract(
+      "<html><body><main>\(section(1...8))<blockquote class=\"pull\">A quote</blockquote>"
+        + "\(section(9...10))<div class=\"list\"><ul>\(links)</ul></div>\(section(11...11))"
+        + "</main></body></html>")
+    for number in 1...11 { #expect(article.text.contains("Paragraph \(number):")) }
+    #expect(!article.text.contains("Another story"))
+  }
+
+  @Test("a gallery of captions holding most of the page's text is left out")
+  func captionGallery() {
+    let captions = (1...20).map {
+      "<li><img src=\"/\($0).jpg\"><p>Caption \($0): a long caption, with commas, names, places, "
+        + "and the photographer, for a picture of the port at dawn, seen from the sea.</p></li>"
+    }.joined()
+    let article = extract(
+      "<html><body><div class=\"text-wrapper\"><p>\(sentence(1))</p>"
+        + "<div class=\"photo-gallery\"><ul>\(captions)</ul></div>"
+        + "<p>\(sentence(2))</p><p>\(sentence(3))</p></div></body></html>")
+    #expect(article.text.contains("Paragraph 1:"))
+    #expect(article.text.contains("Paragraph 3:"))
+    #expect(!article.text.contains("Caption"))
+  }
+
+  @Test("a player's settings, a form and a teaser box inside the article are left out")
+  func furnitureByShape() {
+    let settings =
+      "<div class=\"player\"><div>Video Quality</div><div>Auto</div><div>High</div>"
+      + "<input type=\"text\" value=\"embed\"><div>Captions will look like this</div></div>"
+    let teasers =
+      "<div class=\"grid\">"
+      + (1...4).map {
+        "<div><a href=\"/t/\($0)\">Teaser headline \($0)</a> short summary \($0)</div>"
+      }.joined() + "</div>"
+    let body = (1...5).map { "<p>\(sentence($0))</p>" }.joined()
+    let article = extract(
+      "<html><body><div class=\"story\">\(settings)\(body)\(teasers)</div></body></html>")
+    #expect(article.text.contains("Paragraph 5:"))
+    #expect(!article.text.contains("Video Quality"))
+    #expect(!article.text.contains("Captions will look"))
+    #expect(!article.text.contains("Teaser headline"))
+  }
+
+  @Test("a short article keeps its one list of points")
+  func shortArticleWithList() {
+    let article = extract(
+      "<html><body><div class=\"article-body\"><p>\(sentence(1))</p><ul>"
+        + "<li>Ports will be extended by 2027.</li><li>Customs documents will be shared.</li>"
+        + "</ul><p>\(sentence(2))</p></div><div class=\"teaser\">\(links)</div></body></html>")
+    #expect(article.text.contains("Ports will be extended by 2027."))
+    #expect(article.text.contains("Paragraph 2:"))
+    #expect(!article.text.contains("Another story"))
+  }
+}
