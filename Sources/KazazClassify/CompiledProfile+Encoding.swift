@@ -117,7 +117,7 @@ extension CompiledProfile {
       thresholds.relevance, thresholds.sideMinimum, thresholds.topic, thresholds.balance,
       thresholds.listFocus, thresholds.sports, thresholds.incidentFocus, thresholds.incidents,
       thresholds.topicRelative, thresholds.topicSentence, thresholds.topicNearby,
-      thresholds.sectorPolitics, thresholds.topicClearSentence,
+      thresholds.sectorPolitics, thresholds.topicClearSentence, thresholds.multilateral,
     ]
   }
 
@@ -127,13 +127,14 @@ extension CompiledProfile {
     let name = try reader.readString("profile name")
     let version = try reader.readString("profile version")
     var values: [Double] = []
-    for _ in 0..<13 { values.append(try reader.readDouble("threshold")) }
+    for _ in 0..<14 { values.append(try reader.readDouble("threshold")) }
     let sentences = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("sentences")))
-    let thresholds = ClassifierProfile.Thresholds(
+    var thresholds = ClassifierProfile.Thresholds(
       relevance: values[0], sideMinimum: values[1], topic: values[2], balance: values[3],
       listFocus: values[4], sports: values[5], incidentFocus: values[6], incidents: values[7],
       topicRelative: values[8], topicSentence: values[9], topicSentences: sentences,
       topicClearSentence: values[12], topicNearby: values[10], sectorPolitics: values[11])
+    thresholds.multilateral = values[13]
     let regions = ClassifierProfile.RegionWeights(
       title: try reader.readDouble("title weight"), lead: try reader.readDouble("lead weight"),
       body: try reader.readDouble("body weight"))
@@ -182,6 +183,7 @@ extension CompiledProfile {
     case .incident: writer.write(7 as UInt8)
     case .leader: writer.write(8 as UInt8)
     case .sectorOfficial: writer.write(9 as UInt8)
+    case .multilateral: writer.write(10 as UInt8)
     }
   }
 
@@ -199,6 +201,7 @@ extension CompiledProfile {
     case 7: return .incident
     case 8: return .leader
     case 9: return .sectorOfficial
+    case 10: return .multilateral
     case let other: throw BinaryReader.Failure(description: "unknown term kind \(other)")
     }
   }

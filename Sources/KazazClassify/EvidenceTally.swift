@@ -22,7 +22,13 @@ import KazazModel
 ///   one country's airline crashing in the other names both sides as its airline and its site,
 ///   not as partners. Other sentences of the article (condolences, help with the
 ///   investigation) count as usual, but an article whose accident vocabulary reaches
-///   `incidents` (with region weights) has its score halved: it is an accident report.
+///   `incidents` (with region weights) has its score halved: it is an accident report. Neither
+///   applies when the headline or lead reports a contact between the two (`reportsContact`):
+///   the presidents' call after a crash is about the call.
+/// - **Multilateral events.** An article whose headline and lead name a multilateral event
+///   (`multilateral`: a summit, the UN, the CIS) has its score halved unless a sentence names
+///   the two as a pair with no other country (`namesPair`): a trip to a summit in the other
+///   capital is the summit's story, a bilateral meeting on its sidelines is not.
 /// - **Topics.** Topic terms count fully in sentences that name a side or refer back to the pair
 ///   ("the two countries"; the profile's `context` terms) and in the headline, by `topic_nearby`
 ///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere; in an
@@ -61,6 +67,8 @@ struct EvidenceTally {
     /// focus) and with region and repeat factors (for the article).
     var incidents = 0.0
     var incidentWeight = 0.0
+    /// Multilateral-event vocabulary here, with region and repeat factors.
+    var multilateral = 0.0
     /// Leaders and sector officials named here, as the profile writes the weights.
     var leaders = 0.0
     var sectorOfficials = 0.0
@@ -92,6 +100,9 @@ struct EvidenceTally {
   /// (instead of `topic_relative`) to be a subject of its own.
   static let frameTopic = TopicID(rawValue: "politics-diplomacy")
   static let frameRelative = 0.2
+  /// Politics terms in one sentence of the headline or lead that make it the report of a contact
+  /// between the two sides (`reportsContact`): "talks" or "a phone call", not "president".
+  static let contactWeight = 1.0
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
@@ -120,6 +131,7 @@ struct EvidenceTally {
     let ordered = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
     var lastKept = [TermMatcher.Match?](repeating: nil, count: CompiledProfile.slotCount)
     var lastEntity: [Int: TermMatcher.Match] = [:]
+    var lastSideName: TermMatcher.Match?
     for match in ordered {
       for entity in compiled.entities[match.pattern] {
         if let kept = lastEntity[entity], kept.start <= match.start, match.end <= kept.end {
@@ -138,7 +150,17 @@ struct EvidenceTally {
         {
           continue
         }
+        // A country inside a longer name of one side ("Tbilisi" in "Baku–Tbilisi–Ceyhan", a
+        // pipeline of Azerbaijan's) is part of that name, not a mention of the country.
+        if role.kind == .otherCountry, let name = lastSideName, name.start <= match.start,
+          match.end <= name.end, name.end - name.start > match.end - match.start
+        {
+          continue
+        }
         lastKept[role.slot] = match
+        if role.kind == .kazakhstan || role.kind == .azerbaijan || role.kind == .relation {
+          lastSideName = match
+        }
         add(
           role: role, pattern: match.pattern, index: index, region: sentence.region,
           regionWeight: regionWeight)
@@ -173,6 +195,7 @@ struct EvidenceTally {
     case .incident:
       sentences[index].incidents += role.weight
       sentences[index].incidentWeight += weight
+    case .multilateral: sentences[index].multilateral += weight
     case .leader: sentences[index].leaders += role.weight
     case .sectorOfficial: sentences[index].sectorOfficials += role.weight
     }
@@ -180,23 +203,24 @@ struct EvidenceTally {
 
   /// How much a side named in this sentence counts, given the other countries named with it and
   /// the accident vocabulary around it.
-  func sentenceFocus(_ weights: SentenceWeights) -> Double {
+  func sentenceFocus(_ weights: SentenceWeights, contact: Bool = false) -> Double {
     let thresholds = compiled.profile.thresholds
     let focus = thresholds.listFocus / (thresholds.listFocus + Double(weights.otherCountries.count))
-    guard weights.incidents > 0 else { return focus }
+    guard weights.incidents > 0, !contact else { return focus }
     return focus * thresholds.incidentFocus / (thresholds.incidentFocus + weights.incidents)
   }
 
   func verdict(document: NormalizedDocument, language: Language) -> Classification {
     let thresholds = compiled.profile.thresholds
+    let contact = reportsContact(document: document)
     var kazakhstan = 0.0
     var azerbaijan = 0.0
     for weights in sentences {
-      let focus = sentenceFocus(weights)
+      let focus = sentenceFocus(weights, contact: contact)
       kazakhstan += (weights.kazakhstan + weights.relation) * focus
       azerbaijan += (weights.azerbaijan + weights.relation) * focus
     }
-    let pair = pairScore(document: document)
+    let pair = pairScore(document: document, contact: contact)
     let weaker = min(kazakhstan, azerbaijan)
     let balance = weaker / max(max(kazakhstan, azerbaijan), 1)
     let others = Set(sentences.flatMap(\.otherCountries)).count
@@ -211,8 +235,14 @@ struct EvidenceTally {
     let sportsPenalty =
       sports >= 2 * thresholds.sports ? 0.1 : (sports >= thresholds.sports ? 0.5 : 1)
     // An accident report is halved; a condolence call that speaks of the partnership survives.
-    let incidentPenalty = incidents >= thresholds.incidents ? 0.5 : 1
-    let score = (pair + weaker * (0.5 + balance)) * focus * sportsPenalty * incidentPenalty
+    let incidentPenalty = incidents >= thresholds.incidents && !contact ? 0.5 : 1
+    // A multilateral event announced in the headline or lead is not a bilateral story, unless
+    // the article names the two as a pair (a bilateral meeting on the sidelines).
+    let multilateralPenalty =
+      multilateralLead(document: document) >= thresholds.multilateral && !namesPair() ? 0.5 : 1
+    let score =
+      (pair + weaker * (0.5 + balance)) * focus * sportsPenalty * incidentPenalty
+      * multilateralPenalty
     let relevant =
       weaker >= thresholds.sideMinimum && balance >= thresholds.balance && pair > 0
       && score >= thresholds.relevance
@@ -231,15 +261,42 @@ struct EvidenceTally {
         sectorStory: namesSectorOfficialsMostly()))
   }
 
+  /// Whether the headline or the lead reports a contact between the two sides: a sentence that
+  /// names both of them and a leader, no other country, and politics terms weighing
+  /// `contactWeight` as the profile writes them (a phone call, talks, condolences). Such an
+  /// article is about the contact even when an accident is its occasion.
+  func reportsContact(document: NormalizedDocument) -> Bool {
+    guard let politics = compiled.topics.firstIndex(of: Self.frameTopic) else { return false }
+    return sentences.indices.contains { index in
+      let weights = sentences[index]
+      return document.sentences[index].region != .body && weights.leaders > 0
+        && weights.otherCountries.isEmpty
+        && (weights.relation > 0 || (weights.kazakhstan > 0 && weights.azerbaijan > 0))
+        && rawTopicWeights[index * topicCount + politics] >= Self.contactWeight
+    }
+  }
+
+  /// Multilateral-event vocabulary in the headline and the lead.
+  func multilateralLead(document: NormalizedDocument) -> Double {
+    sentences.indices.filter { document.sentences[$0].region != .body }
+      .reduce(0) { $0 + sentences[$1].multilateral }
+  }
+
+  /// Whether a sentence names the two as a pair ("Kazakh-Azerbaijani", "the two countries",
+  /// "bilateral") with no other country in it: a list of members is not a pair.
+  func namesPair() -> Bool {
+    sentences.contains { ($0.relation > 0 || $0.pairReference) && $0.otherCountries.isEmpty }
+  }
+
   /// Co-occurrence of both sides in one sentence (full weight) or one paragraph (half weight),
   /// each weighted by sentence focus.
-  private func pairScore(document: NormalizedDocument) -> Double {
+  private func pairScore(document: NormalizedDocument, contact: Bool) -> Double {
     var total = 0.0
     var paragraphKazakhstan: [Int: Double] = [:]
     var paragraphAzerbaijan: [Int: Double] = [:]
     for (index, weights) in sentences.enumerated() {
       let paragraph = document.sentences[index].paragraph
-      let focus = sentenceFocus(weights)
+      let focus = sentenceFocus(weights, contact: contact)
       let kz = (weights.kazakhstan + weights.relation) * focus
       let az = (weights.azerbaijan + weights.relation) * focus
       total += min(kz, az)
@@ -396,7 +453,7 @@ struct EvidenceTally {
     case .relation: .relation
     case .context: .context
     case .topic(let topic): .topic(topic)
-    case .otherCountry, .sports, .incident: .negative
+    case .otherCountry, .sports, .incident, .multilateral: .negative
     case .leader: .leader
     case .sectorOfficial: .sectorOfficial
     }

@@ -153,7 +153,12 @@ struct NormalizedDocument {
     var firstParagraph = true
     while index < bounds.upperBound {
       var end = index
-      while end < bounds.upperBound, !Self.isLineBreak(scalars[end]) { end += 1 }
+      while end < bounds.upperBound,
+        !Self.isLineBreak(scalars[end])
+          || Self.isSoftWrap(scalars, at: end, before: bounds.upperBound)
+      {
+        end += 1
+      }
       var start = index
       if !isTitle && firstParagraph && end > start {
         // The dateline names where the story was filed, not what it is about: skipped.
@@ -267,6 +272,16 @@ struct NormalizedDocument {
       }
       return scalar.properties.isUppercase || scalar.properties.numericType != nil
     }
+  }
+
+  /// Whether the line break at `index` wraps a sentence rather than ending a paragraph: one
+  /// break, between a letter or a comma and a lower-case letter (text hard-wrapped at a fixed
+  /// width by a wire service or a feed).
+  static func isSoftWrap(_ s: [Unicode.Scalar], at index: Int, before end: Int) -> Bool {
+    guard s[index] == "\n", index > 0, index + 1 < end else { return false }
+    let before = s[index - 1]
+    let after = s[index + 1]
+    return (before.properties.isAlphabetic || before == ",") && after.properties.isLowercase
   }
 
   static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

@@ -281,7 +281,7 @@ public struct ProfileLint {
 
   static func isNegative(_ kind: ClassifierProfile.TermKind) -> Bool {
     switch kind {
-    case .otherCountry, .sports, .incident: true
+    case .otherCountry, .sports, .incident, .multilateral: true
     default: false
     }
   }

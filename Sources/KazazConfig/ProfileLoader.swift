@@ -16,13 +16,14 @@ public enum ProfileLoader {
   ]
   static let thresholdKeys = [
     "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
+    "multilateral",
     "topic",
     "topic_relative", "topic_sentence", "topic_sentences", "topic_clear_sentence", "topic_nearby",
     "sector_politics",
   ]
   static let regionKeys = ["title", "lead", "body"]
   static let sideKeys = ["kazakhstan", "azerbaijan"]
-  static let negativeKeys = ["other_countries", "sports", "incidents"]
+  static let negativeKeys = ["other_countries", "sports", "incidents", "multilateral"]
   static let officialKeys = ["leaders", "sector"]
   static let keyFactKeys = ["people", "institutions"]
   static let languageKeys = Language.allCases.filter { $0 != .other }.map(\.rawValue)
@@ -126,6 +127,7 @@ public enum ProfileLoader {
           switch $0 {
           case "sports": .sports
           case "incidents": .incident
+          case "multilateral": .multilateral
           default: .otherCountry
           }
         })
@@ -180,6 +182,7 @@ public enum ProfileLoader {
         }
         thresholds.incidentFocus = number
       case "incidents": thresholds.incidents = number
+      case "multilateral": thresholds.multilateral = number
       case "topic_relative": thresholds.topicRelative = number
       case "topic_sentence": thresholds.topicSentence = number
       case "topic_clear_sentence": thresholds.topicClearSentence = number

@@ -33,6 +33,9 @@ public struct ClassifierProfile: Sendable, Equatable {
     case sports
     /// Accident and disaster vocabulary (a plane crash, its victims and investigation).
     case incident
+    /// Multilateral events and organisations (a summit, the UN, the CIS, the SCO): the two
+    /// countries meet there among others.
+    case multilateral
     /// Who acts for politics and diplomacy: heads of state and government, foreign ministries,
     /// diplomats, parliaments and the interstate bodies they meet in.
     case leader
@@ -62,6 +65,9 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// Accident and disaster weight in the article (with region weights) at which its score is
     /// halved.
     public var incidents: Double
+    /// Multilateral-event weight in the headline and lead (with region weights) at which the
+    /// score is halved, unless the article reports a bilateral contact or names the pair as such.
+    public var multilateral: Double
     /// Minimum score for a topic to be assigned.
     public var topic: Double
     /// A topic must also reach this fraction of the best topic's score.
@@ -89,7 +95,7 @@ public struct ClassifierProfile: Sendable, Equatable {
     public init(
       relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
-      incidents: Double = 2, topicRelative: Double = 0,
+      incidents: Double = 2, multilateral: Double = .infinity, topicRelative: Double = 0,
       topicSentence: Double = 0, topicSentences: Int = .max,
       topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
@@ -101,6 +107,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.sports = sports
       self.incidentFocus = incidentFocus
       self.incidents = incidents
+      self.multilateral = multilateral
       self.topicRelative = topicRelative
       self.topicSentence = topicSentence
       self.topicSentences = topicSentences

@@ -1,0 +1,99 @@
+import Foundation
+import KazazConfig
+import KazazModel
+import KazazTesting
+import Testing
+
+@testable import KazazClassify
+
+/// What is a topic's substance and what is only its rhetoric or setting: friendship phrases and
+/// lists of ties are not culture or religion, an organisation named as the setting is not
+/// regional integration, rescuers are emergencies (security), one side's investment in the
+/// other is investment. Also text hard-wrapped at a fixed width, which must read as the
+/// sentences it wraps. Short texts written for these tests.
+@Suite("Shipped profile topic substance")
+struct ShippedTopicSubstanceTests {
+  let classifier: Classifier
+
+  init() throws {
+    classifier = try ShippedProfile.classifier.get()
+  }
+
+  static let culture = TopicID(rawValue: "culture-humanitarian")
+  static let religion = TopicID(rawValue: "religion")
+  static let integration = TopicID(rawValue: "regional-integration")
+  static let security = TopicID(rawValue: "security-defense")
+  static let investment = TopicID(rawValue: "investment-finance")
+  static let digital = TopicID(rawValue: "digital-telecom")
+
+  @Test("Brotherly peoples and historical, cultural and religious ties are rhetoric")
+  func rhetoric() {
+    let text = """
+      Tokayev and Aliyev hold talks in Astana
+      President Kassym-Jomart Tokayev held talks with President Ilham Aliyev of Azerbaijan in \
+      Astana. The presidents said that historical, cultural and religious ties unite the \
+      brotherly peoples of Kazakhstan and Azerbaijan. The two leaders discussed the strategic \
+      partnership and signed a joint declaration on allied relations.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    #expect(!result.topics.contains(Self.culture), "\(result.topics)")
+    #expect(!result.topics.contains(Self.religion), "\(result.topics)")
+  }
+
+  @Test("The Turkic organisation named as the setting is not regional integration")
+  func organisationAsSetting() {
+    let text = """
+      Azerbaijan and Kazakhstan extend visa-free stays
+      Azerbaijan's foreign minister and Kazakhstan's interior minister signed a protocol \
+      extending visa-free stays between Azerbaijan and Kazakhstan to 90 days, before the \
+      meeting of the Turkic Council and the Turkic-speaking states' ministers in Baku. The two \
+      ministers discussed bilateral relations.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    #expect(!result.topics.contains(Self.integration), "\(result.topics)")
+  }
+
+  @Test("Rescuers and a search-and-rescue operation are emergencies: security")
+  func rescue() {
+    let text = """
+      Azerbaijan thanks Kazakhstan's rescuers
+      The emergencies ministers of Kazakhstan and Azerbaijan met in Astana. Azerbaijan's \
+      minister thanked Kazakhstan's rescuers for the search and rescue operation and the two \
+      ministries agreed on joint rescue drills on the Caspian Sea.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    #expect(result.topics.contains(Self.security), "\(result.topics)")
+  }
+
+  @Test("One side's investments in the other are investment")
+  func mutualInvestment() {
+    let text = """
+      Kazakh manufacturers sign contracts in Baku
+      Kazakhstan and Azerbaijan signed supply contracts at a business forum in Baku. Azerbaijan's \
+      investments in Kazakhstan reached 200 million dollars, and 150 companies with the Kazakh \
+      capital work in Azerbaijan, the agency's chairman said.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    #expect(result.topics.contains(Self.investment), "\(result.topics)")
+  }
+
+  @Test("A sentence hard-wrapped over several lines is still one sentence")
+  func hardWrapped() {
+    let wrapped = """
+      Work on laying
+      the fibre-optic line on the Caspian seabed will start very
+      soon, said Kazakhstan's ambassador to Azerbaijan at a round table on Azerbaijan-Kazakhstan
+      relations.
+      New paragraph.
+      """
+    let sentences = NormalizedDocument(title: "", body: wrapped).sentences
+    #expect(sentences.count == 2)
+    #expect(Set(sentences.map(\.paragraph)).count == 2)
+    let result = classifier.classify(text: "\n" + wrapped)
+    #expect(result.topics.contains(Self.digital), "\(result.topics)")
+  }
+}
