@@ -6,11 +6,16 @@ Each page is an HTML file from an openly licensed test suite with the text its a
   mozilla/readability        Apache-2.0  test/test-pages/<name>/source.html + expected.html
   AndyTheFactory/newspaper4k MIT         tests/data/html/<name>.html + tests/data/txt/<name>.txt
 
-Usage: build_corpus.py CLONES OUT
+and Russian-language news pages saved by other projects (scrapers' samples, no stated licence),
+whose expected text was labelled by hand for this set (LABELLED_PAGES); those labels are kept
+outside the repository, one LABELS/<id>.txt a page, and only the page's address is listed here.
+
+Usage: build_corpus.py CLONES OUT [--labels LABELS]
   CLONES  a folder holding a clone of each repository, named owner+name (mozilla+readability, …),
           checked out at the commit in SOURCES (`git clone … && git checkout COMMIT`); bare
           clones work too, since files are read with `git show COMMIT:path`.
   OUT     where pages go: OUT/pages/<id>.html, OUT/pages/<id>.txt, OUT/manifest.tsv
+  LABELS  the folder of hand-made labels; without it the labelled pages are left out.
 
 Pages whose URL the project's held-out list names must be removed afterwards with the hold-out
 check; pages without a real URL (synthetic markup tests) are skipped. The split column puts
@@ -171,11 +176,47 @@ def newspaper(clones):
                commit, f"tests/data/html/{name}.html", "MIT", source, expected)
 
 
+# Pages labelled by hand: id, lang, URL (the page's canonical link), repository, commit, path.
+# The ltropin pages were saved by that project's tool, which rewrote every link as "text [URL]"
+# (no <a> elements left); they are real page layouts but without link markup.
+LABELLED_PAGES = [
+    ("ru-lenta-baikal", "ru", "https://lenta.ru/articles/2019/09/12/baikal/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/articles/2019/09/12/saved_page/baikal.html"),
+    ("ru-lenta-knopkodavi", "ru", "https://lenta.ru/news/2019/09/12/knopkodavi/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/news/2019/09/12/saved_page/knopkodavi.html"),
+    ("ru-rt-pensiya", "ru", "https://russian.rt.com/russia/article/668008-pensiya-rossiya-rost", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/russia/article/saved_page/668008-pensiya-rossiya-rost.html"),
+    ("ru-rt-zelenskii-obmen", "ru", "https://russian.rt.com/ussr/article/667979-zelenskii-obmen-rossiya-ukraina", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/ussr/article/saved_page/667979-zelenskii-obmen-rossiya-ukraina.html"),
+    ("ru-iz-erdogan-s400", "ru", "https://iz.ru/921351/2019-09-13/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921351/2019-09-13/saved_page/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400.html"),
+    ("ru-iz-zavorotniuk", "ru", "https://iz.ru/921366/2019-09-13/zavorotniuk-vveli-v-medikamentoznuiu-komu", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921366/2019-09-13/saved_page/zavorotniuk-vveli-v-medikamentoznuiu-komu.html"),
+    ("ru-rt-molekula-boli", "ru", "https://russian.rt.com/science/article/667520-uchyonye-obnaruzhili-molekulu-boli", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/russian.rt.com/science/article/saved_page/667520-uchyonye-obnaruzhili-molekulu-boli.html"),
+    ("ru-gazeta-army", "ru", "https://www.gazeta.ru/army/2019/09/13/12648013.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/army/2019/09/13/saved_page/12648013.html"),
+    ("ru-gazeta-business", "ru", "https://www.gazeta.ru/business/2019/09/12/12644353.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/business/2019/09/12/saved_page/12644353.html"),
+    ("ru-gazeta-social", "ru", "https://www.gazeta.ru/social/2019/09/13/12647887.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/social/2019/09/13/saved_page/12647887.html"),
+    ("ru-lenta-roditeli-seti", "ru", "https://lenta.ru/articles/2018/08/23/roditeli_cet/", "chistyakov/mini_readability", "50165779210393ac1a3d67681df9aaf452e45a42", "mini_readability/tests/samples/lenta_ru_articles_2018_08_23.html"),
+    ("ru-slon-moratorii", "ru", "https://slon.ru/posts/52033", "mvasilkov/readability2", "3b55ef30b489702abaf0ca841dd31644615e067a", "usage/https-slon-ru-posts-52033.html"),
+]
+
+
+def labelled(clones, labels):
+    for pid, lang, url, repository, commit, path in LABELLED_PAGES:
+        source = git_show(os.path.join(clones, repository.replace("/", "+")), commit, path)
+        with open(os.path.join(labels, pid + ".txt"), encoding="utf-8") as f:
+            expected = f.read()
+        yield (pid, lang, url, repository, commit, path, "unstated", source, expected)
+
+
 def main():
-    clones, out = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    labels = None
+    if "--labels" in args:
+        at = args.index("--labels")
+        labels = args[at + 1]
+        del args[at:at + 2]
+    clones, out = args[0], args[1]
     os.makedirs(os.path.join(out, "pages"), exist_ok=True)
     rows = []
-    for page in list(readability(clones)) + list(newspaper(clones)):
+    pages = list(readability(clones)) + list(newspaper(clones))
+    if labels:
+        pages += list(labelled(clones, labels))
+    for page in pages:
         pid, lang, url, repo, commit, path, licence, source, expected = page
         with open(os.path.join(out, "pages", pid + ".html"), "wb") as f:
             f.write(source)
