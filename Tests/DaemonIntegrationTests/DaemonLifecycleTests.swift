@@ -166,12 +166,16 @@ struct DaemonLifecycleTests {
       Issue.record("unexpected reply \(reply)")
       return
     }
-    // Stop while the slow feed's transfer is in flight.
+    // Stop once every feed's request has reached the server (so every poll is in flight, the
+    // slow feed's transfer among them), however slowly this machine started them.
+    let paths = feeds + ["/slow.rss"]
     let deadline = ContinuousClock.now + .seconds(120)
-    while server.requests(to: "/slow.rss").isEmpty && ContinuousClock.now < deadline {
+    while paths.contains(where: { server.requests(to: $0).isEmpty })
+      && ContinuousClock.now < deadline
+    {
       try await Task.sleep(for: .milliseconds(20))
     }
-    try #require(!server.requests(to: "/slow.rss").isEmpty)
+    try #require(paths.allSatisfy { !server.requests(to: $0).isEmpty })
     daemon.signal(SIGTERM)
     #expect(await notify.waitFor { $0.hasPrefix("STOPPING=1") } != nil)
     #expect(await daemon.waitForExit() == 0, "daemon log:\n\(daemon.log)")
