@@ -472,9 +472,7 @@ public enum ConfigLoader {
       }
       return file.absoluteString
     }
-    guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
-      let components = URLComponents(string: text), let host = components.host, !host.isEmpty
-    else {
+    guard WebURL.isValid(text) else {
       reader.problem(
         "feeds.url: \"\(text)\" is not an http, https or file URL", at: node)
       return nil

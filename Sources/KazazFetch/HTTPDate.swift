@@ -38,10 +38,9 @@ enum HTTPDate {
       let (hour, minute, second) = time(fields.time)
     else { return nil }
     if fields.year.count == 2 { year += year < 70 ? 2000 : 1900 }
-    guard (1...CivilTime.daysIn(month: month, year: year)).contains(day) else { return nil }
-    let days = CivilTime.days(year: year, month: month, day: day)
-    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
-    return Date(timeIntervalSince1970: TimeInterval(seconds))
+    // The calendar's own check: a real day of the month, and a year from 1 (not `0000`).
+    return CivilTime.date(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: 0)
   }
 
   private static let weekdayNames: [String] = [

@@ -10,7 +10,9 @@ extension CivilTime {
 
   /// The instant of a civil date and time at `offset` seconds east of UTC, or nil when a field is
   /// out of range: year 1–9999, a real day of the month, hour 0–24, minute 0–59, second 0–60 (a
-  /// leap second reads as 59), offset within `maximumZoneOffset`.
+  /// leap second reads as 59), offset within `maximumZoneOffset` — or when the instant itself
+  /// falls outside `writableSeconds` (`9999-12-31T23:59:59-18:00` is in year 10000 in UTC), so
+  /// every date read can be written as RFC 3339 and stored as it is.
   public static func date(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int
   ) -> Date? {
@@ -21,6 +23,7 @@ extension CivilTime {
     let seconds =
       days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
       + min(second, 59) - offset
+    guard writableSeconds.contains(TimeInterval(seconds)) else { return nil }
     return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 
@@ -110,10 +113,13 @@ extension CivilTime {
         offset = zone
       }
     }
-    guard index == bytes.count else { return nil }
-    return date(
-      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-      offset: offset
-    ).map { $0.addingTimeInterval(fraction) }
+    guard index == bytes.count,
+      let whole = date(
+        year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+        offset: offset)
+    else { return nil }
+    // The fraction may not carry the last writable second into year 10000.
+    let instant = whole.addingTimeInterval(fraction)
+    return writableSeconds.contains(instant.timeIntervalSince1970) ? instant : nil
   }
 }

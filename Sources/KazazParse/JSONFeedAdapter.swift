@@ -56,11 +56,12 @@ enum JSONFeedAdapter {
       FeedDateParser.parse($0, now: now)
     }
     let updated = (entry["date_modified"] as? String).flatMap { FeedDateParser.parse($0, now: now) }
+    // As for RSS and Atom: without a usable date of its own, an item is dated when first seen.
     return ParsedItem(
       id: ItemIdentity.identifier(guid: guid, link: link, title: title, text: content ?? summary),
-      title: title, link: link, published: published, updated: updated, author: author,
-      summary: summary, content: content, media: media(entry, base: base),
-      categories: categories(entry))
+      title: title, link: link, published: published ?? updated ?? now, updated: updated,
+      author: author, summary: summary, content: content, media: media(entry, base: base),
+      categories: categories(entry), dateEstimated: published == nil && updated == nil)
   }
 
   /// The objects of a list, or the value itself when it is one object; anything else is none.

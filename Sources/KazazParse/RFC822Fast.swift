@@ -17,7 +17,10 @@ enum RFC822Fast {
       index + 3 <= count, let month = month(bytes[index], bytes[index + 1], bytes[index + 2])
     else { return nil }
     index += 3
-    guard space(bytes, &index), var year = number(bytes, &index, min: 2, max: 4),
+    guard space(bytes, &index) else { return nil }
+    let yearStart = index
+    // Three digits are JavaScript's getYear() (years since 1900): the general path reads those.
+    guard var year = number(bytes, &index, min: 2, max: 4), index - yearStart != 3,
       space(bytes, &index), let hour = number(bytes, &index, min: 1, max: 2),
       colon(bytes, &index), let minute = number(bytes, &index, min: 2, max: 2)
     else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import KazazModel
 
 /// A feed a web page announces.
 public struct DiscoveredFeed: Sendable, Equatable {
@@ -39,11 +40,11 @@ public enum FeedDiscovery {
       guard rel.contains("alternate"), let type = link["type"]?.lowercased(),
         feedTypes.contains(where: { type.hasPrefix($0) }),
         let href = link["href"]?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
-        let url = URL(string: href, relativeTo: base)?.absoluteURL,
-        // The page's choice: only http(s), never a file or another scheme.
-        ["http", "https"].contains(url.scheme?.lowercased() ?? "")
+        let absolute = URL(string: href, relativeTo: base)?.absoluteURL.absoluteString,
+        // The page's choice: only http(s) with a host (`http:feed` is relative to nothing),
+        // never a file or another scheme; the config takes exactly these.
+        WebURL.isValid(absolute)
       else { continue }
-      let absolute = url.absoluteString
       guard !found.contains(where: { $0.url == absolute }) else { continue }
       found.append(
         DiscoveredFeed(

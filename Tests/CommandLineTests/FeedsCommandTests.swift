@@ -206,4 +206,25 @@ struct FeedsCommandTests {
     #expect(first.map(\.category) == second.map(\.category))
     #expect(first.map(\.title) == second.map(\.title))
   }
+
+  @Test("import skips http(s) URLs the config would refuse, and imports the rest")
+  func opmlUnreadableURLs() throws {
+    let config = try writeConfig()
+    // Each of these starts like a web URL but names no host Foundation can read.
+    let opml = try directory.write(
+      """
+      <opml version="2.0"><body>
+      <outline text="Broken IPv6" xmlUrl="http://[::1"/>
+      <outline text="No host" xmlUrl="https://"/>
+      <outline text="Space" xmlUrl="http://a b/rss"/>
+      <outline text="Good" xmlUrl="https://good.example/rss"/>
+      </body></opml>
+      """, to: "hosts.opml")
+    let imported = try run(["feeds", "import", "--config", config.path, opml.path])
+    #expect(imported.status == 0, "\(imported.errors)")
+    #expect(imported.output.contains("imported 1 of 4 feeds"))
+    #expect(imported.errors.components(separatedBy: "not an http or https URL").count == 4)
+    let feeds = try ConfigLoader.load(path: config.path).feeds
+    #expect(feeds.contains { $0.url == "https://good.example/rss" })
+  }
 }

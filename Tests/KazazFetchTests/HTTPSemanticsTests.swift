@@ -71,6 +71,8 @@ struct HTTPSemanticsTests {
       ("Sun, 06 Novem 1994 08:49:37 GMT", nil), ("Sun, 6 Nov 19940 08:49:37 GMT", nil),
       ("Sun, 06 Nov 1994 8:49:37 GMT", nil), ("Sun, 06 Nov 1994 08:49:37 GMT extra", nil),
       ("Sun, 00 Nov 1994 08:49:37 GMT", nil), ("", nil), (",,,", nil),
+      // Year 0000 lies before the dates RFC 3339 and the store can write (found by fuzzing).
+      ("Mon, 01 Jan 0000 00:00:00 GMT", nil), ("Sat, 01 Jan 0001 00:00:00 GMT", -62_135_596_800),
     ] as [(String, Double?)])
   func httpDates(text: String, seconds: Double?) {
     #expect(HTTPDate.parse(text)?.timeIntervalSince1970 == seconds)

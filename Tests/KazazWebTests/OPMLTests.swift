@@ -213,6 +213,23 @@ struct FeedDiscoveryTests {
     #expect(FeedDiscovery.commonCandidates(for: "ftp://news.example/").isEmpty)
   }
 
+  @Test("An http(s) link without a host is no feed: the config would refuse it")
+  func hostless() {
+    let page = HTMLDocument(
+      html: """
+        <html><head>
+        <link rel="alternate" type="application/rss+xml" href="http:feed.xml">
+        <link rel="alternate" type="application/atom+xml" href="https://">
+        <link rel="alternate" type="application/rss+xml" href="http://[::1">
+        <link rel="alternate" type="application/rss+xml" href="/rss">
+        </head></html>
+        """)
+    #expect(
+      FeedDiscovery.feeds(in: page, pageURL: "https://news.example/").map(\.url) == [
+        "https://news.example/rss"
+      ])
+  }
+
   @Test("feeds are told from pages by their first bytes")
   func looksLikeFeed() {
     #expect(FeedDiscovery.looksLikeFeed(Data("<?xml version=\"1.0\"?><rss version=\"2.0\">".utf8)))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one target (or every target) with libFuzzer and AddressSanitizer.
 #
-#   bench/fuzz/run.sh TARGET|all [SECONDS] [JOBS]      env: OUT=/tmp/kazaz-fuzz
+#   bench/fuzz/run.sh TARGET|all [SECONDS] [JOBS]      env: OUT (default: a new temporary folder)
 #
 # Each target is a folder bench/fuzz/TARGET/ holding
 #   Fuzz.swift  the LLVMFuzzerTestOneInput entry point; it reaches internal API through
@@ -19,13 +19,18 @@
 # -enable-testing), each target as its own executable over them. SECONDS (default 600) is the
 # time per target. Crashes, leaks and timeouts go to $OUT/TARGET/crashes/; replay one with
 # `$OUT/TARGET/fuzz FILE`, then make it a test and a corpus file before fixing it. Exits non-zero
-# when any target found one.
+# when any target found one in this run (crash files of an earlier run in the same OUT are moved
+# to crashes/earlier/ first). Nothing outside OUT is written, so it runs from a clean clone.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARGET=${1:?usage: bench/fuzz/run.sh TARGET|all [SECONDS] [JOBS]}
 SECONDS_TO_RUN=${2:-600}
 JOBS=${3:-1}
-OUT=${OUT:-/tmp/kazaz-fuzz}
+OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/kazaz-fuzz.XXXXXX")}
+echo "fuzzing in $OUT" >&2
+# Swift's own backtracer, under AddressSanitizer, can take minutes per crash; libFuzzer reports
+# the crash and keeps the input, and the targets say which promise broke.
+export SWIFT_BACKTRACE=enable=no
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -enable-testing -package-name kazaz_monitor)
 BUILD="$OUT/build"
 mkdir -p "$BUILD"
@@ -88,6 +93,10 @@ for target in "${targets[@]}"; do
   for ((i = ${#modules[@]} - 1; i >= 0; i--)); do archives+=("$BUILD/lib${modules[i]}.a"); done
   work="$OUT/$target"
   mkdir -p "$work/corpus" "$work/crashes"
+  if compgen -G "$work/crashes/*-*" >/dev/null; then
+    mkdir -p "$work/crashes/earlier"
+    mv "$work"/crashes/*-* "$work/crashes/earlier/"
+  fi
   sources=()
   if [ -f "$dir/sources" ]; then
     while read -r source; do
@@ -120,7 +129,9 @@ for target in "${targets[@]}"; do
     -artifact_prefix="$work/crashes/" -print_final_stats=1 corpus); then
     failed+=("$target")
   fi
-  if compgen -G "$work/crashes/*" >/dev/null; then
+  # libFuzzer's own summary and, on a crash, the promise a target says was broken.
+  grep -ah -e '^stat::' -e 'DONE' -e 'broken promise' -e 'ERROR: ' "$work"/fuzz-*.log >&2 || true
+  if compgen -G "$work/crashes/*-*" >/dev/null; then
     case " ${failed[*]-} " in *" $target "*) ;; *) failed+=("$target") ;; esac
   fi
 done

@@ -185,8 +185,8 @@ struct FeedsImport: AsyncParsableCommand {
     var known = Set(config.feeds.map(\.url))
     var added: [ConfigEditor.NewFeed] = []
     for outline in outlines {
-      let lower = outline.url.lowercased()
-      guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+      // The config's own rule: a URL it would refuse must not reach the file.
+      guard WebURL.isValid(outline.url) else {
         printError("skipped \(outline.url.terminalSafe): not an http or https URL")
         continue
       }
