@@ -155,7 +155,6 @@ NEWSPAPER_PAGES = {
     "cnn_002": ("https://www.cnn.com/2023/11/06/politics/takeaways-trump-engoron-testimony-fraud-trial/index.html", "en"),
     "cnn_test_nlp": ("https://edition.cnn.com/2016/12/18/politics/bob-gates-rex-tillerson-trump-russia/index.html", "en"),
     "article_with_br": ("https://www.sott.net/article/434715-The-American-friends-New-court-files-expose-Sheldon-Adelsons-security-team-involved-in-US-spy-operation-against-Julian-Assange", "en"),
-    "article_with_divs": ("https://www.linknaija.com/2018/10/nollywood-actress-kate-henshaw-is.html", "en"),
     "fox13now_001": ("https://www.fox13now.com/2013/12/30/new-year-new-laws-obamacare-pot-guns-and-drones", "en"),
     "time_001": ("https://time.com/6330957/james-hansen-climate-warning-geoengineering-study/", "en"),
     "video_article_01": ("http://www.cleveland.com/food/index.ssf/2014/12/let_me_google_that_for_you_201.html", "en"),
