@@ -17,7 +17,7 @@ enum Boilerplate {
     "readalso", "also-read", "see-also", "newsletter", "masthead", "modal", "popup",
     "pagination", "pager", "tags", "rating", "poll", "login", "search", "trending", "topbar",
     "recommend", "more-news", "other-news", "disqus", "consent", "gdpr", "gallery", "slideshow",
-    "carousel", "teaser", "more-stories",
+    "carousel", "teaser", "more-stories", "button", "btn", "toolbar", "switch",
   ]
   /// Blocks inside an article that are about it rather than of it: bylines, dates, captions.
   static let furniture = [

@@ -82,6 +82,21 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Teaser headline"))
   }
 
+  @Test("a block of buttons and switches above the text (listen, highlight, on/off) is left out")
+  func controlsAboveText() {
+    let controls =
+      "<div class=\"article_buttons_block\"><div class=\"voice_text\">Listen to the text</div>"
+      + "<div class=\"switch\"><div class=\"switch__label\">Highlight the main points</div>"
+      + "<div class=\"switch__btn off\"><div>on</div><div>off</div></div></div></div>"
+    let body = (1...4).map { "<p>\(sentence($0))</p>" }.joined()
+    let article = extract(
+      "<html><body><div class=\"text-article\">\(controls)<article>\(body)</article></div>"
+        + "</body></html>")
+    #expect(article.text.contains("Paragraph 4:"))
+    #expect(!article.text.contains("Listen to the text"))
+    #expect(!article.text.contains("Highlight the main points"))
+  }
+
   @Test("a short article keeps its one list of points")
   func shortArticleWithList() {
     let article = extract(
