@@ -52,14 +52,23 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
   private var open = 0
   private var peak = 0
   private var accepted = 0
-  private var stopped = false
-  private let listener: Int32
-  public let port: UInt16
+  private let listener: LoopbackListener
+  public var port: UInt16 { listener.port }
 
   public init() throws {
-    (listener, port) = try LoopbackListener.open(backlog: 128)
-    let thread = Thread { [self] in acceptLoop() }
-    thread.start()
+    listener = try LoopbackListener(backlog: 128)
+    listener.start(
+      accepted: { [self] in
+        lock.withLock {
+          open += 1
+          accepted += 1
+          peak = max(peak, open)
+        }
+      },
+      serve: { [self] client in
+        serve(client)
+        lock.withLock { open -= 1 }
+      })
   }
 
   deinit { stop() }
@@ -85,40 +94,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
   /// Every connection accepted so far, whether or not a request came over it.
   public var acceptedConnections: Int { lock.withLock { accepted } }
 
-  /// Stops accepting connections. The listening socket is closed by the accept thread itself
-  /// once it has left `accept`, so its descriptor number cannot be reused under it by another
-  /// server in the same process.
-  public func stop() {
-    let wasStopped = lock.withLock {
-      defer { stopped = true }
-      return stopped
-    }
-    guard !wasStopped else { return }
-    shutdown(listener, Int32(SHUT_RDWR))
-  }
-
-  private func acceptLoop() {
-    while true {
-      let client = accept(listener, nil, nil)
-      if lock.withLock({ stopped }) {
-        if client >= 0 { close(client) }
-        close(listener)
-        return
-      }
-      if client < 0 { continue }
-      lock.withLock {
-        open += 1
-        accepted += 1
-        peak = max(peak, open)
-      }
-      let thread = Thread { [self] in
-        serve(client)
-        close(client)
-        lock.withLock { open -= 1 }
-      }
-      thread.start()
-    }
-  }
+  /// Stops accepting connections.
+  public func stop() { listener.stop() }
 
   private func serve(_ client: Int32) {
     var buffer = Data()

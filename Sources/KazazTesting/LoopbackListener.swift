@@ -4,11 +4,16 @@ import Foundation
   import Glibc
 #endif
 
-/// A listening TCP socket on 127.0.0.1 at a port the kernel picks: what every loopback test
-/// server starts from.
-enum LoopbackListener {
-  /// The listening descriptor and its port.
-  static func open(backlog: Int32) throws -> (descriptor: Int32, port: UInt16) {
+/// A listening TCP socket on 127.0.0.1 at a port the kernel picks, and the thread that accepts
+/// its connections: what every loopback test server starts from. Each connection is served on
+/// a thread of its own and closed when its handler returns.
+final class LoopbackListener: @unchecked Sendable {
+  let port: UInt16
+  private let descriptor: Int32
+  private let lock = NSLock()
+  private var stopped = false
+
+  init(backlog: Int32) throws {
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard listener >= 0 else { throw POSIXError(.EIO) }
     var yes: Int32 = 1
@@ -32,6 +37,45 @@ enum LoopbackListener {
         _ = getsockname(listener, $0, &length)
       }
     }
-    return (listener, UInt16(bigEndian: address.sin_port))
+    descriptor = listener
+    port = UInt16(bigEndian: address.sin_port)
+  }
+
+  /// Starts accepting. `accepted` runs on the accepting thread as each connection arrives
+  /// (before it is served); `serve` runs on the connection's own thread.
+  func start(
+    accepted: @escaping @Sendable () -> Void = {},
+    serve: @escaping @Sendable (_ client: Int32) -> Void
+  ) {
+    Thread { [self] in
+      while true {
+        let client = accept(descriptor, nil, nil)
+        if lock.withLock({ stopped }) {
+          if client >= 0 { close(client) }
+          close(descriptor)
+          return
+        }
+        if client < 0 { continue }
+        accepted()
+        Thread {
+          serve(client)
+          close(client)
+        }.start()
+      }
+    }.start()
+  }
+
+  /// Stops accepting connections. The listening socket is closed by the accepting thread
+  /// itself once it has left `accept`, so its descriptor number cannot be reused under it by
+  /// another server in the same process. Returns false when it was already stopped.
+  @discardableResult
+  func stop() -> Bool {
+    let wasStopped = lock.withLock {
+      defer { stopped = true }
+      return stopped
+    }
+    guard !wasStopped else { return false }
+    shutdown(descriptor, Int32(SHUT_RDWR))
+    return true
   }
 }

@@ -39,14 +39,16 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
   private var holdAfter: Int?
   private var heldArrived: [DispatchSemaphore] = []
   private var releases: [DispatchSemaphore] = []
-  private var stopped = false
-  private let listener: Int32
-  public let port: UInt16
+  private let listener: LoopbackListener
+  public var port: UInt16 { listener.port }
 
   public init(login: LoginMode = .none) throws {
     mode = login
-    (listener, port) = try LoopbackListener.open(backlog: 16)
-    Thread { [self] in acceptLoop() }.start()
+    listener = try LoopbackListener(backlog: 16)
+    listener.start { [self] client in
+      var session = Session(server: self, client: client)
+      session.run()
+    }
   }
 
   deinit { stop() }
@@ -89,30 +91,8 @@ public final class LoopbackSMTPServer: @unchecked Sendable {
   }
 
   public func stop() {
-    let wasStopped = lock.withLock {
-      defer { stopped = true }
-      return stopped
-    }
-    guard !wasStopped else { return }
+    guard listener.stop() else { return }
     release()
-    shutdown(listener, Int32(SHUT_RDWR))
-  }
-
-  private func acceptLoop() {
-    while true {
-      let client = accept(listener, nil, nil)
-      if lock.withLock({ stopped }) {
-        if client >= 0 { close(client) }
-        close(listener)
-        return
-      }
-      if client < 0 { continue }
-      Thread { [self] in
-        var session = Session(server: self, client: client)
-        session.run()
-        close(client)
-      }.start()
-    }
   }
 
   /// The state of one connection.
