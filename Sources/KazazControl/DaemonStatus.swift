@@ -15,6 +15,9 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
   /// When the next configured feed is due (nil: none scheduled).
   public var nextCycleAt: Date?
   public var nextDigestAt: Date?
+  /// When the next weekly report is written (nil: weekly reports are off, or a daemon that
+  /// predates them).
+  public var nextWeeklyReportAt: Date?
   public var items: Int
   public var relevantItems: Int
   public var feeds: [FeedHealth]
@@ -30,7 +33,8 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     pid: Int32, startedAt: Date, now: Date, configFile: String, storePath: String,
     cycleRunning: Bool, lastCycle: CycleRecord?, nextCycleAt: Date?, nextDigestAt: Date?,
     items: Int, relevantItems: Int, feeds: [FeedHealth], profileVersion: String? = nil,
-    reclassification: ReclassificationStatus? = nil, mail: [MailHealth]? = nil
+    reclassification: ReclassificationStatus? = nil, mail: [MailHealth]? = nil,
+    nextWeeklyReportAt: Date? = nil
   ) {
     self.pid = pid
     self.startedAt = startedAt
@@ -41,6 +45,7 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     self.lastCycle = lastCycle
     self.nextCycleAt = nextCycleAt
     self.nextDigestAt = nextDigestAt
+    self.nextWeeklyReportAt = nextWeeklyReportAt
     self.items = items
     self.relevantItems = relevantItems
     self.feeds = feeds

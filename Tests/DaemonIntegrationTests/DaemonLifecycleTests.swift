@@ -106,6 +106,7 @@ struct DaemonLifecycleTests {
     #expect(status.output.contains("daemon: running, pid \(daemon.pid)"), "\(status.output)")
     #expect(status.output.contains("last cycle:"), "\(status.output)")
     #expect(status.output.contains("next digest:"), "\(status.output)")
+    #expect(status.output.contains("next weekly report:"), "\(status.output)")
     #expect(status.output.contains("#1 \(server.url("/news.rss")) — 3 items — ok (HTTP 200)"))
 
     // SIGHUP with a valid new config: RELOADING=1, then READY=1; the new feed is in use.
@@ -122,6 +123,10 @@ struct DaemonLifecycleTests {
       return
     }
     #expect(afterReload.feeds.map(\.url) == [server.url("/news.rss"), server.url("/other.rss")])
+    let weekday = afterReload.nextWeeklyReportAt.map {
+      Calendar(identifier: .gregorian).component(.weekday, from: $0)
+    }
+    #expect(weekday == 2, "the weekly report runs on Mondays by default")
 
     // SIGHUP with a broken config: rejected with file:line, the running config stays.
     let beforeBad = notify.messages.count

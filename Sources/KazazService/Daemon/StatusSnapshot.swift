@@ -32,6 +32,7 @@ struct StatusSnapshot {
       relevantItems: counts.relevant,
       feeds: configured.compactMap { known[$0] }.map(FeedHealth.init),
       profileVersion: monitor.classifier.profile.version, reclassification: reclassification,
-      mail: try monitor.mailHealth())
+      mail: try monitor.mailHealth(),
+      nextWeeklyReportAt: monitor.config.digest.weeklySchedule?.nextRun(after: now))
   }
 }

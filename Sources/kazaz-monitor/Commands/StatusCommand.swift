@@ -84,6 +84,11 @@ enum DaemonStatusView {
       say(
         "next digest: \(FeedHealthLine.relative(digest, now)) (\(digest.formatted(.iso8601)))")
     }
+    if let weekly = status.nextWeeklyReportAt {
+      say(
+        "next weekly report: \(FeedHealthLine.relative(weekly, now)) "
+          + "(\(weekly.formatted(.iso8601)))")
+    }
     say("feeds: \(status.feeds.count)")
     for feed in status.feeds {
       say("  #\(feed.id) " + FeedHealthLine.describe(FeedState(feed), now: now))
