@@ -112,9 +112,7 @@ struct NormalizedDocument {
           index += 4
         }
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        if value >= 0x0300
-          && TextNormalizer.needsCompatibilityNormalization(CollectionOfOne(scalar))
-        {
+        if value >= 0x0300 && TextNormalizer.needsCompatibilityNormalization(scalar) {
           needsCompatibility = true
         }
         buffer[count] = scalar

@@ -187,14 +187,17 @@ public enum TextNormalizer {
   package static func needsCompatibilityNormalization(
     _ scalars: some Sequence<Unicode.Scalar>
   ) -> Bool {
-    for scalar in scalars where scalar.value >= 0x0300 {
-      switch scalar.value {
-      case 0x0300...0x036F, 0xFB00...0xFB4F, 0xFF00...0xFFEF, 0x2460...0x24FF, 0x3300...0x33FF:
-        return true
-      default:
-        continue
-      }
+    scalars.contains(where: needsCompatibilityNormalization)
+  }
+
+  /// Whether this one scalar is a combining mark or a compatibility character (not generic:
+  /// it is called once per scalar of every document).
+  package static func needsCompatibilityNormalization(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0300...0x036F, 0xFB00...0xFB4F, 0xFF00...0xFFEF, 0x2460...0x24FF, 0x3300...0x33FF:
+      true
+    default:
+      false
     }
-    return false
   }
 }
