@@ -127,8 +127,16 @@ struct EvidenceTally {
 
   /// Records every match. Matches of one kind nested in a longer one ("aliyev" inside
   /// "ilham aliyev", "kazakh" inside "kazakhstan") are the same mention and count once.
+  /// A stem covers the whole word it matched: in "құрық портынан" the match of `құрық порт*`
+  /// reaches to the end of "портынан", so an entry listing that word whole is nested in it.
   mutating func record(matches: [TermMatcher.Match], document: NormalizedDocument) {
-    let ordered = matches.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    let ordered = matches.map { (word: Self.toWordEnd($0, in: document.bytes), written: $0) }
+      .sorted {
+        ($0.word.start, -$0.word.end, -$0.written.end) < (
+          $1.word.start, -$1.word.end, -$1.written.end
+        )
+      }
+      .map(\.word)
     var lastKept = [TermMatcher.Match?](repeating: nil, count: CompiledProfile.slotCount)
     var lastEntity: [Int: TermMatcher.Match] = [:]
     var lastSideName: TermMatcher.Match?
@@ -166,6 +174,14 @@ struct EvidenceTally {
           regionWeight: regionWeight)
       }
     }
+  }
+
+  /// `match` extended to the end of the word its last byte lies in (a stem's match ends where
+  /// the stem does).
+  static func toWordEnd(_ match: TermMatcher.Match, in bytes: [UInt8]) -> TermMatcher.Match {
+    var match = match
+    while match.end < bytes.count, bytes[match.end] != 0x20 { match.end += 1 }
+    return match
   }
 
   private mutating func add(

@@ -143,6 +143,21 @@ struct ClassifierTests {
     let azerbaijan = result.evidence.filter { $0.kind == .azerbaijan }
     #expect(azerbaijan.map(\.term) == ["ilham aliyev"])
   }
+
+  @Test("A word listed whole inside the word a stem phrase matched counts once")
+  func wordInsideStemPhrase() throws {
+    let text = Self.profileText.replacingOccurrences(
+      of: "\"middle corridor\": 2.0",
+      with: "\"middle corridor\": 2.0, \"kuryk port*\": 1.5, \"ports\": 0.8")
+    let stems = Classifier(profile: try ProfileLoader.parse(text, displayName: "test"))
+    let transport = TopicID(rawValue: "transport-logistics")
+    let terms = { (body: String) in
+      stems.classify(title: "", body: body).evidence.filter { $0.kind == .topic(transport) }
+        .map(\.term)
+    }
+    #expect(terms("Ships leave the Kuryk ports daily.") == ["kuryk port*"])
+    #expect(terms("Ships leave the ports daily.") == ["ports"])
+  }
 }
 
 /// The five seed documents are what the product was conceived for: the shipped profile must find
