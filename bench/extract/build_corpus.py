@@ -6,9 +6,9 @@ Each page is an HTML file from an openly licensed test suite with the text its a
   mozilla/readability        Apache-2.0  test/test-pages/<name>/source.html + expected.html
   AndyTheFactory/newspaper4k MIT         tests/data/html/<name>.html + tests/data/txt/<name>.txt
 
-and Russian-language news pages saved by other projects (scrapers' samples, no stated licence),
-whose expected text was labelled by hand for this set (LABELLED_PAGES); those labels are kept
-outside the repository, one LABELS/<id>.txt a page, and only the page's address is listed here.
+and Russian-language news pages saved by other projects (scrapers' samples, other extractors' test
+pages), whose expected text was labelled by hand for this set (LABELLED_PAGES); those labels are
+kept outside the repository, one LABELS/<id>.txt a page, and only the page's address is listed here.
 
 Usage: build_corpus.py CLONES OUT [--labels LABELS]
   CLONES  a folder holding a clone of each repository, named owner+name (mozilla+readability, …),
@@ -21,7 +21,7 @@ Pages whose URL the project's held-out list names must be removed afterwards wit
 check; pages without a real URL (synthetic markup tests) are skipped. The split column puts
 whole sites into `tune` or `holdout` (about 30 % held out), decided by a hash of the site.
 """
-import hashlib, html, json, os, re, subprocess, sys
+import gzip, hashlib, html, json, os, re, subprocess, sys
 from html.parser import HTMLParser
 
 SOURCES = {
@@ -175,31 +175,39 @@ def newspaper(clones):
                commit, f"tests/data/html/{name}.html", "MIT", source, expected)
 
 
-# Pages labelled by hand: id, lang, URL (the page's canonical link), repository, commit, path.
-# The ltropin pages were saved by that project's tool, which rewrote every link as "text [URL]"
-# (no <a> elements left); they are real page layouts but without link markup.
+# Pages labelled by hand: id, lang, URL (the page's canonical link), repository, commit, path,
+# licence of the repository ("unstated" where it names none). Paths ending in .gz are stored
+# gzip-compressed and are decompressed. The ltropin pages were saved by that project's tool, which
+# rewrote every link as "text [URL]" (no <a> elements left); they are real page layouts but
+# without link markup.
 LABELLED_PAGES = [
-    ("ru-lenta-baikal", "ru", "https://lenta.ru/articles/2019/09/12/baikal/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/articles/2019/09/12/saved_page/baikal.html"),
-    ("ru-lenta-knopkodavi", "ru", "https://lenta.ru/news/2019/09/12/knopkodavi/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/news/2019/09/12/saved_page/knopkodavi.html"),
-    ("ru-rt-pensiya", "ru", "https://russian.rt.com/russia/article/668008-pensiya-rossiya-rost", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/russia/article/saved_page/668008-pensiya-rossiya-rost.html"),
-    ("ru-rt-zelenskii-obmen", "ru", "https://russian.rt.com/ussr/article/667979-zelenskii-obmen-rossiya-ukraina", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/ussr/article/saved_page/667979-zelenskii-obmen-rossiya-ukraina.html"),
-    ("ru-iz-erdogan-s400", "ru", "https://iz.ru/921351/2019-09-13/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921351/2019-09-13/saved_page/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400.html"),
-    ("ru-iz-zavorotniuk", "ru", "https://iz.ru/921366/2019-09-13/zavorotniuk-vveli-v-medikamentoznuiu-komu", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921366/2019-09-13/saved_page/zavorotniuk-vveli-v-medikamentoznuiu-komu.html"),
-    ("ru-rt-molekula-boli", "ru", "https://russian.rt.com/science/article/667520-uchyonye-obnaruzhili-molekulu-boli", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/russian.rt.com/science/article/saved_page/667520-uchyonye-obnaruzhili-molekulu-boli.html"),
-    ("ru-gazeta-army", "ru", "https://www.gazeta.ru/army/2019/09/13/12648013.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/army/2019/09/13/saved_page/12648013.html"),
-    ("ru-gazeta-business", "ru", "https://www.gazeta.ru/business/2019/09/12/12644353.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/business/2019/09/12/saved_page/12644353.html"),
-    ("ru-gazeta-social", "ru", "https://www.gazeta.ru/social/2019/09/13/12647887.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/social/2019/09/13/saved_page/12647887.html"),
-    ("ru-lenta-roditeli-seti", "ru", "https://lenta.ru/articles/2018/08/23/roditeli_cet/", "chistyakov/mini_readability", "50165779210393ac1a3d67681df9aaf452e45a42", "mini_readability/tests/samples/lenta_ru_articles_2018_08_23.html"),
-    ("ru-slon-moratorii", "ru", "https://slon.ru/posts/52033", "mvasilkov/readability2", "3b55ef30b489702abaf0ca841dd31644615e067a", "usage/https-slon-ru-posts-52033.html"),
+    ("ru-lenta-baikal", "ru", "https://lenta.ru/articles/2019/09/12/baikal/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/articles/2019/09/12/saved_page/baikal.html", "unstated"),
+    ("ru-lenta-knopkodavi", "ru", "https://lenta.ru/news/2019/09/12/knopkodavi/", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/lenta.ru/news/2019/09/12/saved_page/knopkodavi.html", "unstated"),
+    ("ru-rt-pensiya", "ru", "https://russian.rt.com/russia/article/668008-pensiya-rossiya-rost", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/russia/article/saved_page/668008-pensiya-rossiya-rost.html", "unstated"),
+    ("ru-rt-zelenskii-obmen", "ru", "https://russian.rt.com/ussr/article/667979-zelenskii-obmen-rossiya-ukraina", "ltropin/mini_readability", "e6298241d3a4e100291f2a563456ee04d2315364", "builded/russian.rt.com/ussr/article/saved_page/667979-zelenskii-obmen-rossiya-ukraina.html", "unstated"),
+    ("ru-iz-erdogan-s400", "ru", "https://iz.ru/921351/2019-09-13/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921351/2019-09-13/saved_page/erdogan-otmetil-iskrennii-podkhod-rossii-pri-postavkakh-s-400.html", "unstated"),
+    ("ru-iz-zavorotniuk", "ru", "https://iz.ru/921366/2019-09-13/zavorotniuk-vveli-v-medikamentoznuiu-komu", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/iz.ru/921366/2019-09-13/saved_page/zavorotniuk-vveli-v-medikamentoznuiu-komu.html", "unstated"),
+    ("ru-rt-molekula-boli", "ru", "https://russian.rt.com/science/article/667520-uchyonye-obnaruzhili-molekulu-boli", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/russian.rt.com/science/article/saved_page/667520-uchyonye-obnaruzhili-molekulu-boli.html", "unstated"),
+    ("ru-gazeta-army", "ru", "https://www.gazeta.ru/army/2019/09/13/12648013.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/army/2019/09/13/saved_page/12648013.html", "unstated"),
+    ("ru-gazeta-business", "ru", "https://www.gazeta.ru/business/2019/09/12/12644353.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/business/2019/09/12/saved_page/12644353.html", "unstated"),
+    ("ru-gazeta-social", "ru", "https://www.gazeta.ru/social/2019/09/13/12647887.shtml", "ltropin/mini_readability", "94d730ee8b01be62b959feebd29980d96e365fa0", "builded/www.gazeta.ru/social/2019/09/13/saved_page/12647887.html", "unstated"),
+    ("ru-lenta-roditeli-seti", "ru", "https://lenta.ru/articles/2018/08/23/roditeli_cet/", "chistyakov/mini_readability", "50165779210393ac1a3d67681df9aaf452e45a42", "mini_readability/tests/samples/lenta_ru_articles_2018_08_23.html", "unstated"),
+    ("ru-slon-moratorii", "ru", "https://slon.ru/posts/52033", "mvasilkov/readability2", "3b55ef30b489702abaf0ca841dd31644615e067a", "usage/https-slon-ru-posts-52033.html", "unstated"),
+    ("ru-kommersant-troning", "ru", "https://www.kommersant.ru/doc/7715044", "flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8", "tests/resources/parser/test_data/ru/Kommersant_2025_05_14.html.gz", "MIT"),
+    ("ru-pravda-oask", "ru", "https://www.pravda.com.ua/rus/articles/2026/01/08/8015225/", "flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8", "tests/resources/parser/test_data/ua/Pravda_2026_01_08.html.gz", "MIT"),
+    ("ru-football-podolski", "ru", "https://football.ua/germany/311510-podolski-zavershil-kareru-v-sbornojj.html", "adbar/trafilatura", "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5", "tests/eval/football.ua.podolski.html", "Apache-2.0"),
+    ("ru-meduza-twitter-archive", "ru", "https://meduza.io/news/2017/12/27/biblioteka-kongressa-perestanet-sobirat-vse-zapisi-iz-tvittera-ona-nakopila-arhiv-za-12-let", "kirillak/amp", "53155e6016963c7b59730bf596e844ce5bc709af", "meduza.html", "unstated"),
 ]
 
 
 def labelled(clones, labels):
-    for pid, lang, url, repository, commit, path in LABELLED_PAGES:
+    for pid, lang, url, repository, commit, path, licence in LABELLED_PAGES:
         source = git_show(os.path.join(clones, repository.replace("/", "+")), commit, path)
+        if path.endswith(".gz"):
+            source = gzip.decompress(source)
         with open(os.path.join(labels, pid + ".txt"), encoding="utf-8") as f:
             expected = f.read()
-        yield (pid, lang, url, repository, commit, path, "unstated", source, expected)
+        yield (pid, lang, url, repository, commit, path, licence, source, expected)
 
 
 def main():
