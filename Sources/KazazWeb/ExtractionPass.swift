@@ -65,7 +65,8 @@ struct ExtractionPass {
   mutating func articleElement() -> ArticleExtractor.Found? {
     if removed.isEmpty { markFurniture() }
     let elements = body.descendants {
-      $0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody"
+      ($0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody")
+        && !isSetAside($0)
     }
     guard let largest = elements.max(by: { measures[$0].text < measures[$1].text }) else {
       return nil
@@ -134,6 +135,11 @@ struct ExtractionPass {
   }
 
   private func isFurniture(_ element: HTMLElement, total: Int) -> Bool {
+    // A page built on ASP.NET Web Forms wraps everything in one <form>: a form holding most of
+    // the page's prose is the page, not a form to fill in (its inputs are still set aside).
+    if element.name == "form", total > 0, Double(measures[element].prose) >= 0.5 * Double(total) {
+      return false
+    }
     if Boilerplate.droppedTags.contains(element.name) { return true }
     if element.name == "header" && !isInside(element, "article") { return true }
     if ["body", "main", "article", "a"].contains(element.name) { return false }
@@ -156,6 +162,16 @@ struct ExtractionPass {
     guard let style = element["style"]?.lowercased(), style.contains(":") else { return false }
     let compact = style.filter { !$0.isWhitespace }
     return compact.contains("display:none") || compact.contains("visibility:hidden")
+  }
+
+  /// The element or one of its ancestors was set aside as furniture.
+  private func isSetAside(_ element: HTMLElement) -> Bool {
+    var node: HTMLElement? = element
+    while let current = node {
+      if removed.contains(ObjectIdentifier(current)) { return true }
+      node = current.parent
+    }
+    return false
   }
 
   private func isInside(_ element: HTMLElement, _ name: String) -> Bool {

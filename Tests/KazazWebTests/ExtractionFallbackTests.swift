@@ -27,6 +27,27 @@ struct ExtractionFallbackTests {
     #expect(article.text.split(separator: "\n").count == 5)
   }
 
+  @Test("a page wrapped in one <form> (ASP.NET Web Forms) gives its article; forms to fill in go")
+  func pageInsideForm() {
+    let teasers = (1...8).map {
+      "<div class=\"material\"><a href=\"/n/\($0)\"><p>Another story \($0)</p></a></div>"
+    }.joined()
+    let article = extract(
+      "<html><body><form name=\"aspnetForm\" method=\"post\" action=\"/news/1\">"
+        + "<input type=\"hidden\" name=\"__VIEWSTATE\" value=\"abc\">"
+        + "<div class=\"article-text\">" + String(repeating: "<p>\(sentence)</p>", count: 4)
+        + "<form class=\"comment-box\"><p>Write a comment: your name and your text</p>"
+        + "<textarea></textarea></form></div>"
+        + "<article class=\"author-materials\">\(teasers)<script>$('.slider').run();</script>"
+        + "</article></form></body></html>")
+    #expect(article.method.path == .readability)
+    #expect(article.method.container == "div.article-text")
+    #expect(article.text.split(separator: "\n").count == 4)
+    #expect(!article.text.contains("Write a comment"))
+    #expect(!article.text.contains("Another story"))
+    #expect(!article.text.contains("slider"))
+  }
+
   @Test("an article of list items only: its <article> element")
   func listArticle() {
     let items = (1...6).map { "<li>Point \($0): \(sentence)</li>" }.joined()
