@@ -61,14 +61,15 @@ struct ExtractionPass {
         path: relaxation.path, container: Self.describe(top), score: finalScore(top)))
   }
 
-  /// The text of the largest `<article>`, `<main>` or `itemprop="articleBody"` element.
+  /// The text of the `<article>`, `<main>` or `itemprop="articleBody"` element with the most
+  /// prose (text outside links: a list of teasers is mostly links).
   mutating func articleElement() -> ArticleExtractor.Found? {
     if removed.isEmpty { markFurniture() }
     let elements = body.descendants {
       ($0.name == "article" || $0.name == "main" || $0["itemprop"]?.lowercased() == "articlebody")
         && !isSetAside($0)
     }
-    guard let largest = elements.max(by: { measures[$0].text < measures[$1].text }) else {
+    guard let largest = elements.max(by: { measures[$0].prose < measures[$1].prose }) else {
       return nil
     }
     let text = blocks(of: [largest])

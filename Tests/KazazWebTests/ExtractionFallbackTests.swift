@@ -48,6 +48,19 @@ struct ExtractionFallbackTests {
     #expect(!article.text.contains("slider"))
   }
 
+  @Test("of several <article> elements, the one with the most prose: not a list of teasers")
+  func articleWithMostProse() {
+    let teasers = (1...20).map {
+      "<li><a href=\"/n/\($0)\">Another story number \($0), with a long teaser headline</a></li>"
+    }.joined()
+    let article = extract(
+      "<html><body><article class=\"story\"><ul>"
+        + (1...2).map { "<li>Point \($0): \(sentence)</li>" }.joined()
+        + "</ul></article><article class=\"feed\"><ul>\(teasers)</ul></article></body></html>")
+    #expect(article.text.contains("Point 2: Kazakhstan and Azerbaijan"))
+    #expect(!article.text.contains("Another story"))
+  }
+
   @Test("an article of list items only: its <article> element")
   func listArticle() {
     let items = (1...6).map { "<li>Point \($0): \(sentence)</li>" }.joined()
