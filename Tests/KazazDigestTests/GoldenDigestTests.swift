@@ -244,27 +244,7 @@ struct GoldenDigestTests {
       }
     // The same data renders to the same bytes.
     #expect(rendered == (try Self.digest()).render(name))
-    let file = Self.folder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["KAZAZ_UPDATE_GOLDEN"] == "1" {
-      try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-      try Data(rendered.utf8).write(to: file)
-      return
-    }
-    let expected = try String(contentsOf: file, encoding: .utf8)
-    if rendered != expected {
-      let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = zip(renderedLines, expectedLines).enumerated().first {
-        $0.element.0 != $0.element.1
-      }
-      Issue.record(
-        """
-        \(name) differs from the golden file at line \((first?.offset ?? min(renderedLines.count, expectedLines.count)) + 1):
-          golden:   \(first.map { String($0.element.1) } ?? "(end)")
-          rendered: \(first.map { String($0.element.0) } ?? "(end)")
-        Regenerate with KAZAZ_UPDATE_GOLDEN=1 swift test --filter GoldenDigestTests if the change is intended.
-        """)
-    }
+    try GoldenFile.check(rendered, against: name, in: Self.folder)
   }
 }
 

@@ -100,6 +100,20 @@ struct WeeklyReportTests {
     #expect(!validator.validate(try JSONValue.parse(Data(broken.utf8))).isEmpty)
   }
 
+  @Test(
+    "Markdown, HTML and JSON of the fixed week are exactly the golden files",
+    arguments: ["weekly.md", "weekly.html", "weekly.json"])
+  func golden(_ name: String) throws {
+    let report = try Self.report()
+    let rendered =
+      switch name {
+      case "weekly.md": WeeklyMarkdownRenderer().render(report)
+      case "weekly.html": WeeklyHTMLRenderer().render(report)
+      default: WeeklyJSONRenderer().render(report)
+      }
+    try GoldenFile.check(rendered, against: name, in: GoldenDigestTests.folder)
+  }
+
   @Test("The same store renders to the same bytes in every format")
   func deterministic() throws {
     let (first, second) = (try Self.report(), try Self.report())
