@@ -51,7 +51,8 @@ public struct WeeklyHTMLRenderer: Sendable {
     var out = "<section id=\"topics\"><h2>\(caption)</h2>\n"
     let chart = SVGCharts.topicWeeks(report, title: weekly.topicWeeks, words: weekly)
     if !chart.isEmpty {
-      out += "<figure id=\"chart-topic-weeks\"><figcaption>\(caption)</figcaption>"
+      out += "<figure id=\"chart-topic-weeks\"><figcaption>"
+      out += "\(HTMLEscaping.escape(weekly.chartLegend))</figcaption>"
       out += chart + "</figure>\n"
     }
     out += "<table><thead><tr><th></th>"

@@ -4,6 +4,8 @@ struct WeeklyStrings: Sendable {
   var title: String
   var topStories: String
   var topicWeeks: String
+  /// What the chart's marks mean (its caption: the heading above it names the section).
+  var chartLegend: String
   /// The chart's text alternative: "Energy: 5 this week, 2.3 a week before (1, 3, 2, 3)".
   var topicLine: @Sendable (String, Int, String, String) -> String
   var thisWeek: String
@@ -33,6 +35,7 @@ struct WeeklyStrings: Sendable {
   static let english = WeeklyStrings(
     title: "Kazakhstan–Azerbaijan weekly report", topStories: "Top stories of the week",
     topicWeeks: "Topics this week against the previous four weeks",
+    chartLegend: "Bars: items this week. Vertical mark: the average of the previous four weeks.",
     topicLine: { "\($0): \($1) this week, \($2) a week before (\($3))" }, thisWeek: "This week",
     average: "4-week average", allTopics: "All relevant items", outlets: "Most active outlets",
     relevantItems: "Relevant items", actors: "People and organisations most often named",
@@ -50,6 +53,8 @@ struct WeeklyStrings: Sendable {
   static let russian = WeeklyStrings(
     title: "Казахстан–Азербайджан: итоги недели", topStories: "Главное за неделю",
     topicWeeks: "Темы за неделю в сравнении с четырьмя предыдущими",
+    chartLegend:
+      "Полосы: материалы за эту неделю. Вертикальная черта: среднее за четыре предыдущие недели.",
     topicLine: { "\($0): \($1) за неделю, в среднем \($2) за прежние недели (\($3))" },
     thisWeek: "Эта неделя", average: "Среднее за 4 недели", allTopics: "Все материалы по теме",
     outlets: "Самые активные источники", relevantItems: "Материалы по теме",
