@@ -10,12 +10,20 @@ and Russian-language news pages saved by other projects (scrapers' samples, othe
 pages), whose expected text was labelled by hand for this set (LABELLED_PAGES); those labels are
 kept outside the repository, one LABELS/<id>.txt a page, and only the page's address is listed here.
 
-Usage: build_corpus.py CLONES OUT [--labels LABELS]
+Pages of kind `reduced` (REDUCED_PAGES, ids `tg-…`) are Kazakh-outlet news articles from the
+archives of Telegram's data-clustering contest, held by two public repositories: saved as HTML
+reduced to the article (head meta tags, one <article> with headline, lead, <p> paragraphs,
+figures and a related-links box), so they test language, charset and paragraph handling, not
+boilerplate removal. They are labelled by hand as the Russian pages are. Every other page is of
+kind `full`; the manifest's `kind` column tells them apart (score.py --kind).
+
+Usage: build_corpus.py CLONES OUT [--labels LABELS]...
   CLONES  a folder holding a clone of each repository, named owner+name (mozilla+readability, …),
           checked out at the commit in SOURCES (`git clone … && git checkout COMMIT`); bare
           clones work too, since files are read with `git show COMMIT:path`.
   OUT     where pages go: OUT/pages/<id>.html, OUT/pages/<id>.txt, OUT/manifest.tsv
-  LABELS  the folder of hand-made labels; without it the labelled pages are left out.
+  LABELS  a folder of hand-made labels (may be given more than once; a page's label is taken from
+          the first folder that holds it); without it the labelled pages are left out.
 
 Pages whose URL the project's held-out list names must be removed afterwards with the hold-out
 check; pages without a real URL (synthetic markup tests) are skipped. The split column puts
@@ -200,39 +208,83 @@ LABELLED_PAGES = [
 ]
 
 
-def labelled(clones, labels):
-    for pid, lang, url, repository, commit, path, licence in LABELLED_PAGES:
+# Reduced pages (kind `reduced`): the contest's article files, same fields as LABELLED_PAGES. The
+# repositories keep them in their history only (deleted later), hence the pinned commits.
+REDUCED_PAGES = [
+    ("tg-kk-zakon-4995325", "kk", "https://kaz.zakon.kz/4995325-ba-yt-s-ltanov-ba-any-neg-zs-z-su-ne-r.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/16/7897126139712871246.html", "unstated"),
+    ("tg-kk-zakon-4995344", "kk", "https://kaz.zakon.kz/4995344-almatyda-z-pay-ambar-ha-zholy-atty.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/17/7897126140420339413.html", "unstated"),
+    ("tg-kk-zakon-4995243", "kk", "https://kaz.zakon.kz/4995243-aza-standa-balalar-arasynda-sirek.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/10/7897126141244710703.html", "unstated"),
+    ("tg-kk-zakon-4995337", "kk", "https://kaz.zakon.kz/4995337-ara-andy-oblysy-politsiya-departament.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/16/7897126139862696672.html", "unstated"),
+    ("tg-kk-zakon-4995251", "kk", "https://kaz.zakon.kz/4995251-eldeg-traktorlar-men-kombayndar-bden.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/11/7897126140878406648.html", "unstated"),
+    ("tg-kk-zakon-4995280", "kk", "https://kaz.zakon.kz/4995280-ayag-zd-zh-g-t-oralda-b-r-k-nde-60.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/12/7897126140996890103.html", "unstated"),
+    ("tg-kk-nur-1827795", "kk", "https://kaz.nur.kz/1827795-avstraliada-klemi-tauykty-zmyrtkasyndaj-brsak-zaudy-video.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/13/1110025507471892986.html", "unstated"),
+    ("tg-kk-nur-1827735", "kk", "https://kaz.nur.kz/1827735-salt-bzgan-zokpyn-kyz-zatyp-zrgen-ajdar-trgambek-eldi-synyna-zauap-berdi.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/14/1110025507186739331.html", "unstated"),
+    ("tg-kk-tengri-384319", "kk", "https://tengrinews.kz/private_finance/kolma-kol-akshadan-bas-tartuga-tehnikalyik-jagyinan-384319/", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/10/3440873159192348331.html", "unstated"),
+    ("tg-kk-tengri-384331", "kk", "https://tengrinews.kz/allsports/komp-tastaymyin-kuat-nayman-hamitovtn-kyizu-talkyilangan-384331/", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/11/3440873159422163326.html", "unstated"),
+    ("tg-kk-tengri-383079", "kk", "https://tengrinews.kz/show/k-pop-nagyiz-bum-korey-anshs-lee-joengmin-the-efir-konagyi-383079/", "MarcoBuster/data-clustering-contest", "428a2b93937397439f9c15b754e13995afc01a42", "data/20191101/12/3440873159660136678.html", "MIT"),
+    ("tg-ru-zakon-4995240", "ru", "https://www.zakon.kz/4995240-fond-damu-eshche-28-7-mlrd-tenge.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/10/6314206743579332466.html", "unstated"),
+    ("tg-ru-zakon-4995332", "ru", "https://www.zakon.kz/4995332-v-almaty-budut-borotsya-s-rostom-tsen.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/16/6314206744116344422.html", "unstated"),
+    ("tg-ru-zakon-4995269", "ru", "https://www.zakon.kz/4995269-elena-kruglyhina-o-tselyah.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/12/6314206744452229009.html", "unstated"),
+    ("tg-ru-zakon-4995348", "ru", "https://www.zakon.kz/4995348-uzhe-nedelyu-idut-poiski-propavshey-v.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/17/6314206744241923688.html", "unstated"),
+    ("tg-ru-tengri-384326", "ru", "https://tengrinews.kz/kazakhstan_news/jile-po-5-20-25-kak-na-programmu-otreagiruet-ryinok-384326/", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/11/3440873158233700903.html", "unstated"),
+    ("tg-ru-tengri-384355", "ru", "https://tengrinews.kz/events/sotrudnitsa-kafe-tainstvenno-propala-v-almatyi-384355/", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/19/3440873159540456503.html", "unstated"),
+    ("tg-ru-tengri-384343", "ru", "https://tengrinews.kz/kazakhstan_news/liftyi-rabotavshie-desyatki-let-zamenyat-karagandinskoy-384343/", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/14/3440873159163099620.html", "unstated"),
+    ("tg-ru-tengri-383085", "ru", "https://tengrinews.kz/kazakhstan_news/askar-mamin-provel-peregovoryi-s-prezidentom-uzbekistana-383085/", "MarcoBuster/data-clustering-contest", "428a2b93937397439f9c15b754e13995afc01a42", "data/20191101/12/3440873158478552800.html", "MIT"),
+    ("tg-ru-nur-1827768", "ru", "https://www.nur.kz/1827768-ipoteka-dla-zensin-mozet-poavitsa-v-kazahstane.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/11/7822123886014214359.html", "unstated"),
+    ("tg-ru-nur-1827758", "ru", "https://www.nur.kz/1827758-nedelu-iskali-propavsego-skolnika-v-taldykorgane.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/12/7822123887618854935.html", "unstated"),
+    ("tg-ru-nur-1827324", "ru", "https://www.nur.kz/1827324-smert-5-letnej-devocki-v-aktobe-stali-izvestny-podrobnosti-tragedii.html", "MarcoBuster/data-clustering-contest", "428a2b93937397439f9c15b754e13995afc01a42", "data/20191115/00/7822123886669042644.html", "MIT"),
+    ("tg-ru-nur-1827805", "ru", "https://politics.nur.kz/1827805-skandalnoe-video-s-panym-akimom-iz-sko-poavilos-v-seti.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/16/1774429404108354161.html", "unstated"),
+    ("tg-ru-yk-53663", "ru", "https://yk.kz/news/show/53663", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/11/5382480496231568895.html", "unstated"),
+    ("tg-ru-yk-53668", "ru", "https://yk.kz/news/show/53668", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/14/5382480495117711708.html", "unstated"),
+    ("tg-ru-total-talgo", "ru", "https://total.kz/ru/news/proisshestviya/o_novoi_popitke_iznasilovaniya_v_talgo_zayavili_obshchestvenniki_date_2019_11_08_18_12_38", "MarcoBuster/data-clustering-contest", "428a2b93937397439f9c15b754e13995afc01a42", "data/20191108/18/4683986232082735508.html", "MIT"),
+    ("tg-ru-total-teolog", "ru", "https://total.kz/ru/news/religiya/teolog_rasskazal_o_halyalprostitutsii_v_kazahstane_date_2019_11_01_12_41_01", "MarcoBuster/data-clustering-contest", "428a2b93937397439f9c15b754e13995afc01a42", "data/20191101/12/4683986231343098290.html", "MIT"),
+    ("tg-ru-vlast-36098", "ru", "https://vlast.kz/novosti/36098-nur-otan-protiv-grazdanskih-aktivistov-sud-prinal-storonu-partii-vlasti.html", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/12/1775449382230661988.html", "unstated"),
+    ("tg-ru-kazpravda-assambleya", "ru", "https://www.kazpravda.kz/news/politika/nursultan-nazarbaev-dal-ryad-poruchenii-po-rabote-assamblei-naroda-kazahstana", "halingeorge/tgnews", "d44b539f2329e167598a998597fc31caf79937f8", "data_test/20191118/12/7416372398426445206.html", "unstated"),
+]
+
+
+def label_of(folders, pid):
+    for folder in folders:
+        path = os.path.join(folder, pid + ".txt")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+    raise FileNotFoundError(f"no label for {pid} in {', '.join(folders)}")
+
+
+def labelled(clones, labels, pages):
+    for pid, lang, url, repository, commit, path, licence in pages:
         source = git_show(os.path.join(clones, repository.replace("/", "+")), commit, path)
         if path.endswith(".gz"):
             source = gzip.decompress(source)
-        with open(os.path.join(labels, pid + ".txt"), encoding="utf-8") as f:
-            expected = f.read()
+        expected = label_of(labels, pid)
         yield (pid, lang, url, repository, commit, path, licence, source, expected)
 
 
 def main():
     args = sys.argv[1:]
-    labels = None
-    if "--labels" in args:
+    labels = []
+    while "--labels" in args:
         at = args.index("--labels")
-        labels = args[at + 1]
+        labels.append(args[at + 1])
         del args[at:at + 2]
     clones, out = args[0], args[1]
     os.makedirs(os.path.join(out, "pages"), exist_ok=True)
     rows = []
-    pages = list(readability(clones)) + list(newspaper(clones))
+    pages = [(page, "full") for page in list(readability(clones)) + list(newspaper(clones))]
     if labels:
-        pages += list(labelled(clones, labels))
-    for page in pages:
+        pages += [(page, "full") for page in labelled(clones, labels, LABELLED_PAGES)]
+        pages += [(page, "reduced") for page in labelled(clones, labels, REDUCED_PAGES)]
+    for page, kind in pages:
         pid, lang, url, repo, commit, path, licence, source, expected = page
         with open(os.path.join(out, "pages", pid + ".html"), "wb") as f:
             f.write(source)
         with open(os.path.join(out, "pages", pid + ".txt"), "w", encoding="utf-8") as f:
             f.write(expected.strip() + "\n")
         site = site_of(url)
-        rows.append((pid, lang, site, split_of(site), url, repo, commit, path, licence))
+        rows.append((pid, lang, site, split_of(site), url, repo, commit, path, licence, kind))
     with open(os.path.join(out, "manifest.tsv"), "w", encoding="utf-8") as f:
-        f.write("id\tlang\tsite\tsplit\turl\trepository\tcommit\tpath\tlicence\n")
+        f.write("id\tlang\tsite\tsplit\turl\trepository\tcommit\tpath\tlicence\tkind\n")
         for row in sorted(rows):
             f.write("\t".join(row) + "\n")
     print(f"{len(rows)} pages in {out}")

@@ -4,8 +4,9 @@
 #   bench/extract/run.sh CORPUS [LABEL]
 #
 # CORPUS is the folder build_corpus.py wrote (pages/ and manifest.tsv). Results go to
-# CORPUS/results-LABEL.jsonl; the scores of the tuning part, the held-out part and the whole set
-# are printed, then the throughput: pages per second of CPU time for one process extracting every
+# CORPUS/results-LABEL.jsonl; the scores of the full pages (tuning part, held-out part, whole set)
+# are printed, then those of the reduced pages (if the set has any) per language and site, then
+# the throughput: pages per second of CPU time for one process extracting every
 # page (best of 3 runs), reading the files included.
 set -eu
 corpus=${1:?usage: run.sh CORPUS [LABEL]}
@@ -22,8 +23,12 @@ results="$corpus/results-$label.jsonl"
 "$binary" extract --json $pages >"$results"
 for split in tune holdout all; do
   python3 "$here/score.py" "$corpus/manifest.tsv" "$corpus/pages" "$results" --split "$split" \
-    --worst "$([ "$split" = all ] && echo 10 || echo 0)"
+    --kind full --worst "$([ "$split" = all ] && echo 10 || echo 0)"
 done
+if grep -q "$(printf '\t')reduced\$" "$corpus/manifest.tsv"; then
+  python3 "$here/score.py" "$corpus/manifest.tsv" "$corpus/pages" "$results" --split all \
+    --kind reduced --by-site --worst 10
+fi
 best=""
 for _ in 1 2 3; do
   # shellcheck disable=SC2086

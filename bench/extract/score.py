@@ -8,7 +8,12 @@ normalised by their sum so that every page weighs the same. Precision and recall
 the per-page precision and recall; F1 is their harmonic mean. A page where both texts are empty
 scores 1; an empty extraction scores precision 0 (where anything was expected).
 
-Usage: score.py MANIFEST PAGES RESULTS.jsonl [--split tune|holdout|all] [--worst N]
+Usage: score.py MANIFEST PAGES RESULTS.jsonl [--split tune|holdout|all] [--kind full|reduced|all]
+                [--by-site] [--worst N]
+--kind picks pages by the manifest's `kind` column (a manifest without it holds full pages only):
+`full` (the default) are whole saved pages, `reduced` are pages saved reduced to the article (see
+build_corpus.py), which test language, charset and paragraph handling rather than boilerplate
+removal, so they are scored apart. --by-site adds a line of scores per site.
 RESULTS.jsonl is the output of `kazaz-monitor extract --json` over the pages, one line a page
 with "source" (the file path) and "text" (and "method" for the report).
 """
@@ -59,6 +64,8 @@ def main():
     parser.add_argument("pages")
     parser.add_argument("results")
     parser.add_argument("--split", default="all")
+    parser.add_argument("--kind", default="full", choices=("full", "reduced", "all"))
+    parser.add_argument("--by-site", action="store_true")
     parser.add_argument("--worst", type=int, default=10)
     args = parser.parse_args()
     with open(args.manifest, encoding="utf-8") as f:
@@ -74,6 +81,8 @@ def main():
     for page in manifest:
         if args.split != "all" and page["split"] != args.split:
             continue
+        if args.kind != "all" and page.get("kind", "full") != args.kind:
+            continue
         with open(os.path.join(args.pages, page["id"] + ".txt"), encoding="utf-8") as f:
             expected = f.read()
         item = results.get(page["id"], {})
@@ -86,14 +95,17 @@ def main():
         print("no pages")
         return
     f1, p, r = summary([row for _, row, _ in scored])
-    print(f"pages {len(scored)} ({args.split}): F1 {f1:.3f} (P {p:.3f}, R {r:.3f}); "
+    print(f"pages {len(scored)} ({args.split}, {args.kind}): F1 {f1:.3f} (P {p:.3f}, R {r:.3f}); "
           f"without text: {len(empty)} {' '.join(empty)}")
-    by_lang = collections.defaultdict(list)
-    for page, row, _ in scored:
-        by_lang[page["lang"]].append(row)
-    print("by language: " + ", ".join(
-        f"{lang} {summary(rows)[0]:.3f} ({len(rows)})"
-        for lang, rows in sorted(by_lang.items(), key=lambda x: -len(x[1]))))
+    for column, title in (("lang", "language"), ("site", "site")):
+        if column == "site" and not args.by_site:
+            continue
+        groups = collections.defaultdict(list)
+        for page, row, _ in scored:
+            groups[page[column]].append(row)
+        print(f"by {title}: " + ", ".join(
+            f"{name} {summary(rows)[0]:.3f} ({len(rows)})"
+            for name, rows in sorted(groups.items(), key=lambda x: (-len(x[1]), x[0]))))
     f1s = sorted(((2 * precision(*row) * recall(*row) / (precision(*row) + recall(*row))
                    if precision(*row) + recall(*row) else 0.0), page["id"], precision(*row),
                   recall(*row), method) for page, row, method in scored)
