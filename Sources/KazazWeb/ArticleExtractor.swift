@@ -100,7 +100,8 @@ public enum ArticleExtractor {
   }
 
   /// A short line that only dates or signs the article ("By Samir Guliyev, 24 November 2026",
-  /// "25.11.2026 11:40"), as found above the first paragraph.
+  /// "25.11.2026 11:40", "18 Nov 2019, 12:44 by Yulia Abramova", "18 қараша 2019"), as found
+  /// above the first paragraph.
   static func isByline(_ text: String) -> Bool {
     guard text.count < 70 else { return false }
     let lower = text.lowercased()
@@ -108,17 +109,33 @@ public enum ArticleExtractor {
       return true
     }
     let digits = text.filter(\.isNumber).count
-    let months = [
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "январ", "феврал", "март", "апрел", "мая", "июн", "июл",
-      "август", "сентябр", "октябр", "ноябр", "декабр",
-    ]
-    let hasMonth = months.contains { lower.contains($0) }
-    let words = text.split(whereSeparator: \.isWhitespace).count
-    // Mostly figures (dates, times) or a month name with a year in a few words.
+    let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    let hasMonth = words.contains { word in
+      monthStems.contains { word.hasPrefix($0) } || monthWords.contains(word)
+    }
+    let signed = words.contains("by") || words.contains("автор")
+    // Mostly figures (dates, times), or a month name with a year in a few words (and perhaps
+    // the author's name after "by").
     return (digits * 2 >= text.filter { !$0.isWhitespace }.count)
-      || (hasMonth && digits >= 4 && words <= 6)
+      || (hasMonth && digits >= 4 && (words.count <= 6 || (signed && words.count <= 10)))
   }
+
+  /// Month names that are not other words at their start: Russian stems (января, январь) and
+  /// the full names of English, Kazakh, Azerbaijani and Turkish.
+  static let monthStems = [
+    "январ", "феврал", "апрел", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    "january", "february", "april", "june", "july", "august", "september", "october",
+    "november", "december", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде",
+    "тамыз", "қыркүйек", "қараша", "желтоқсан", "yanvar", "fevral", "aprel", "iyun", "iyul",
+    "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr", "şubat", "nisan", "mayıs", "haziran",
+    "temmuz", "ağustos", "eylül", "kasım", "aralık",
+  ]
+  /// Month names and abbreviations that are also short words or stems of others, matched
+  /// whole ("mar", "may", "мая", "қазан", "ekim", "ocak").
+  static let monthWords: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "march", "мая", "май", "март", "марта", "қазан", "mart", "ekim", "ocak",
+  ]
 
   static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td"]
   /// Blocks that group others; one that is mostly links is a list of other articles.

@@ -59,7 +59,28 @@ enum Boilerplate {
 
   static func isNoiseParagraph(_ text: String) -> Bool {
     let lower = text.lowercased()
-    return noisePrefixes.contains { lower.hasPrefix($0) }
+    return noisePrefixes.contains { lower.hasPrefix($0) } || isChannelPromotion(lower)
+  }
+
+  /// Social networks and messengers an outlet asks its readers to follow it on.
+  static let channels = [
+    "telegram", "youtube", "facebook", "instagram", "whatsapp", "twitter", "tiktok", "вконтакте",
+    "телеграм", "ютуб", "инстаграм", "фейсбук", "дзен",
+  ]
+  /// What the outlet asks: subscribe, follow, join (English, Russian, Kazakh, Azerbaijani,
+  /// Turkish; whole request forms, since "подписать" is to sign and "жазылған" is written).
+  static let followRequests = [
+    "subscribe", "follow us", "join us", "join our", "подписывайтесь", "подпишитесь",
+    "подписаться на", "присоединяйтесь", "жазылыңыз", "жазылуды", "abunə", "abone ol",
+    "takip edin", "bizi izləyin",
+  ]
+
+  /// A short paragraph asking the reader to follow the outlet on a channel ("Subscribe to our
+  /// Telegram channel", "YouTube-арнамызға жазылыңыз"): the outlet's promotion, not the story.
+  /// A paragraph about a network without such a request is kept.
+  static func isChannelPromotion(_ lower: String) -> Bool {
+    lower.count < 200 && channels.contains { lower.contains($0) }
+      && followRequests.contains { lower.contains($0) }
   }
 
   /// Elements whose content is never article text.
