@@ -53,8 +53,13 @@ struct ExtractionPass {
     markFurniture()
     scoreParagraphs()
     guard let top = bestCandidate() else { return nil }
-    let text = blocks(of: withSiblings(top))
+    let elements = withSiblings(top)
+    var text = blocks(of: elements)
     guard !text.isEmpty else { return nil }
+    if let first = elements.first, let lead = lead(before: first) {
+      let line = blocks(of: [lead])
+      if !line.isEmpty, !text.contains(line) { text = line + "\n" + text }
+    }
     return ArticleExtractor.Found(
       text: text,
       method: ExtractionMethod(
@@ -392,7 +397,7 @@ struct ExtractionPass {
 
   // MARK: Step 4 — text
 
-  private func blocks(of elements: [HTMLElement]) -> String {
+  func blocks(of elements: [HTMLElement]) -> String {
     var lines: [String] = []
     var current = ""
     var linkLength = 0
