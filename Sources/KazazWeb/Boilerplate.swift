@@ -22,34 +22,13 @@ enum Boilerplate {
   /// Blocks inside an article that are about it rather than of it: bylines, dates, captions.
   static let furniture = [
     "byline", "dateline", "meta", "date", "time", "author", "caption", "credit", "photo-source",
-    "print", "error-report", "source-link", "copyright",
+    "print", "error-report", "source-link",
   ]
   /// Names that mark the article body.
   static let positive = [
     "article", "body", "content", "entry", "main", "post", "text", "story", "hentry", "news",
     "publication", "material",
   ]
-
-  /// Names of a lead or standfirst above the article body. "lead", "dek" and "deck" match whole
-  /// parts only (a `leaderboard` is an advertisement); the others also as the start of a part.
-  static let lead = [
-    "lead", "dek", "deck", "intro", "standfirst", "summary", "subtitle", "subheadline",
-    "subheading", "excerpt", "abstract", "chapo", "chapeau", "perex", "bajada", "entradilla",
-    "epigraph", "vorspann", "sapo",
-  ]
-
-  static func matchesLead(_ classAndID: String) -> Bool {
-    for token in classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-      let parts = token.lowercased().replacingOccurrences(of: "_", with: "-").split(separator: "-")
-      for part in parts {
-        for pattern in lead where part == pattern || (pattern.count > 4 && part.hasPrefix(pattern))
-        {
-          return true
-        }
-      }
-    }
-    return false
-  }
 
   static func matches(_ classAndID: String, _ patterns: [String]) -> Bool {
     guard !classAndID.isEmpty else { return false }

@@ -53,13 +53,8 @@ struct ExtractionPass {
     markFurniture()
     scoreParagraphs()
     guard let top = bestCandidate() else { return nil }
-    let elements = withSiblings(top)
-    var text = blocks(of: elements)
+    let text = blocks(of: withSiblings(top))
     guard !text.isEmpty else { return nil }
-    if let first = elements.first, let lead = lead(before: first) {
-      let line = blocks(of: [lead])
-      if !line.isEmpty, !text.contains(line) { text = line + "\n" + text }
-    }
     return ArticleExtractor.Found(
       text: text,
       method: ExtractionMethod(
@@ -397,7 +392,7 @@ struct ExtractionPass {
 
   // MARK: Step 4 — text
 
-  func blocks(of elements: [HTMLElement]) -> String {
+  private func blocks(of elements: [HTMLElement]) -> String {
     var lines: [String] = []
     var current = ""
     var linkLength = 0
