@@ -62,6 +62,17 @@ struct ExtractionFallbackTests {
     #expect(!article.text.contains("Home"))
   }
 
+  @Test("a <noscript> left open swallows the article: the article is still found")
+  func unclosedNoscript() {
+    let article = extract(
+      "<html><body><noscript><div id=\"nojs\">Please enable JavaScript.</noscript>"
+        + "<div class=\"menu\"><a href=\"/\">Home</a></div><div id=\"text\">"
+        + String(repeating: "<p>\(sentence)</p>", count: 3) + "</div></body></html>")
+    #expect(article.method.path == .readability)
+    #expect(article.text.split(separator: "\n").count == 3)
+    #expect(!article.text.contains("Home"))
+  }
+
   @Test("of several <article> elements, the one with the most prose: not a list of teasers")
   func articleWithMostProse() {
     let teasers = (1...20).map {
