@@ -136,9 +136,13 @@ struct ExtractionPass {
   }
 
   private func isFurniture(_ element: HTMLElement, total: Int) -> Bool {
-    // A page built on ASP.NET Web Forms wraps everything in one <form>: a form holding most of
-    // the page's prose is the page, not a form to fill in (its inputs are still set aside).
-    if element.name == "form", total > 0, Double(measures[element].prose) >= 0.5 * Double(total) {
+    // A page built on ASP.NET Web Forms wraps everything in one <form>, and a page header or a
+    // <noscript> left open (its end tag after an unclosed <div> is ignored by the HTML parser)
+    // swallows the rest of the page: a form, landmark or <noscript> holding most of the page's
+    // prose is the page, not furniture (the inputs and menus inside it are still set aside).
+    if Self.wrappingTags.contains(element.name), measures[element].prose > 0,
+      Double(measures[element].prose) >= 0.5 * Double(total)
+    {
       return false
     }
     if Boilerplate.droppedTags.contains(element.name) { return true }
@@ -157,6 +161,9 @@ struct ExtractionPass {
     let isListOfItems = counts.items * 5 >= counts.text * 4
     return total == 0 || Double(counts.prose) < 0.5 * Double(total) || isListOfItems
   }
+
+  /// Elements set aside as furniture unless they hold most of the page's prose.
+  static let wrappingTags: Set<String> = ["form", "header", "footer", "aside", "nav", "noscript"]
 
   /// `style="display: none"` or `visibility: hidden`: a block the reader never sees.
   static func isHiddenByStyle(_ element: HTMLElement) -> Bool {

@@ -34,7 +34,7 @@ struct PageMeasures {
 
   static let commas: Set<Unicode.Scalar> = [",", "،", "，", "、", "﹐", "﹑"]
   static let itemTags: Set<String> = ["li", "dd", "figure", "figcaption"]
-  static let unread: Set<String> = ["script", "style", "noscript", "template"]
+  static let unread: Set<String> = ["script", "style", "template"]
 
   /// Parsed trees are at most `HTMLDocument.maximumDepth` deep, so recursion is bounded.
   @discardableResult
@@ -57,6 +57,9 @@ struct PageMeasures {
         let inner = measure(
           child, inLink: inLink || child.name == "a",
           inItem: inItem || Self.itemTags.contains(child.name))
+        // Measured for itself (a <noscript> left unclosed can hold the whole page), but what a
+        // script-running browser hides does not count towards the page around it.
+        if child.name == "noscript" { continue }
         counts.text += inner.text
         counts.link += inner.link
         counts.commas += inner.commas

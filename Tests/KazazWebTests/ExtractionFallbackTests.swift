@@ -48,6 +48,31 @@ struct ExtractionFallbackTests {
     #expect(!article.text.contains("slider"))
   }
 
+  @Test("a page header left unclosed swallows the article: the article is still found")
+  func unclosedHeader() {
+    // `</header>` after an unclosed <div> is ignored by the HTML parser, so the rest of the page
+    // ends up inside the header.
+    let article = extract(
+      "<html><body><header class=\"site-header\"><div class=\"inner\"><h2>Daily News</h2>"
+        + "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav></header>"
+        + "<div class=\"entry-content\">" + String(repeating: "<p>\(sentence)</p>", count: 3)
+        + "</div><footer>Imprint and contact</footer></body></html>")
+    #expect(article.method.path == .readability)
+    #expect(article.text.split(separator: "\n").count == 3)
+    #expect(!article.text.contains("Home"))
+  }
+
+  @Test("a <noscript> left open swallows the article: the article is still found")
+  func unclosedNoscript() {
+    let article = extract(
+      "<html><body><noscript><div id=\"nojs\">Please enable JavaScript.</noscript>"
+        + "<div class=\"menu\"><a href=\"/\">Home</a></div><div id=\"text\">"
+        + String(repeating: "<p>\(sentence)</p>", count: 3) + "</div></body></html>")
+    #expect(article.method.path == .readability)
+    #expect(article.text.split(separator: "\n").count == 3)
+    #expect(!article.text.contains("Home"))
+  }
+
   @Test("of several <article> elements, the one with the most prose: not a list of teasers")
   func articleWithMostProse() {
     let teasers = (1...20).map {
