@@ -413,13 +413,14 @@ struct ExtractionPass {
       }
       lines.append(text)
     }
-    func walk(_ element: HTMLElement, inLink: Bool) {
+    func walk(_ element: HTMLElement, linkTenths: Int) {
       for child in element.children {
         switch child {
         case .text(let text):
           current += text
-          if inLink {
-            linkLength += text.split(whereSeparator: \.isWhitespace).joined(separator: " ").count
+          if linkTenths > 0 {
+            let length = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").count
+            linkLength += length * linkTenths / 10
           }
         case .element(let child):
           if removed.contains(ObjectIdentifier(child)) { continue }
@@ -437,7 +438,7 @@ struct ExtractionPass {
           }
           let isBlock = ArticleExtractor.blockTags.contains(child.name)
           if isBlock { flush() }
-          walk(child, inLink: inLink || child.name == "a")
+          walk(child, linkTenths: PageMeasures.linkTenths(of: child, enclosing: linkTenths))
           if isBlock { flush() }
         }
       }
@@ -445,9 +446,9 @@ struct ExtractionPass {
     for element in elements {
       flush()
       if ["p", "h2", "h3", "h4", "blockquote", "li", "pre"].contains(element.name) {
-        walk(element, inLink: false)
+        walk(element, linkTenths: 0)
       } else {
-        walk(element, inLink: element.name == "a")
+        walk(element, linkTenths: PageMeasures.linkTenths(of: element, enclosing: 0))
       }
       flush()
     }

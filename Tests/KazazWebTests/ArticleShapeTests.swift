@@ -97,6 +97,20 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Highlight the main points"))
   }
 
+  @Test("subheadings linking to their own anchors stay; a line linking elsewhere goes")
+  func inPageLinks() {
+    let sections = (1...3).map {
+      "<h2><a href=\"#part-\($0)\" id=\"part-\($0)\">Part \($0) of the agreement</a></h2>"
+        + "<p>\(sentence($0))</p><p>\(sentence($0 + 10))</p>"
+    }.joined()
+    let article = extract(
+      "<html><body><div class=\"article-body\">\(sections)"
+        + "<p><a href=\"/news/other-story\">Another story about the ports</a></p>"
+        + "</div></body></html>")
+    for number in 1...3 { #expect(article.text.contains("Part \(number) of the agreement")) }
+    #expect(!article.text.contains("Another story"))
+  }
+
   @Test("a short article keeps its one list of points")
   func shortArticleWithList() {
     let article = extract(
