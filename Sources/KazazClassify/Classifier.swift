@@ -1,5 +1,6 @@
 import Foundation
 import KazazModel
+import KazazText
 
 /// Decides whether an article is about Kazakhstan–Azerbaijan relations and which topics it covers.
 ///
@@ -55,6 +56,15 @@ public struct Classifier: Sendable {
 
   /// Classifies an article given as a title and a body of plain text.
   public func classify(title: String, body: String) -> Classification {
+    // Azerbaijani in its Cyrillic alphabet is read in the Latin one the profile is written in.
+    if AzerbaijaniCyrillic.isWritten(in: body) || AzerbaijaniCyrillic.isWritten(in: title) {
+      return classifyAsWritten(
+        title: AzerbaijaniCyrillic.latin(title), body: AzerbaijaniCyrillic.latin(body))
+    }
+    return classifyAsWritten(title: title, body: body)
+  }
+
+  private func classifyAsWritten(title: String, body: String) -> Classification {
     let compiled = compiled
     let standard = NormalizedDocument(title: title, body: body)
     let identification = LanguageIdentifier.identification(
