@@ -92,6 +92,11 @@ public struct Accuracy: Sendable, Hashable, Codable {
   /// Correct choices over documents; 1 when there was nothing to choose.
   public var accuracy: Double { documents == 0 ? 1 : Double(correct) / Double(documents) }
 
+  public mutating func add(correct isCorrect: Bool) {
+    documents += 1
+    if isCorrect { correct += 1 }
+  }
+
   enum CodingKeys: String, CodingKey {
     case documents, correct, accuracy
   }
@@ -164,9 +169,12 @@ public struct EvaluationReport: Sendable, Codable {
   public var baseline = PRF()
   public var baselineByLanguage: [String: PRF] = [:]
   public var topicsMicro = PRF()
+  /// Topic decisions pooled per language (micro-averaged over its relevant documents).
+  public var topicsByLanguage: [String: PRF] = [:]
   public var topics: [TopicID: PRF] = [:]
   /// Primary-topic choices on the documents labelled relevant with a primary topic.
   public var primary = Accuracy()
+  public var primaryByLanguage: [String: Accuracy] = [:]
   /// Topics per document labelled relevant: as labelled, and as the classifier gave them.
   public var labelledTopicCount = 0
   public var predictedTopicCount = 0
@@ -200,18 +208,18 @@ public struct EvaluationReport: Sendable, Codable {
         labelledTopicCount += label.topics.count
         predictedTopicCount += document.classification.topics.count
         if let labelled = label.primary {
-          primary.documents += 1
-          if document.classification.primaryTopic == labelled {
-            primary.correct += 1
-          } else {
-            wrongPrimary = true
-          }
+          let correct = document.classification.primaryTopic == labelled
+          primary.add(correct: correct)
+          primaryByLanguage[label.lang, default: Accuracy()].add(correct: correct)
+          wrongPrimary = !correct
         }
         let gold = Set(label.topics)
         let given = Set(document.classification.topics)
         for topic in gold.union(given) {
-          topics[topic, default: PRF()].add(
-            predicted: given.contains(topic), expected: gold.contains(topic))
+          let (predicted, expected) = (given.contains(topic), gold.contains(topic))
+          topics[topic, default: PRF()].add(predicted: predicted, expected: expected)
+          topicsByLanguage[label.lang, default: PRF()].add(
+            predicted: predicted, expected: expected)
         }
         missing = gold.subtracting(given).sorted()
         extra = given.subtracting(gold).sorted()
@@ -237,6 +245,8 @@ public struct EvaluationReport: Sendable, Codable {
     case relevanceByLanguage = "relevance_by_language"
     case baselineByLanguage = "baseline_by_language"
     case topicsMicro = "topics_micro"
+    case topicsByLanguage = "topics_by_language"
+    case primaryByLanguage = "primary_topic_by_language"
     case topicErrors = "topic_errors"
     case primary = "primary_topic"
     case labelledTopicCount = "labelled_topics"
@@ -258,6 +268,10 @@ public struct EvaluationReport: Sendable, Codable {
     misclassified = try container.decode([Miss].self, forKey: .misclassified)
     topicErrors = try container.decode([Miss].self, forKey: .topicErrors)
     primary = try container.decodeIfPresent(Accuracy.self, forKey: .primary) ?? Accuracy()
+    topicsByLanguage =
+      try container.decodeIfPresent([String: PRF].self, forKey: .topicsByLanguage) ?? [:]
+    primaryByLanguage =
+      try container.decodeIfPresent([String: Accuracy].self, forKey: .primaryByLanguage) ?? [:]
     labelledTopicCount = try container.decodeIfPresent(Int.self, forKey: .labelledTopicCount) ?? 0
     predictedTopicCount =
       try container.decodeIfPresent(Int.self, forKey: .predictedTopicCount) ?? 0
@@ -278,6 +292,8 @@ public struct EvaluationReport: Sendable, Codable {
     try container.encode(misclassified, forKey: .misclassified)
     try container.encode(topicErrors, forKey: .topicErrors)
     try container.encode(primary, forKey: .primary)
+    try container.encode(topicsByLanguage, forKey: .topicsByLanguage)
+    try container.encode(primaryByLanguage, forKey: .primaryByLanguage)
     try container.encode(labelledTopicCount, forKey: .labelledTopicCount)
     try container.encode(predictedTopicCount, forKey: .predictedTopicCount)
     try container.encode(relevantDocuments, forKey: .relevantDocuments)

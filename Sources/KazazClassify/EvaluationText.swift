@@ -3,8 +3,9 @@ import KazazModel
 
 extension EvaluationReport {
   /// The report as plain text for a terminal: relevance overall and per language, the naive
-  /// "mentions both countries" rule beside it, topics micro-averaged and per topic, topics per
-  /// document and primary-topic accuracy, then every relevance error with the evidence behind it
+  /// "mentions both countries" rule beside it, topics micro-averaged (overall and per language,
+  /// with the primary topics chosen right) and per topic, topics per document and primary-topic
+  /// accuracy, then every relevance error with the evidence behind it
   /// and every topic disagreement.
   public func renderText() -> String {
     var lines: [String] = []
@@ -30,6 +31,13 @@ extension EvaluationReport {
     lines.append("")
     lines.append("topics (over documents labelled relevant)")
     lines.append(line("  micro-average", topicsMicro))
+    for language in topicsByLanguage.keys.sorted() {
+      var name = "    \(language)"
+      if let choices = primaryByLanguage[language], choices.documents > 0 {
+        name += " (primary \(choices.correct)/\(choices.documents))"
+      }
+      lines.append(line(name, topicsByLanguage[language] ?? PRF()))
+    }
     for topic in topics.keys.sorted() {
       lines.append(line("    \(topic.rawValue)", topics[topic] ?? PRF()))
     }

@@ -116,6 +116,17 @@ struct EvaluationTests {
       EvaluationReport.self, from: JSONEncoder().encode(report))
     #expect(decoded.primary == report.primary)
     #expect(decoded.predictedTopicCount == 4)
+    // Per language: en has 3 labels given right of 4 (politics missed), its primaries 1 of 2;
+    // ru misses the missed document's one label and gets the other, its primary 0 of 1.
+    #expect(
+      report.topicsByLanguage["en"] == PRF(truePositives: 3, falsePositives: 0, falseNegatives: 1))
+    #expect(
+      report.topicsByLanguage["ru"] == PRF(truePositives: 1, falsePositives: 0, falseNegatives: 1))
+    #expect(report.primaryByLanguage["en"] == Accuracy(documents: 2, correct: 1))
+    #expect(report.primaryByLanguage["ru"] == Accuracy(documents: 1, correct: 0))
+    #expect(text.contains("    en (primary 1/2)     P 1.000  R 0.750"))
+    #expect(decoded.topicsByLanguage == report.topicsByLanguage)
+    #expect(decoded.primaryByLanguage == report.primaryByLanguage)
   }
 
   @Test("The JSON report round-trips")
