@@ -11,9 +11,9 @@ struct EvalCommand: ParsableCommand {
     discussion: """
       Borderline documents are excluded. Prints relevance precision, recall and F1 (overall and \
       per language), the same for the naive rule "both countries are named", topic scores \
-      micro-averaged over the relevant documents and per topic, topics per document, the \
-      primary-topic accuracy (where the labels carry "primary"), and every misclassified file \
-      with its evidence.
+      micro-averaged over the relevant documents (overall and per language) and per topic, \
+      topics per document, the primary-topic accuracy (where the labels carry "primary"; per \
+      language too), and every misclassified file with its evidence.
       """)
 
   @Flag(help: "Print the report as one JSON object.")
