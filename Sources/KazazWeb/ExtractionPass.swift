@@ -394,6 +394,9 @@ struct ExtractionPass {
 
   private func blocks(of elements: [HTMLElement]) -> String {
     var lines: [String] = []
+    /// Whether each line is a subheading (h2–h6): one left last introduced what was set aside.
+    var headings: [Bool] = []
+    var headingDepth = 0
     var current = ""
     var linkLength = 0
     var seenLongParagraph = false
@@ -412,6 +415,7 @@ struct ExtractionPass {
         seenLongParagraph = text.count >= 80
       }
       lines.append(text)
+      headings.append(headingDepth > 0)
     }
     func walk(_ element: HTMLElement, linkTenths: Int) {
       for child in element.children {
@@ -437,9 +441,12 @@ struct ExtractionPass {
             continue
           }
           let isBlock = ArticleExtractor.blockTags.contains(child.name)
+          let isHeading = Self.subheadingTags.contains(child.name)
           if isBlock { flush() }
+          if isHeading { headingDepth += 1 }
           walk(child, linkTenths: PageMeasures.linkTenths(of: child, enclosing: linkTenths))
           if isBlock { flush() }
+          if isHeading { headingDepth -= 1 }
         }
       }
     }
@@ -452,6 +459,13 @@ struct ExtractionPass {
       }
       flush()
     }
+    // A subheading with nothing after it headed a block that was set aside ("Related stories:").
+    while headings.last == true, lines.count > 1 {
+      lines.removeLast()
+      headings.removeLast()
+    }
     return lines.joined(separator: "\n")
   }
+
+  static let subheadingTags: Set<String> = ["h2", "h3", "h4", "h5", "h6"]
 }

@@ -111,6 +111,18 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Another story"))
   }
 
+  @Test("a subheading left last, its box of links set aside, goes; one with text under it stays")
+  func trailingSubheading() {
+    let body = (1...3).map { "<p>\(sentence($0))</p>" }.joined()
+    let article = extract(
+      "<html><body><div class=\"article-text\">\(body)<h3>What the ports will do</h3>"
+        + "<p>\(sentence(4))</p><h4>Other news of the section:</h4><ul>\(links)</ul>"
+        + "</div></body></html>")
+    #expect(article.text.contains("What the ports will do"))
+    #expect(article.text.contains("Paragraph 4:"))
+    #expect(!article.text.contains("Other news of the section"))
+  }
+
   @Test("a short article keeps its one list of points")
   func shortArticleWithList() {
     let article = extract(
