@@ -37,7 +37,9 @@ struct MailKillTests {
 
   /// Kills `digest --resend` while the server holds the reply to its message number
   /// `killAt + 1`, then lets `run --once` finish the delivery.
-  @Test("SIGKILL while the server holds a message's reply: no message lost, one duplicate at most", arguments: [0, 1, 2])
+  @Test(
+    "SIGKILL while the server holds a message's reply: no message lost, one duplicate at most",
+    arguments: [0, 1, 2])
   func killed(killAt: Int) async throws {
     let directory = try TemporaryDirectory()
     let server = try LoopbackSMTPServer()

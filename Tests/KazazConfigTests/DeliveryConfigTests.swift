@@ -85,7 +85,9 @@ struct DeliveryConfigTests {
       problems("    url: smtp://relay\n    from: a@example.org")
         .contains { $0.contains("delivery.email: missing required key \"to\"") })
     #expect(
-      problems("    url: smtp://relay\n    from: a@example.org\n    to: b@example.org", formats: "[json]")
-        .contains { $0.contains("add markdown or html to digest.formats") })
+      problems(
+        "    url: smtp://relay\n    from: a@example.org\n    to: b@example.org", formats: "[json]"
+      )
+      .contains { $0.contains("add markdown or html to digest.formats") })
   }
 }

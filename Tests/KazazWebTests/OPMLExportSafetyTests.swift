@@ -1,7 +1,7 @@
 import Foundation
 import KazazModel
-import KazazWeb
 import KazazText
+import KazazWeb
 import Testing
 
 @Suite("OPML export of hostile titles")
