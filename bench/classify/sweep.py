@@ -8,9 +8,11 @@ LIST (after a colon) restricts it to the files named there, one a line (e.g. the
 the evaluation set, never its held-out half). The search is coordinate descent: from the
 profile's current values, each parameter in turn takes each of its candidate values with the
 others fixed, and the value kept is the one with the best topic micro-F1 pooled over all sets
-(true/false positives and negatives summed) **that lowers no set's own micro-F1** — a change
-that helps one corpus by hurting another is fitting a corpus, not the language. Ties keep the
-current value. Relevance is printed too (topic thresholds must not move it).
+(true/false positives and negatives summed) **that leaves no set's own micro-F1 more than
+one decision below where it started** (about what one topic label more or less changes in that
+set's F1: below that a difference is noise) — a change that helps one corpus by clearly hurting another is fitting a
+corpus, not the language. Ties keep the current value. Relevance is printed too (topic
+thresholds must not move it).
 
 The profile file is never modified: each trial writes a copy with the `thresholds:` values
 replaced and runs `eval --json --no-profile-cache --profile COPY`. Prints one line a trial and
@@ -91,6 +93,17 @@ def summary(results):
     return f1(*pooled), per_set, relevance
 
 
+def one_decision(results):
+    """Per set, about how much one topic decision moves its micro-F1 (one false positive more
+    takes F1/D, one hit turned miss (2 - F1)/D, with D = 2tp + fp + fn): 1/D, the noise floor
+    under which a set is not said to fall."""
+    floors = []
+    for r in results:
+        m = r["topics_micro"]
+        floors.append(1 / max(1, 2 * m["tp"] + m["fp"] + m["fn"]))
+    return floors
+
+
 def main(argv):
     args, grid, rounds = [], {}, 2
     i = 0
@@ -116,8 +129,13 @@ def main(argv):
     if missing:
         sys.exit(f"{profile}: no thresholds.{', thresholds.'.join(missing)} to vary")
 
+    floors = []
+
     def run(values):
-        pooled, per_set, relevance = summary(evaluate(binary, with_thresholds(text, values), sets))
+        results = evaluate(binary, with_thresholds(text, values), sets)
+        if not floors:
+            floors.extend(one_decision(results))
+        pooled, per_set, relevance = summary(results)
         shown = " ".join(f"{n}={values[n]}" for n in grid)
         sets_f1 = " ".join(f"{x:.3f}" for x in per_set)
         rel = " ".join(f"{x:.3f}" for x in relevance)
@@ -134,7 +152,9 @@ def main(argv):
                     continue
                 trial = dict(chosen, **{name: value})
                 score, per_set = run(trial)
-                no_set_worse = all(a >= b - 1e-9 for a, b in zip(per_set, best_sets))
+                # Measured against the start, so that small steps cannot add up to a fall.
+                no_set_worse = all(
+                    a >= b - floor - 1e-9 for a, b, floor in zip(per_set, start[1], floors))
                 if score > best + 1e-9 and no_set_worse:
                     best, best_sets, chosen, changed = score, per_set, trial, True
         if not changed:
