@@ -67,16 +67,22 @@ extension Store {
 
   /// The digests of the `limit` newest days, every format, newest day first.
   public func recentDigests(days limit: Int) throws -> [WrittenDigest] {
-    try pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT * FROM digest
-          WHERE day IN (SELECT DISTINCT day FROM digest ORDER BY day DESC LIMIT ?)
-          ORDER BY day DESC, format
-          """, arguments: [limit]
-      ).map(Self.writtenDigest)
-    }
+    try pool.read { db in try Self.newestReports(in: "digest", limit: limit, db) }
+  }
+
+  /// The records of the `limit` newest labels (days or weeks) of a report table (`digest`,
+  /// `weeklyReport`: the same columns), every format, newest first.
+  static func newestReports(in table: String, limit: Int, _ db: Database) throws
+    -> [WrittenDigest]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM \(table)
+        WHERE day IN (SELECT DISTINCT day FROM \(table) ORDER BY day DESC LIMIT ?)
+        ORDER BY day DESC, format
+        """, arguments: [limit]
+    ).map(writtenDigest)
   }
 
   /// Digests of days before `day` (`YYYY-MM-DD`), every format.

@@ -33,16 +33,7 @@ extension Store {
 
   /// The reports of the `limit` newest weeks, every format, newest week first.
   public func recentWeeklyReports(weeks limit: Int) throws -> [WrittenDigest] {
-    try pool.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT * FROM weeklyReport
-          WHERE day IN (SELECT DISTINCT day FROM weeklyReport ORDER BY day DESC LIMIT ?)
-          ORDER BY day DESC, format
-          """, arguments: [limit]
-      ).map(Self.writtenDigest)
-    }
+    try pool.read { db in try Self.newestReports(in: "weeklyReport", limit: limit, db) }
   }
 
   /// The weekly reports whose period ended before `date`, every format.

@@ -89,26 +89,43 @@ public struct DigestWriter: Sendable {
   /// Writes a built digest; returns the written files (dated files, then the feed).
   public func write(_ digest: Digest, now: Date = Date()) throws -> [URL] {
     let period = digest.period
+    var written = try writeFormats(
+      folder: directory, isNewest: period.day >= (try store.newestDigestDay() ?? period.day),
+      datedFile: { datedFile(day: period.day, fileExtension: $0) },
+      render: { render(digest, $0) },
+      record: { format, file in
+        try store.recordDigest(
+          WrittenDigest(
+            day: period.day, format: format.rawValue, path: file.path,
+            relevantCount: digest.relevantCount, totalCount: digest.totalItems,
+            periodStart: period.start, periodEnd: period.end, isPartial: period.isPartial,
+            headlines: digest.stories.prefix(Self.headlineCount).map { $0.title ?? "" },
+            writtenAt: now))
+      })
+    if config.formats.contains(.atom) { written.append(try writeAtomFeed()) }
+    return written
+  }
+
+  /// Writes one report (a day's digest or a week's report) in each configured file format: its
+  /// dated file, its record in the store, and a copy as `latest.EXT` in `folder` when it is the
+  /// newest report of its kind. Returns the dated files.
+  func writeFormats(
+    folder: URL, isNewest: Bool, datedFile: (String) -> URL,
+    render: (DigestFormat) -> String, record: (DigestFormat, URL) throws -> Void
+  ) throws -> [URL] {
     var written: [URL] = []
     for format in config.formats {
       guard let fileExtension = format.fileExtension else { continue }
-      let data = Data(render(digest, format).utf8)
-      let file = datedFile(day: period.day, fileExtension: fileExtension)
+      let data = Data(render(format).utf8)
+      let file = datedFile(fileExtension)
       try AtomicFileWriter.write(data, to: file)
-      try store.recordDigest(
-        WrittenDigest(
-          day: period.day, format: format.rawValue, path: file.path,
-          relevantCount: digest.relevantCount, totalCount: digest.totalItems,
-          periodStart: period.start, periodEnd: period.end, isPartial: period.isPartial,
-          headlines: digest.stories.prefix(Self.headlineCount).map { $0.title ?? "" },
-          writtenAt: now))
-      if period.day >= (try store.newestDigestDay() ?? period.day) {
+      try record(format, file)
+      if isNewest {
         try AtomicFileWriter.write(
-          data, to: directory.appendingPathComponent("latest.\(fileExtension)"))
+          data, to: folder.appendingPathComponent("latest.\(fileExtension)"))
       }
       written.append(file)
     }
-    if config.formats.contains(.atom) { written.append(try writeAtomFeed()) }
     return written
   }
 

@@ -63,25 +63,21 @@ public struct WeeklyWriter: Sendable {
   /// Writes a built report of `period`; returns the written files (dated files, then the Atom
   /// feed).
   public func write(_ report: WeeklyReport, period: DigestPeriod, now: Date) throws -> [URL] {
-    var written: [URL] = []
-    for format in config.formats {
-      guard let fileExtension = format.fileExtension else { continue }
-      let data = Data(render(report, format).utf8)
-      let file = datedFile(week: report.week, fileExtension: fileExtension)
-      try AtomicFileWriter.write(data, to: file)
-      try store.recordWeeklyReport(
-        WrittenDigest(
-          day: report.week, format: format.rawValue, path: file.path,
-          relevantCount: report.digest.relevantCount, totalCount: report.digest.totalItems,
-          periodStart: period.start, periodEnd: period.end, isPartial: false,
-          headlines: report.topStories.prefix(DigestWriter.headlineCount).map { $0.title ?? "" },
-          writtenAt: now))
-      if report.week >= (try store.lastWeeklyReportWeek() ?? report.week) {
-        try AtomicFileWriter.write(
-          data, to: folder.appendingPathComponent("latest.\(fileExtension)"))
-      }
-      written.append(file)
-    }
+    var written = try digests.writeFormats(
+      folder: folder, isNewest: report.week >= (try store.lastWeeklyReportWeek() ?? report.week),
+      datedFile: { datedFile(week: report.week, fileExtension: $0) },
+      render: { render(report, $0) },
+      record: { format, file in
+        try store.recordWeeklyReport(
+          WrittenDigest(
+            day: report.week, format: format.rawValue, path: file.path,
+            relevantCount: report.digest.relevantCount, totalCount: report.digest.totalItems,
+            periodStart: period.start, periodEnd: period.end, isPartial: false,
+            headlines: report.topStories.prefix(DigestWriter.headlineCount).map {
+              $0.title ?? ""
+            },
+            writtenAt: now))
+      })
     if config.formats.contains(.atom) { written.append(try digests.writeAtomFeed()) }
     return written
   }
