@@ -82,6 +82,11 @@ struct ExtractionFallbackTests {
       "<html><body><article class=\"story\"><ul>"
         + (1...2).map { "<li>Point \($0): \(sentence)</li>" }.joined()
         + "</ul></article><article class=\"feed\"><ul>\(teasers)</ul></article></body></html>")
+    // The whole story, from its <article>: the one with the most text (the teasers) gave nothing
+    // to read, and the longest text block is one point of the two.
+    #expect(article.method.path == .articleElement)
+    #expect(article.method.container == "article.story")
+    #expect(article.text.contains("Point 1: Kazakhstan and Azerbaijan"))
     #expect(article.text.contains("Point 2: Kazakhstan and Azerbaijan"))
     #expect(!article.text.contains("Another story"))
   }
