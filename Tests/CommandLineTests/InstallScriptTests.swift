@@ -101,7 +101,7 @@ struct InstallScriptTests {
       let shipped = try String(
         contentsOf: ProjectPaths.root().appendingPathComponent("systemd/\(name)"), encoding: .utf8)
       try shipped.replacingOccurrences(of: "/usr/local/bin/kazaz-monitor", with: binary)
-        .write(to: units.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        .write(to: units.appendingPathComponent(name), atomically: true, encoding: .utf8)
       try FileManager.default.copyItem(
         at: dropIn(name).deletingLastPathComponent(),
         to: units.appendingPathComponent("\(name).d"))

@@ -36,7 +36,7 @@ struct ProfileCacheTests {
       folder = try TemporaryDirectory()
       profilePath = folder.url.appendingPathComponent("profile.yaml").path
       cache = ProfileCache(directory: folder.url.appendingPathComponent("cache"))
-      try ClassifierTests.profileText.write(toFile: profilePath, atomically: false, encoding: .utf8)
+      try ClassifierTests.profileText.write(toFile: profilePath, atomically: true, encoding: .utf8)
     }
 
     func lookup() throws -> (profile: CompiledProfile, outcome: ProfileCache.Outcome) {
@@ -125,7 +125,7 @@ struct ProfileCacheTests {
     _ = try setup.lookup()
     var text = try String(contentsOfFile: setup.profilePath, encoding: .utf8)
     text = text.replacingOccurrences(of: "version: \"test-1\"", with: "version: \"test-2\"")
-    try text.write(toFile: setup.profilePath, atomically: false, encoding: .utf8)
+    try text.write(toFile: setup.profilePath, atomically: true, encoding: .utf8)
     let changed = try setup.lookup()
     #expect(changed.outcome == .compiled(.stale, stored: true))
     #expect(changed.profile.profile.version == "test-2")
