@@ -93,6 +93,7 @@ extension CompiledProfile {
     writer.write(profile.version)
     for value in thresholdValues(profile.thresholds) { writer.write(value) }
     writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicSentences)))
+    writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicList)))
     writer.write(profile.regions.title)
     writer.write(profile.regions.lead)
     writer.write(profile.regions.body)
@@ -129,10 +130,12 @@ extension CompiledProfile {
     var values: [Double] = []
     for _ in 0..<14 { values.append(try reader.readDouble("threshold")) }
     let sentences = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("sentences")))
+    let list = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("list")))
     var thresholds = ClassifierProfile.Thresholds(
       relevance: values[0], sideMinimum: values[1], topic: values[2], balance: values[3],
       listFocus: values[4], sports: values[5], incidentFocus: values[6], incidents: values[7],
       topicRelative: values[8], topicSentence: values[9], topicSentences: sentences,
+      topicList: list,
       topicClearSentence: values[12], topicNearby: values[10], sectorPolitics: values[11])
     thresholds.multilateral = values[13]
     let regions = ClassifierProfile.RegionWeights(

@@ -34,11 +34,13 @@ import KazazModel
 ///   in the rest of such a paragraph and next to such a sentence, and not at all elsewhere; in an
 ///   article judged relevant, a sentence naming an official role (a context term lighter than 1)
 ///   counts by that weight. A topic has substance when at least one sentence holds
-///   `topic_sentence` of its raw term weight times its context (a bare list of spheres, "trade,
-///   transport, energy", does not make a topic) or when `topic_sentences` sentences in context
-///   hold its terms (a theme the article returns to). A topic with substance is assigned when its
-///   score reaches `topic` and `topic_relative` times the best topic's score — a secondary topic
-///   needs a share of the story, not a passing mention — or, with a sentence of
+///   `topic_sentence` of its raw term weight times its context (a sphere named in passing does
+///   not make a topic) or when `topic_sentences` sentences in context hold its terms (a theme the
+///   article returns to). A sentence in context naming `topic_list` topics besides politics lists
+///   the spheres of the pair's cooperation: each topic it names is assigned. Otherwise a topic
+///   with substance is assigned when its score reaches `topic` and `topic_relative` times the
+///   best topic's score — a secondary topic needs a share of the story, not a passing mention —
+///   or, with a sentence of
 ///   `topic_clear_sentence` (a distinctive term), `topic` alone. Politics and diplomacy, the
 ///   frame of nearly every bilateral story, needs `frameRelative` of the best topic's score.
 /// - **Primary topic.** `PrimaryTopic` chooses it from the assigned topics, their scores, the
@@ -368,6 +370,9 @@ struct EvidenceTally {
     var heaviestSentence = 0.0
     /// Whether one of them weighs `topic_sentence`, or `topic_sentences` of them hold its terms.
     var substance = false
+    /// Whether a sentence in context names it among `topic_list` or more topics: a list of the
+    /// spheres of the pair's cooperation.
+    var listed = false
   }
 
   /// Topic scores in bilateral context, with the headline's and lead's share and whether each
@@ -380,6 +385,11 @@ struct EvidenceTally {
     let actors = politicsFactors()
     var result = [TopicScore?](repeating: nil, count: topicCount)
     for index in sentences.indices where context[index] > 0 {
+      // The frame topic is not counted: "the presidents discussed energy" is not a list.
+      let named = (0..<topicCount).filter {
+        $0 != politics && rawTopicWeights[index * topicCount + $0] > 0
+      }
+      let list = named.count >= thresholds.topicList
       for topic in 0..<topicCount {
         let weight = topicWeights[index * topicCount + topic]
         // Only topics whose terms occur in this sentence (every term weighs more than zero).
@@ -395,6 +405,7 @@ struct EvidenceTally {
         if sentence >= thresholds.topicSentence || entry.sentences >= thresholds.topicSentences {
           entry.substance = true
         }
+        if list && named.contains(topic) { entry.listed = true }
         result[topic] = entry
       }
     }
@@ -430,7 +441,9 @@ struct EvidenceTally {
     let minimum = max(thresholds.topic, thresholds.topicRelative * best)
     let frameMinimum = max(minimum, Self.frameRelative * best)
     return scores.indices.compactMap { index -> (TopicID, TopicScore)? in
-      guard let entry = scores[index], entry.substance else { return nil }
+      guard let entry = scores[index] else { return nil }
+      if entry.listed { return (compiled.topics[index], entry) }
+      guard entry.substance else { return nil }
       let clear = entry.heaviestSentence >= thresholds.topicClearSentence
       let topicMinimum =
         compiled.topics[index] == Self.frameTopic

@@ -18,7 +18,8 @@ public enum ProfileLoader {
     "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
     "multilateral",
     "topic",
-    "topic_relative", "topic_sentence", "topic_sentences", "topic_clear_sentence", "topic_nearby",
+    "topic_relative", "topic_sentence", "topic_sentences", "topic_list", "topic_clear_sentence",
+    "topic_nearby",
     "sector_politics",
   ]
   static let regionKeys = ["title", "lead", "body"]
@@ -192,6 +193,12 @@ public enum ProfileLoader {
           continue
         }
         thresholds.topicSentences = count
+      case "topic_list":
+        guard let count = Int(exactly: number), count >= 2 else {
+          reader.problem("thresholds.topic_list: must be a whole number from 2", at: node)
+          continue
+        }
+        thresholds.topicList = count
       case "topic_nearby": thresholds.topicNearby = number
       case "sector_politics": thresholds.sectorPolitics = number
       default: thresholds.topic = number

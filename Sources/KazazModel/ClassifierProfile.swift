@@ -84,6 +84,10 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// article that returns to a theme sentence after sentence is about it even when no one
     /// sentence weighs `topicSentence`. `Int.max` turns the rule off.
     public var topicSentences: Int
+    /// A sentence in context holding the terms of this many topics lists spheres of the pair's
+    /// cooperation ("in the political, trade, transport and cultural spheres"): each topic it
+    /// names is assigned, as a reader of the list names them. `Int.max` turns the rule off.
+    public var topicList: Int
     /// How much topic terms count in a sentence next to one that names a side (in the same
     /// paragraph). Sentences naming a side, and the headline, count fully; others not at all.
     public var topicNearby: Double
@@ -96,7 +100,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       relevance: Double, sideMinimum: Double, topic: Double, balance: Double = 0,
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
       incidents: Double = 2, multilateral: Double = .infinity, topicRelative: Double = 0,
-      topicSentence: Double = 0, topicSentences: Int = .max,
+      topicSentence: Double = 0, topicSentences: Int = .max, topicList: Int = .max,
       topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
@@ -111,6 +115,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.topicRelative = topicRelative
       self.topicSentence = topicSentence
       self.topicSentences = topicSentences
+      self.topicList = topicList
       self.topicClearSentence = topicClearSentence
       self.topicNearby = topicNearby
       self.sectorPolitics = sectorPolitics

@@ -41,6 +41,39 @@ struct ShippedTopicSubstanceTests {
     #expect(!result.topics.contains(Self.religion), "\(result.topics)")
   }
 
+  @Test("A list of the spheres of the pair's cooperation assigns each sphere it names")
+  func listOfSpheres() {
+    let text = """
+      Tokayev receives Azerbaijan's foreign minister
+      President Kassym-Jomart Tokayev received Azerbaijan's foreign minister in Astana. Relations \
+      between Kazakhstan and Azerbaijan are developing in the trade, energy, transport, \
+      agricultural and cultural spheres, the president said. The minister conveyed the greetings \
+      of President Ilham Aliyev and the two discussed preparations for the next visit.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    let listed = [
+      "trade-economy", "energy", "transport-logistics", "agriculture", Self.culture.rawValue,
+    ]
+    for topic in listed {
+      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
+    }
+  }
+
+  @Test("Two spheres touched in passing are not a list")
+  func passingSpheres() {
+    let text = """
+      Tokayev receives Azerbaijan's foreign minister
+      President Kassym-Jomart Tokayev received Azerbaijan's foreign minister in Astana. The \
+      minister conveyed the greetings of President Ilham Aliyev. The two discussed the strategic \
+      partnership, political consultations and preparations for the next visit of the president \
+      of Azerbaijan, and noted trade and cultural ties between Kazakhstan and Azerbaijan.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant)
+    #expect(result.topics == [TopicID(rawValue: "politics-diplomacy")], "\(result.topics)")
+  }
+
   @Test("The Turkic organisation named as the setting is not regional integration")
   func organisationAsSetting() {
     let text = """

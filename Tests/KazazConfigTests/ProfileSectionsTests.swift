@@ -78,18 +78,24 @@ struct ProfileSectionsTests {
     let profile = try ProfileLoader.parse(
       Self.profile("").replacingOccurrences(
         of: "version: \"1\"",
-        with: "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5 }"),
+        with:
+          "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5, topic_list: 4 }"
+      ),
       displayName: "p.yaml")
     #expect(profile.thresholds.topicSentences == 3)
     #expect(profile.thresholds.topicClearSentence == 2.5)
+    #expect(profile.thresholds.topicList == 4)
     let defaults = try ProfileLoader.parse(Self.profile(""), displayName: "p.yaml")
     #expect(defaults.thresholds.topicSentences == .max)
     #expect(defaults.thresholds.topicClearSentence == .infinity)
-    #expect(throws: ConfigError.self) {
-      try ProfileLoader.parse(
-        Self.profile("").replacingOccurrences(
-          of: "version: \"1\"", with: "version: \"1\"\nthresholds: { topic_sentences: 2.5 }"),
-        displayName: "p.yaml")
+    #expect(defaults.thresholds.topicList == .max)
+    for invalid in ["topic_sentences: 2.5", "topic_list: 1", "topic_list: 3.5"] {
+      #expect(throws: ConfigError.self, "\(invalid)") {
+        try ProfileLoader.parse(
+          Self.profile("").replacingOccurrences(
+            of: "version: \"1\"", with: "version: \"1\"\nthresholds: { \(invalid) }"),
+          displayName: "p.yaml")
+      }
     }
   }
 
