@@ -27,6 +27,19 @@ struct ExtractionFallbackTests {
     #expect(article.text.split(separator: "\n").count == 5)
   }
 
+  @Test("a UTF-8 page with one stray byte is read as UTF-8: its text is not garbled")
+  func strayByteInUTF8() throws {
+    let polish = "Kolejne organizacje sprzeciwiają się atakom, a Fundacja odpowiada spokojnie. "
+    var data = Data(
+      ("<html><head><meta charset=\"UTF-8\"></head><body><div class=\"entry-content\">"
+        + String(repeating: "<p>\(polish)</p>", count: 20) + "</div>").utf8)
+    data.append(contentsOf: [0x3C, 0x70, 0x3E, 0xC3, 0x3C, 0x2F, 0x70, 0x3E])  // <p>\xC3</p>
+    data.append(contentsOf: Data("</body></html>".utf8))
+    let article = ArticleExtractor.extract(data: data)
+    #expect(article.text.contains("sprzeciwiają się"))
+    #expect(article.text.split(separator: "\n").count >= 4)
+  }
+
   @Test("a page wrapped in one <form> (ASP.NET Web Forms) gives its article; forms to fill in go")
   func pageInsideForm() {
     let teasers = (1...8).map {
