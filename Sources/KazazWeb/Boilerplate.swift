@@ -25,7 +25,8 @@ enum Boilerplate {
   /// Blocks inside an article that are about it rather than of it: bylines, dates, captions.
   static let furniture = [
     "byline", "dateline", "meta", "date", "time", "author", "caption", "credit", "photo-source",
-    "print", "error-report", "source-link",
+    "print", "error-report", "source-link", "legend", "copyright", "imagedesc", "image-desc",
+    "image-annotation", "bildunterschrift",
   ]
   /// Names that mark the article body.
   static let positive = [
