@@ -4,8 +4,10 @@ import Foundation
 /// own declaration) or none become text: the feed parser, the article page reader and the
 /// commands that read article files all follow it.
 ///
-/// A UTF-8 label, or no label, is trusted when the bytes are valid UTF-8. When they are not, the
-/// text is in a single-byte encoding, and for the region's sources that means Cyrillic:
+/// A UTF-8 label, or no label, is trusted when the bytes are valid UTF-8, or nearly so: a page
+/// whose multi-byte sequences are valid but for a stray byte or two (a pasted fragment in
+/// another encoding) is UTF-8 with those bytes replaced. Otherwise the text is in a single-byte
+/// encoding, and for the region's sources that means Cyrillic:
 /// windows-1251, or KOI8-R when the letters only make sense that way (Russian text is mostly lower
 /// case, and the two encodings put lower and upper case in opposite halves of 0xC0–0xFF) — or
 /// windows-1252 when the non-ASCII bytes stand alone between ASCII letters, as the accented
@@ -20,12 +22,14 @@ public enum Charset {
       return Resolution(encoding: label, contradictsLabel: false)
     }
     if isValidUTF8(data) { return Resolution(encoding: utf8, contradictsLabel: false) }
+    if isNearlyUTF8(data) { return Resolution(encoding: utf8, contradictsLabel: true) }
     return Resolution(encoding: singleByteGuess(data), contradictsLabel: true)
   }
 
   public struct Resolution: Sendable, Equatable {
     public var encoding: String
-    /// The bytes are not the UTF-8 that was declared, sent or defaulted.
+    /// The bytes are not the UTF-8 that was declared, sent or defaulted (or, with `encoding`
+    /// UTF-8, not strictly: `repairedUTF8` makes them so).
     public var contradictsLabel: Bool
   }
 
@@ -72,6 +76,62 @@ public enum Charset {
     return lowerHalf > upperHalf * 2 ? "KOI8-R" : "windows-1251"
   }
 
+  /// At least 16 valid multi-byte sequences, and invalid bytes at most one in 50 of the bytes
+  /// those sequences hold. Text in a single-byte encoding makes few valid sequences by chance
+  /// (windows-1251 Cyrillic letters are never followed by a continuation byte but for "ё").
+  public static func isNearlyUTF8(_ data: Data) -> Bool {
+    var valid = 0
+    var stray = 0
+    data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let length = sequenceLength(bytes, at: index)
+        if length > 0 {
+          valid += length
+          index += length
+        } else {
+          stray += 1
+          index += 1
+        }
+      }
+    }
+    return valid >= 32 && stray * 50 <= valid
+  }
+
+  /// The length of the valid UTF-8 sequence of two to four bytes at `index`, 0 when there is none.
+  private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let lead = bytes[index]
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    let length: Int
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: (length, low) = (3, 0xA0)
+    case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+    case 0xED: (length, high) = (3, 0x9F)
+    case 0xF0: (length, low) = (4, 0x90)
+    case 0xF1...0xF3: length = 4
+    case 0xF4: (length, high) = (4, 0x8F)
+    default: return 0
+    }
+    guard index + length <= bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else {
+      return 0
+    }
+    for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+    return length
+  }
+
+  /// `data` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
+  public static func repairedUTF8(_ data: Data) -> Data {
+    Data(String(decoding: data, as: UTF8.self).utf8)
+  }
+
   public static func isASCIIOnly(_ data: Data) -> Bool {
     data.withUnsafeBytes { raw in raw.allSatisfy { $0 < 0x80 } }
   }
@@ -95,33 +155,8 @@ public enum Charset {
           index += 1
           continue
         }
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-          length = 3
-          low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-        case 0xED:
-          length = 3
-          high = 0x9F
-        case 0xF0:
-          length = 4
-          low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-          length = 4
-          high = 0x8F
-        default: return false
-        }
-        guard index + length <= count else { return false }
-        let second = bytes[index + 1]
-        guard second >= low && second <= high else { return false }
-        for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
-          return false
-        }
+        let length = sequenceLength(bytes, at: index)
+        if length == 0 { return false }
         index += length
       }
       return true

@@ -19,10 +19,14 @@ enum Boilerplate {
     "recommend", "more-news", "other-news", "disqus", "consent", "gdpr", "gallery", "slideshow",
     "carousel", "teaser", "more-stories", "button", "btn", "toolbar", "switch",
   ]
+  /// Cookie and consent prompts: set aside in every pass, whatever share of the page's prose they
+  /// hold (a consent dialog can outweigh a short news item).
+  static let consent = ["cookie", "consent", "gdpr"]
   /// Blocks inside an article that are about it rather than of it: bylines, dates, captions.
   static let furniture = [
     "byline", "dateline", "meta", "date", "time", "author", "caption", "credit", "photo-source",
-    "print", "error-report", "source-link",
+    "print", "error-report", "source-link", "legend", "copyright", "imagedesc", "image-desc",
+    "image-annotation", "bildunterschrift",
   ]
   /// Names that mark the article body.
   static let positive = [

@@ -153,6 +153,7 @@ struct ExtractionPass {
     {
       return true
     }
+    if Self.isOverlay(element) { return true }
     guard relaxation < .keptUnlikely, Boilerplate.matches(element.classAndID, Boilerplate.negative)
     else { return false }
     // A wrapper named after its sidebar can still hold the article; a gallery of captions or a
@@ -164,6 +165,16 @@ struct ExtractionPass {
 
   /// Elements set aside as furniture unless they hold most of the page's prose.
   static let wrappingTags: Set<String> = ["form", "header", "footer", "aside", "nav", "noscript"]
+
+  /// A dialog over the page (`role="dialog"`, `aria-modal`) or a cookie or consent prompt: never
+  /// the article, in any pass, however much prose it holds.
+  static func isOverlay(_ element: HTMLElement) -> Bool {
+    if let role = element["role"]?.lowercased(), role == "dialog" || role == "alertdialog" {
+      return true
+    }
+    return element["aria-modal"]?.lowercased() == "true"
+      || Boilerplate.matches(element.classAndID, Boilerplate.consent)
+  }
 
   /// `style="display: none"` or `visibility: hidden`: a block the reader never sees.
   static func isHiddenByStyle(_ element: HTMLElement) -> Bool {

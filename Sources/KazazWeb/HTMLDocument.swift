@@ -11,11 +11,15 @@ public struct HTMLDocument {
   public let encoding: String
 
   /// Parses `data`. The encoding is, in order: the HTTP `charset`, the page's own
-  /// `<meta charset>` or `http-equiv` declaration, UTF-8 when the bytes are valid UTF-8, else
-  /// windows-1251 (the usual encoding of Russian pages that declare nothing).
+  /// `<meta charset>` or `http-equiv` declaration, UTF-8 when the bytes are valid UTF-8 (or
+  /// nearly: the stray bytes are replaced, since libxml2 would read the rest of the page as
+  /// Latin-1 after the first), else a single-byte guess (`Charset`).
   public init(data: Data, httpCharset: String? = nil) {
-    let encoding = HTMLCharset.decide(data: data, httpCharset: httpCharset)
+    let resolution = HTMLCharset.decide(data: data, httpCharset: httpCharset)
+    let encoding = resolution.encoding
     self.encoding = encoding
+    let data =
+      encoding == Charset.utf8 && resolution.contradictsLabel ? Charset.repairedUTF8(data) : data
     // Encoding failures would otherwise be printed on standard error, page after page.
     kazaz_xml_silence_generic_errors()
     let options =
@@ -125,9 +129,9 @@ public struct HTMLDocument {
 enum HTMLCharset {
   /// The HTTP `charset`, else the page's own declaration, as `Charset` resolves it against
   /// the bytes.
-  static func decide(data: Data, httpCharset: String?) -> String {
+  static func decide(data: Data, httpCharset: String?) -> Charset.Resolution {
     let label = httpCharset.flatMap { $0.isEmpty ? nil : $0 } ?? declared(in: data)
-    return Charset.resolve(label: label, data: data).encoding
+    return Charset.resolve(label: label, data: data)
   }
 
   /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the

@@ -56,6 +56,22 @@ struct CharsetTests {
     #expect(Charset.resolve(label: nil, data: latin).encoding == "windows-1252")
   }
 
+  @Test("UTF-8 with a stray byte is UTF-8, the byte replaced; Cyrillic single-byte text is not")
+  func nearlyUTF8() throws {
+    let text = String(repeating: "Zażółć gęślą jaźń, pisał Müller. ", count: 4)
+    var data = Data(text.utf8)
+    data.insert(0xC3, at: 10)  // a lead byte without its continuation
+    #expect(!Charset.isValidUTF8(data))
+    #expect(Charset.resolve(label: "utf-8", data: data).encoding == Charset.utf8)
+    #expect(Charset.resolve(label: nil, data: data).contradictsLabel)
+    #expect(String(decoding: Charset.repairedUTF8(data), as: UTF8.self).contains("\u{FFFD}"))
+    let cp1251 = try encoded(Self.russian + " Всё ещё идёт.", .windowsCP1251)
+    #expect(Charset.resolve(label: "utf-8", data: cp1251).encoding == "windows-1251")
+    var halfBroken = Data(String(repeating: "gęślą ", count: 4).utf8)
+    halfBroken.append(contentsOf: [0xB3, 0xB9, 0xE6, 0x20, 0xB3, 0xB9])
+    #expect(Charset.resolve(label: nil, data: halfBroken).encoding != Charset.utf8)
+  }
+
   @Test("Another label is followed as given")
   func otherLabel() {
     #expect(

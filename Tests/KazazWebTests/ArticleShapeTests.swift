@@ -48,6 +48,23 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Another story"))
   }
 
+  @Test("image legends, descriptions and copyright lines named as such are left out")
+  func namedCaptions() {
+    let captions = [
+      "<div class=\"legend\"><div>Map legend: the route from Aktau to Baku</div></div>",
+      "<p class=\"imagedescription\">Image description: the port of Aktau at dawn</p>",
+      "<span class=\"image-annotation\"><em class=\"copyright\">Photo agency / Someone</em></span>",
+      "<div class=\"bildunterschrift\">Bildunterschrift: der Hafen von Baku</div>",
+    ].joined()
+    let article = extract(
+      "<html><body><div class=\"article-text\"><p>\(sentence(1))</p>\(captions)"
+        + "<p>\(sentence(2))</p><p>\(sentence(3))</p></div></body></html>")
+    for number in 1...3 { #expect(article.text.contains("Paragraph \(number):")) }
+    for caption in ["Map legend", "Image description", "Photo agency", "Bildunterschrift"] {
+      #expect(!article.text.contains(caption))
+    }
+  }
+
   @Test("a gallery of captions holding most of the page's text is left out")
   func captionGallery() {
     let captions = (1...20).map {

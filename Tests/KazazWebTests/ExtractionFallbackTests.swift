@@ -27,6 +27,37 @@ struct ExtractionFallbackTests {
     #expect(article.text.split(separator: "\n").count == 5)
   }
 
+  @Test("a consent dialog holding more prose than a short news item is not the article")
+  func consentDialog() {
+    let consent =
+      "We use technologies such as cookies to store and access device information, to improve "
+      + "browsing, to show personalised or non-personalised advertising, and to measure it. "
+    let story = "<div class=\"entry\"><p>\(sentence)</p><p>\(sentence)</p></div>"
+    for overlay in [
+      "<div class=\"banner-1\" role=\"dialog\"><div class=\"body\">",
+      "<div id=\"cookie-notice\"><div class=\"body\">",
+    ] {
+      let article = extract(
+        "<html><body>" + story + overlay + String(repeating: "<p>\(consent)</p>", count: 4)
+          + "</div></div></body></html>")
+      #expect(article.text.contains("Trans-Caspian"))
+      #expect(!article.text.contains("cookies"))
+    }
+  }
+
+  @Test("a UTF-8 page with one stray byte is read as UTF-8: its text is not garbled")
+  func strayByteInUTF8() throws {
+    let polish = "Kolejne organizacje sprzeciwiają się atakom, a Fundacja odpowiada spokojnie. "
+    var data = Data(
+      ("<html><head><meta charset=\"UTF-8\"></head><body><div class=\"entry-content\">"
+        + String(repeating: "<p>\(polish)</p>", count: 20) + "</div>").utf8)
+    data.append(contentsOf: [0x3C, 0x70, 0x3E, 0xC3, 0x3C, 0x2F, 0x70, 0x3E])  // <p>\xC3</p>
+    data.append(contentsOf: Data("</body></html>".utf8))
+    let article = ArticleExtractor.extract(data: data)
+    #expect(article.text.contains("sprzeciwiają się"))
+    #expect(article.text.split(separator: "\n").count >= 4)
+  }
+
   @Test("a page wrapped in one <form> (ASP.NET Web Forms) gives its article; forms to fill in go")
   func pageInsideForm() {
     let teasers = (1...8).map {
