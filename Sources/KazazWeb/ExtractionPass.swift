@@ -368,7 +368,131 @@ struct ExtractionPass {
         }
       }
     }
-    return chosen
+    return withCousins(chosen, of: top)
+  }
+
+  /// The chosen blocks and the cousins of the container that continue the article, in document
+  /// order: blocks below an ancestor up to three levels above the container (or above the block
+  /// it wraps alone), as deep below it as the container, with the container's tag and its class
+  /// tokens (one's tokens include the other's: `article-body` and `article-body more`), inside
+  /// the same `<article>` if any, that hold prose: several sentences, few links, few list items.
+  private func withCousins(_ chosen: [HTMLElement], of top: HTMLElement) -> [HTMLElement] {
+    // The container, or the block it wraps alone (the container moved past wrappers).
+    var anchors = [top]
+    while let last = anchors.last, last.elements.count == 1, let only = last.elements.first,
+      ArticleExtractor.containerTags.contains(only.name)
+    {
+      anchors.append(only)
+    }
+    var joined = Set(chosen.map(ObjectIdentifier.init))
+    var cousins: [HTMLElement] = []
+    var root = top.parent ?? top
+    for (offset, anchor) in anchors.enumerated() {
+      let found = self.cousins(
+        of: anchor, levels: 3 + offset, taken: chosen + cousins, joined: &joined)
+      cousins += found.cousins
+      if let ancestor = found.root, Self.isInside(root, ancestor) { root = ancestor }
+    }
+    guard !cousins.isEmpty else { return chosen }
+    let wanted = Set((chosen + cousins).map(ObjectIdentifier.init))
+    return root.descendants { wanted.contains(ObjectIdentifier($0)) }
+  }
+
+  /// The cousins of `top` below its ancestors up to `levels` above it, and the highest
+  /// ancestor one was found under.
+  private func cousins(
+    of top: HTMLElement, levels: Int, taken: [HTMLElement], joined: inout Set<ObjectIdentifier>
+  ) -> (cousins: [HTMLElement], root: HTMLElement?) {
+    let tokens = Self.classTokens(top)
+    guard !tokens.isEmpty else { return ([], nil) }
+    let article = enclosingArticle(top)
+    var ancestor = top
+    var cousins: [HTMLElement] = []
+    var root: HTMLElement?
+    for depth in 1...levels {
+      guard let parent = ancestor.parent, ancestor !== body, parent !== body else { break }
+      ancestor = parent
+      for cousin in Self.elements(below: ancestor, depth: depth)
+      where cousin.name == top.name && !joined.contains(ObjectIdentifier(cousin)) {
+        guard Self.sameClassFamily(Self.classTokens(cousin), tokens),
+          !isSetAside(cousin), enclosingArticle(cousin) === article,
+          !Self.titledApart(cousin, below: ancestor),
+          !(taken + cousins).contains(where: {
+            Self.isInside(cousin, $0) || Self.isInside($0, cousin)
+          }),
+          holdsProse(cousin)
+        else { continue }
+        cousins.append(cousin)
+        joined.insert(ObjectIdentifier(cousin))
+        root = ancestor
+      }
+    }
+    return (cousins, root)
+  }
+
+  /// Several sentences of prose with few links and few list items.
+  private func holdsProse(_ element: HTMLElement) -> Bool {
+    let counts = measures[element]
+    guard counts.prose >= 150, linkDensity(element) < 0.25, counts.items * 2 < counts.text else {
+      return false
+    }
+    let text = element.text
+    let sentences = text.count { ".!?。".contains($0) }
+    return sentences >= 2
+  }
+
+  /// One's class tokens include the other's, and the shared ones are at least half of them or
+  /// the others modify them (`article-body` and `article-body article-body--more`): `con` and
+  /// `con conInline conComments` are not one family.
+  static func sameClassFamily(_ one: Set<String>, _ other: Set<String>) -> Bool {
+    guard !one.isEmpty, !other.isEmpty else { return false }
+    let (small, large) = one.count <= other.count ? (one, other) : (other, one)
+    guard small.isSubset(of: large) else { return false }
+    if small.count * 2 >= large.count { return true }
+    return large.subtracting(small).allSatisfy { extra in
+      small.contains { extra.hasPrefix($0 + "-") || extra.hasPrefix($0 + "_") }
+    }
+  }
+
+  /// The cousin's branch below the shared ancestor has a title of its own outside the cousin:
+  /// another post of a listing, not the rest of this one.
+  static func titledApart(_ cousin: HTMLElement, below ancestor: HTMLElement) -> Bool {
+    var branch = cousin
+    while let parent = branch.parent, parent !== ancestor { branch = parent }
+    guard branch !== cousin else { return false }
+    return branch.descendants {
+      ["h1", "h2", "h3"].contains($0.name) && !isInside($0, cousin)
+    }.contains { !$0.text.isEmpty }
+  }
+
+  static func classTokens(_ element: HTMLElement) -> Set<String> {
+    Set(
+      (element["class"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
+  }
+
+  /// Elements exactly `depth` levels below `element`.
+  static func elements(below element: HTMLElement, depth: Int) -> [HTMLElement] {
+    var level = [element]
+    for _ in 0..<depth { level = level.flatMap(\.elements) }
+    return level
+  }
+
+  static func isInside(_ element: HTMLElement, _ container: HTMLElement) -> Bool {
+    var node = element.parent
+    while let current = node {
+      if current === container { return true }
+      node = current.parent
+    }
+    return false
+  }
+
+  private func enclosingArticle(_ element: HTMLElement) -> HTMLElement? {
+    var node = element.parent
+    while let current = node, current !== body {
+      if current.name == "article" { return current }
+      node = current.parent
+    }
+    return nil
   }
 
   /// Same tag and the same, non-empty class.

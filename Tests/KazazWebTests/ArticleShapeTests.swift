@@ -48,6 +48,31 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Another story"))
   }
 
+  @Test("the body continued in a cousin container of the same class family joins the article")
+  func cousinContainers() {
+    let first = (1...8).map { "<p>\(sentence($0))</p>" }.joined()
+    let more = (9...10).map { "<p>\(sentence($0))</p>" }.joined()
+    let article = extract(
+      "<html><body><main><div class=\"part first\"><div class=\"article-body\">\(first)</div>"
+        + "</div><div class=\"promo\"><ul>\(links)</ul></div><div class=\"part second\">"
+        + "<div class=\"article-body article-body--more\">\(more)</div></div></main></body></html>")
+    for number in 1...10 { #expect(article.text.contains("Paragraph \(number):")) }
+    #expect(!article.text.contains("Another story"))
+  }
+
+  @Test("a cousin with a title of its own is another post of a listing and stays out")
+  func cousinPostsOfListing() {
+    func post(_ title: String, _ numbers: ClosedRange<Int>) -> String {
+      "<div class=\"post post-\(numbers.lowerBound)\"><h2>\(title)</h2><div class=\"entry\">"
+        + numbers.map { "<p>\(sentence($0))</p>" }.joined() + "</div></div>"
+    }
+    let article = extract(
+      "<html><body><div class=\"posts\">\(post("First post", 1...8))"
+        + "\(post("Second post", 9...10))</div></body></html>")
+    for number in 1...8 { #expect(article.text.contains("Paragraph \(number):")) }
+    #expect(!article.text.contains("Paragraph 9:"))
+  }
+
   @Test("image legends, descriptions and copyright lines named as such are left out")
   func namedCaptions() {
     let captions = [
