@@ -595,6 +595,9 @@ struct ExtractionPass {
       flush()
     }
     // A subheading with nothing after it headed a block that was set aside ("Related stories:").
+    // Lines of contact details after the last long paragraph are its footer.
+    lines.removeLast(lines.count - TailFurniture.kept(lines))
+    headings.removeLast(headings.count - lines.count)
     while headings.last == true, lines.count > 1 {
       lines.removeLast()
       headings.removeLast()

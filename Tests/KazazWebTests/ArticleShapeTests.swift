@@ -73,6 +73,21 @@ struct ArticleShapeTests {
     #expect(!article.text.contains("Paragraph 9:"))
   }
 
+  @Test("contact lines after the last long paragraph go; a closing sentence with a number stays")
+  func contactFooter() {
+    let paragraphs = (1...6).map { "<p>\(sentence($0))</p>" }.joined()
+    let article = extract(
+      "<html><body><div class=\"story\">\(paragraphs)"
+        + "<p>Witnesses who saw the car on the forest road are asked to call the police on "
+        + "0631-3692150.</p>"
+        + "<p>Permalink https://example.org/p/RPYx</p>"
+        + "<p>Desk: news@example.org, +1 202 555 0100</p></div></body></html>")
+    for number in 1...6 { #expect(article.text.contains("Paragraph \(number):")) }
+    #expect(article.text.contains("Witnesses who saw the car"))
+    #expect(!article.text.contains("Permalink"))
+    #expect(!article.text.contains("news@example.org"))
+  }
+
   @Test("image legends, descriptions and copyright lines named as such are left out")
   func namedCaptions() {
     let captions = [
