@@ -159,6 +159,28 @@ struct ArticleExtractionTests {
     #expect(article.author == "Leyla Mammadova")
   }
 
+  @Test("a JSON-LD articleBody about as long as the markup text does not replace it")
+  func jsonLDAsLongAsMarkup() {
+    let paragraphs = [
+      "The regional council approved the new budget on Tuesday after a long debate, with most of the money going to schools and roads.",
+      "Opposition members said the plan ignored rural clinics, and asked for a review of spending before the end of the year.",
+      "The council's chair answered that clinics would receive a separate grant, to be announced in the spring, once the audit is complete.",
+      "Residents can comment on the budget online until the end of the month, and the final vote is planned for early next year.",
+    ]
+    let body = (paragraphs + ["Read also: the council's plans for the new bus station."])
+      .joined(separator: " ")
+    let page = """
+      <html><head><script type="application/ld+json">
+      {"@type": "NewsArticle", "headline": "Budget approved", "articleBody": "\(body)"}
+      </script></head><body><article><h1>Budget approved</h1><div class="article-body">
+      \(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+      </div></article></body></html>
+      """
+    let article = ArticleExtractor.extract(data: Data(page.utf8))
+    #expect(article.method.path != .jsonLD)
+    #expect(article.text == paragraphs.joined(separator: "\n"))
+  }
+
   @Test("broken and empty markup does not crash and gives what text there is")
   func brokenMarkup() {
     #expect(ArticleExtractor.extract(data: Data()).text == "")
