@@ -107,14 +107,7 @@ struct ArticleMetadata {
 
   private static func timeElementDate(_ root: HTMLElement) -> Date? {
     let times = root.descendants { $0.name == "time" }
-    let inArticle = times.filter { element in
-      var node = element.parent
-      while let current = node {
-        if current.name == "article" { return true }
-        node = current.parent
-      }
-      return false
-    }
+    let inArticle = times.filter { $0.ancestors.contains { $0.name == "article" } }
     for element in inArticle + times {
       if let value = element["datetime"], let date = ArticleDate.parse(value) { return date }
     }

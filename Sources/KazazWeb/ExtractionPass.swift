@@ -146,7 +146,9 @@ struct ExtractionPass {
       return false
     }
     if Boilerplate.droppedTags.contains(element.name) { return true }
-    if element.name == "header" && !isInside(element, "article") { return true }
+    if element.name == "header" && !element.ancestors.contains(where: { $0.name == "article" }) {
+      return true
+    }
     if ["body", "main", "article", "a"].contains(element.name) { return false }
     if element["itemprop"]?.lowercased() == "articlebody" { return false }
     if element["hidden"] != nil || element["aria-hidden"] == "true" || Self.isHiddenByStyle(element)
@@ -185,21 +187,8 @@ struct ExtractionPass {
 
   /// The element or one of its ancestors was set aside as furniture.
   private func isSetAside(_ element: HTMLElement) -> Bool {
-    var node: HTMLElement? = element
-    while let current = node {
-      if removed.contains(ObjectIdentifier(current)) { return true }
-      node = current.parent
-    }
-    return false
-  }
-
-  private func isInside(_ element: HTMLElement, _ name: String) -> Bool {
-    var node = element.parent
-    while let current = node {
-      if current.name == name { return true }
-      node = current.parent
-    }
-    return false
+    removed.contains(ObjectIdentifier(element))
+      || element.ancestors.contains { removed.contains(ObjectIdentifier($0)) }
   }
 
   // MARK: Step 2 — scores
@@ -294,7 +283,7 @@ struct ExtractionPass {
       .prefix(5).map(\.element)
     guard var top = ranked.first?.0, let topScore = ranked.first?.1 else { return nil }
     let alternatives = ranked.dropFirst().filter { topScore > 0 && $0.1 / topScore >= 0.75 }
-      .map { Set(ancestors(of: $0.0)) }
+      .map { Set($0.0.ancestors.map(ObjectIdentifier.init)) }
     if alternatives.count >= 3 {
       var parent = top.parent
       while let current = parent, current !== body {
@@ -324,16 +313,6 @@ struct ExtractionPass {
     }
     while let parent = top.parent, parent !== body, parent.elements.count == 1 { top = parent }
     return top
-  }
-
-  private func ancestors(of element: HTMLElement) -> [ObjectIdentifier] {
-    var found: [ObjectIdentifier] = []
-    var node = element.parent
-    while let current = node {
-      found.append(ObjectIdentifier(current))
-      node = current.parent
-    }
-    return found
   }
 
   /// The container and the siblings that continue it: those scoring at least a fifth of it
@@ -391,7 +370,7 @@ struct ExtractionPass {
       let found = self.cousins(
         of: anchor, levels: 3 + offset, taken: chosen + cousins, joined: &joined)
       cousins += found.cousins
-      if let ancestor = found.root, Self.isInside(root, ancestor) { root = ancestor }
+      if let ancestor = found.root, root.isInside(ancestor) { root = ancestor }
     }
     guard !cousins.isEmpty else { return chosen }
     let wanted = Set((chosen + cousins).map(ObjectIdentifier.init))
@@ -418,7 +397,7 @@ struct ExtractionPass {
           !isSetAside(cousin), enclosingArticle(cousin) === article,
           !Self.titledApart(cousin, below: ancestor),
           !(taken + cousins).contains(where: {
-            Self.isInside(cousin, $0) || Self.isInside($0, cousin)
+            cousin.isInside($0) || $0.isInside(cousin)
           }),
           holdsProse(cousin)
         else { continue }
@@ -461,7 +440,7 @@ struct ExtractionPass {
     while let parent = branch.parent, parent !== ancestor { branch = parent }
     guard branch !== cousin else { return false }
     return branch.descendants {
-      ["h1", "h2", "h3"].contains($0.name) && !isInside($0, cousin)
+      ["h1", "h2", "h3"].contains($0.name) && !$0.isInside(cousin)
     }.contains { !$0.text.isEmpty }
   }
 
@@ -477,22 +456,9 @@ struct ExtractionPass {
     return level
   }
 
-  static func isInside(_ element: HTMLElement, _ container: HTMLElement) -> Bool {
-    var node = element.parent
-    while let current = node {
-      if current === container { return true }
-      node = current.parent
-    }
-    return false
-  }
-
+  /// The nearest `<article>` around `element` (the body is never inside one).
   private func enclosingArticle(_ element: HTMLElement) -> HTMLElement? {
-    var node = element.parent
-    while let current = node, current !== body {
-      if current.name == "article" { return current }
-      node = current.parent
-    }
-    return nil
+    element.ancestors.first { $0.name == "article" }
   }
 
   /// Same tag and the same, non-empty class.

@@ -20,6 +20,19 @@ public final class HTMLElement {
     ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
   }
 
+  /// The parent, its parent and so on up to the root, nearest first.
+  public var ancestors: UnfoldSequence<HTMLElement, HTMLElement?> {
+    sequence(state: parent) { node in
+      defer { node = node?.parent }
+      return node
+    }
+  }
+
+  /// Whether `container` is one of this element's ancestors.
+  public func isInside(_ container: HTMLElement) -> Bool {
+    ancestors.contains { $0 === container }
+  }
+
   /// The child elements, in order.
   public var elements: [HTMLElement] {
     children.compactMap {

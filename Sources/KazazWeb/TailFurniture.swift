@@ -55,7 +55,7 @@ enum TailFurniture {
       } else if !" -./()+".contains(character) {
         digits = 0
       }
-      if character == "@" && previous.isLetter || character == "@" && previous.isNumber {
+      if character == "@" && (previous.isLetter || previous.isNumber) {
         afterAt = true
       } else if afterAt && character == "." {
         return true
