@@ -9,7 +9,7 @@ import Testing
 /// What is a topic's substance and what is only its rhetoric or setting: friendship phrases and
 /// lists of ties are not culture or religion, an organisation named as the setting is not
 /// regional integration, rescuers are emergencies (security), one side's investment in the
-/// other is investment. Also text hard-wrapped at a fixed width, which must read as the
+/// other is investment, doctors and hospitals are health (humanitarian). Also text hard-wrapped at a fixed width, which must read as the
 /// sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
@@ -99,6 +99,59 @@ struct ShippedTopicSubstanceTests {
     let result = classifier.classify(text: text)
     #expect(result.relevant)
     #expect(result.topics.contains(Self.security), "\(result.topics)")
+  }
+
+  @Test(
+    "Health cooperation is humanitarian: doctors, hospitals and medical aid in each language",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan agree on exchanges of doctors
+      The health ministers of Kazakhstan and Azerbaijan met in Baku. Kazakhstan's doctors will \
+      train in Azerbaijan's hospitals, and the two ministries agreed on joint treatment of \
+      patients with rare diseases.
+      """,
+      """
+      Казахстан и Азербайджан договорились об обмене врачами
+      Министры здравоохранения Казахстана и Азербайджана встретились в Баку. Врачи из \
+      Казахстана пройдут стажировку в больницах Азербайджана, а стороны договорились о \
+      совместном лечении пациентов с редкими заболеваниями.
+      """,
+      """
+      Қазақстан мен Әзірбайжан дәрігерлер алмасады
+      Қазақстан мен Әзірбайжанның денсаулық сақтау министрлері Бакуде кездесті. Қазақстандық \
+      дәрігерлер Әзірбайжанның ауруханаларында тағылымдамадан өтеді, тараптар науқастарды \
+      бірлесіп емдеу туралы келісті.
+      """,
+      """
+      Azərbaycan və Qazaxıstan həkim mübadiləsi barədə razılaşıb
+      Azərbaycan və Qazaxıstanın səhiyyə nazirləri Bakıda görüşüb. Qazaxıstanlı həkimlər \
+      Azərbaycanın xəstəxanalarında təcrübə keçəcək, tərəflər xəstələrin birgə müalicəsi \
+      barədə razılaşıb.
+      """,
+      """
+      Azerbaycan ile Kazakistan doktor değişiminde anlaştı
+      Azerbaycan ve Kazakistan sağlık bakanları Bakü'de bir araya geldi. Kazakistanlı doktorlar \
+      Azerbaycan'ın hastanelerinde staj yapacak, taraflar hastaların ortak tedavisi konusunda \
+      anlaştı.
+      """,
+    ])
+  func health(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(result.topics.contains(Self.culture), "\(result.topics)")
+  }
+
+  @Test("Help to the victims of an accident is humanitarian")
+  func helpToVictims() {
+    let text = """
+      Aliyev thanks Kazakhstan for its help after the crash
+      President Ilham Aliyev thanked President Kassym-Jomart Tokayev by phone for Kazakhstan's \
+      help to the victims of the crash near Aktau. Kazakhstan's doctors and hospitals gave \
+      medical aid to the injured Azerbaijani passengers.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(result.topics.contains(Self.culture), "\(result.topics)")
   }
 
   @Test("One side's investments in the other are investment")
