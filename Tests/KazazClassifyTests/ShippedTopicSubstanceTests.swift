@@ -9,7 +9,7 @@ import Testing
 /// What is a topic's substance and what is only its rhetoric or setting: friendship phrases and
 /// lists of ties are not culture or religion, an organisation named as the setting is not
 /// regional integration, rescuers are emergencies (security), one side's investment in the
-/// other is investment, doctors and hospitals are health (humanitarian). Also text hard-wrapped at a fixed width, which must read as the
+/// other is investment, doctors and hospitals are health (humanitarian), internships and colleges are education. Also text hard-wrapped at a fixed width, which must read as the
 /// sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
@@ -25,6 +25,7 @@ struct ShippedTopicSubstanceTests {
   static let security = TopicID(rawValue: "security-defense")
   static let investment = TopicID(rawValue: "investment-finance")
   static let digital = TopicID(rawValue: "digital-telecom")
+  static let education = TopicID(rawValue: "education-science")
 
   @Test("Brotherly peoples and historical, cultural and religious ties are rhetoric")
   func rhetoric() {
@@ -139,6 +140,46 @@ struct ShippedTopicSubstanceTests {
     let result = classifier.classify(text: text)
     #expect(result.relevant, "score \(result.score)")
     #expect(result.topics.contains(Self.culture), "\(result.topics)")
+  }
+
+  @Test(
+    "Internships, further training, colleges and double degrees are education in each language",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan agree on internships for young diplomats
+      The foreign ministries of Kazakhstan and Azerbaijan agreed that Kazakhstan's young \
+      diplomats will do internships in Baku. Azerbaijan's colleges and Kazakhstan's lyceums will \
+      also offer double degrees and refresher training.
+      """,
+      """
+      Казахстан и Азербайджан договорились о стажировках дипломатов
+      Министерства иностранных дел Казахстана и Азербайджана договорились, что молодые \
+      дипломаты Казахстана пройдут стажировку в Баку. Колледжи Азербайджана и лицеи \
+      Казахстана предложат двойные дипломы и курсы повышения квалификации.
+      """,
+      """
+      Қазақстан мен Әзірбайжан дипломаттардың тағылымдамасы туралы келісті
+      Қазақстан мен Әзірбайжанның сыртқы істер министрліктері Қазақстанның жас дипломаттары \
+      Бакуде тағылымдамадан өтеді деп келісті. Әзірбайжанның колледждері мен Қазақстанның \
+      лицейлері қос диплом және біліктілік арттыру курстарын ұсынады.
+      """,
+      """
+      Azərbaycan və Qazaxıstan gənc diplomatların ixtisasartırması barədə razılaşıb
+      Azərbaycan və Qazaxıstanın xarici işlər nazirlikləri Qazaxıstanın gənc diplomatlarının \
+      Bakıda ixtisasartırma kursu keçəcəyi barədə razılaşıb. Azərbaycanın kollecləri və \
+      Qazaxıstanın liseyləri ikili diplom proqramları təklif edəcək.
+      """,
+      """
+      Azerbaycan ile Kazakistan genç diplomatların stajı konusunda anlaştı
+      Azerbaycan ve Kazakistan dışişleri bakanlıkları, Kazakistan'ın genç diplomatlarının \
+      Bakü'de staj yapacağı konusunda anlaştı. Azerbaycan'ın kolejleri ve Kazakistan'ın liseleri \
+      çift diploma ve hizmet içi eğitim programları sunacak.
+      """,
+    ])
+  func furtherEducation(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(result.topics.contains(Self.education), "\(result.topics)")
   }
 
   @Test("Help to the victims of an accident is humanitarian")
