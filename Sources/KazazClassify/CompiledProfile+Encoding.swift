@@ -94,6 +94,7 @@ extension CompiledProfile {
     for value in thresholdValues(profile.thresholds) { writer.write(value) }
     writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicSentences)))
     writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicList)))
+    writer.write(UInt64(bitPattern: Int64(profile.thresholds.topicCooperationList)))
     writer.write(profile.regions.title)
     writer.write(profile.regions.lead)
     writer.write(profile.regions.body)
@@ -131,11 +132,13 @@ extension CompiledProfile {
     for _ in 0..<14 { values.append(try reader.readDouble("threshold")) }
     let sentences = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("sentences")))
     let list = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("list")))
+    let cooperationList = Int(
+      truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("cooperation list")))
     var thresholds = ClassifierProfile.Thresholds(
       relevance: values[0], sideMinimum: values[1], topic: values[2], balance: values[3],
       listFocus: values[4], sports: values[5], incidentFocus: values[6], incidents: values[7],
       topicRelative: values[8], topicSentence: values[9], topicSentences: sentences,
-      topicList: list,
+      topicList: list, topicCooperationList: cooperationList,
       topicClearSentence: values[12], topicNearby: values[10], sectorPolitics: values[11])
     thresholds.multilateral = values[13]
     let regions = ClassifierProfile.RegionWeights(
@@ -187,6 +190,7 @@ extension CompiledProfile {
     case .leader: writer.write(8 as UInt8)
     case .sectorOfficial: writer.write(9 as UInt8)
     case .multilateral: writer.write(10 as UInt8)
+    case .cooperation: writer.write(11 as UInt8)
     }
   }
 
@@ -205,6 +209,7 @@ extension CompiledProfile {
     case 8: return .leader
     case 9: return .sectorOfficial
     case 10: return .multilateral
+    case 11: return .cooperation
     case let other: throw BinaryReader.Failure(description: "unknown term kind \(other)")
     }
   }

@@ -22,9 +22,9 @@ public struct CompiledProfile: Sendable {
   }
 
   /// Evidence kinds as small integers: the sides, relation, context, negative, officials (leaders
-  /// and sector officials share one, so that "president of SOCAR" hides its "president"), then
-  /// one per topic.
-  static let slotCount = 6 + TopicID.all.count + 1
+  /// and sector officials share one, so that "president of SOCAR" hides its "president"),
+  /// cooperation, then one per topic.
+  static let slotCount = 7 + TopicID.all.count + 1
 
   static func slot(_ kind: EvidenceKind) -> Int {
     switch kind {
@@ -34,7 +34,8 @@ public struct CompiledProfile: Sendable {
     case .context: 3
     case .negative: 4
     case .leader, .sectorOfficial: 5
-    case .topic(let topic): 6 + min(topic.canonicalIndex, TopicID.all.count)
+    case .cooperation: 6
+    case .topic(let topic): 7 + min(topic.canonicalIndex, TopicID.all.count)
     }
   }
 

@@ -37,7 +37,10 @@ import KazazModel
 ///   `topic_sentence` of its raw term weight times its context (a sphere named in passing does
 ///   not make a topic) or when `topic_sentences` sentences in context hold its terms (a theme the
 ///   article returns to). A sentence in context naming `topic_list` topics besides politics lists
-///   the spheres of the pair's cooperation: each topic it names is assigned. Otherwise a topic
+///   the spheres of the pair's cooperation, and so does one naming `topic_cooperation_list` of
+///   them with a word for cooperation or partnership (the profile's `cooperation` terms:
+///   "partnership in transport, energy and digital technologies"): each topic it names is
+///   assigned. Otherwise a topic
 ///   with substance is assigned when its score reaches `topic` and `topic_relative` times the
 ///   best topic's score — a secondary topic needs a share of the story, not a passing mention —
 ///   or, with a sentence of
@@ -74,6 +77,8 @@ struct EvidenceTally {
     /// Leaders and sector officials named here, as the profile writes the weights.
     var leaders = 0.0
     var sectorOfficials = 0.0
+    /// Whether a word here names cooperation or partnership.
+    var cooperation = false
 
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
   }
@@ -216,6 +221,7 @@ struct EvidenceTally {
     case .multilateral: sentences[index].multilateral += weight
     case .leader: sentences[index].leaders += role.weight
     case .sectorOfficial: sentences[index].sectorOfficials += role.weight
+    case .cooperation: sentences[index].cooperation = true
     }
   }
 
@@ -370,8 +376,9 @@ struct EvidenceTally {
     var heaviestSentence = 0.0
     /// Whether one of them weighs `topic_sentence`, or `topic_sentences` of them hold its terms.
     var substance = false
-    /// Whether a sentence in context names it among `topic_list` or more topics: a list of the
-    /// spheres of the pair's cooperation.
+    /// Whether a sentence in context names it among `topic_list` or more topics (or
+    /// `topic_cooperation_list` with a cooperation word): a list of the spheres of the pair's
+    /// cooperation.
     var listed = false
   }
 
@@ -389,7 +396,10 @@ struct EvidenceTally {
       let named = (0..<topicCount).filter {
         $0 != politics && rawTopicWeights[index * topicCount + $0] > 0
       }
-      let list = named.count >= thresholds.topicList
+      let list =
+        named.count
+        >= (sentences[index].cooperation
+          ? min(thresholds.topicList, thresholds.topicCooperationList) : thresholds.topicList)
       for topic in 0..<topicCount {
         let weight = topicWeights[index * topicCount + topic]
         // Only topics whose terms occur in this sentence (every term weighs more than zero).
@@ -485,6 +495,7 @@ struct EvidenceTally {
     case .otherCountry, .sports, .incident, .multilateral: .negative
     case .leader: .leader
     case .sectorOfficial: .sectorOfficial
+    case .cooperation: .cooperation
     }
   }
 }

@@ -11,14 +11,16 @@ import Yams
 /// `ProfileActors`). A pattern may hold alternatives, `министр{|а|у}` (`PatternAlternatives`).
 public enum ProfileLoader {
   static let topLevelKeys = [
-    "version", "name", "thresholds", "regions", "sides", "relation", "context", "topics",
+    "version", "name", "thresholds", "regions", "sides", "relation", "context", "cooperation",
+    "topics",
     "negative", "officials", "key_facts", "actors",
   ]
   static let thresholdKeys = [
     "relevance", "side_minimum", "balance", "list_focus", "sports", "incident_focus", "incidents",
     "multilateral",
     "topic",
-    "topic_relative", "topic_sentence", "topic_sentences", "topic_list", "topic_clear_sentence",
+    "topic_relative", "topic_sentence", "topic_sentences", "topic_list", "topic_cooperation_list",
+    "topic_clear_sentence",
     "topic_nearby",
     "sector_politics",
   ]
@@ -111,6 +113,9 @@ public enum ProfileLoader {
     case "context":
       profile.terms += terms(
         value, kind: .context, context: "context", reader, sources: &sources)
+    case "cooperation":
+      profile.terms += terms(
+        value, kind: .cooperation, context: "cooperation", reader, sources: &sources)
     case "topics":
       // Grouped like the others, and listed in the file's order (digests follow it).
       guard let mapping = reader.mapping(value, "topics") else { return }
@@ -199,6 +204,13 @@ public enum ProfileLoader {
           continue
         }
         thresholds.topicList = count
+      case "topic_cooperation_list":
+        guard let count = Int(exactly: number), count >= 2 else {
+          reader.problem(
+            "thresholds.topic_cooperation_list: must be a whole number from 2", at: node)
+          continue
+        }
+        thresholds.topicCooperationList = count
       case "topic_nearby": thresholds.topicNearby = number
       case "sector_politics": thresholds.sectorPolitics = number
       default: thresholds.topic = number

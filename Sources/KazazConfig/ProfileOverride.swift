@@ -30,8 +30,8 @@ import Yams
 /// profile may have dropped it: the daemon still starts, and says so).
 enum ProfileOverride {
   static let topLevelKeys = [
-    "thresholds", "regions", "sides", "relation", "context", "topics", "negative", "officials",
-    "key_facts", "actors", "disable",
+    "thresholds", "regions", "sides", "relation", "context", "cooperation", "topics", "negative",
+    "officials", "key_facts", "actors", "disable",
   ]
   static let maximumWeight = 100.0
 
@@ -232,7 +232,7 @@ enum ProfileOverride {
           .replacing("unknown key", with: "unknown \(what)")
     }
     switch (parts.first ?? "", parts.count) {
-    case ("relation", 2), ("context", 2): return language(parts[1])
+    case ("relation", 2), ("context", 2), ("cooperation", 2): return language(parts[1])
     case ("sides", 3): return group(parts[1], ProfileLoader.sideKeys, "side") ?? language(parts[2])
     case ("topics", 3):
       if !TopicID.isKnown(parts[1]) {

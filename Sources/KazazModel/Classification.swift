@@ -16,6 +16,8 @@ public enum EvidenceKind: Sendable, Hashable {
   case leader
   /// An official of one sector (a defence or energy minister, a state company's chief).
   case sectorOfficial
+  /// A word naming cooperation or partnership: with several spheres, a list of the pair's.
+  case cooperation
 
   public var label: String {
     switch self {
@@ -27,6 +29,7 @@ public enum EvidenceKind: Sendable, Hashable {
     case .negative: "negative"
     case .leader: "leader"
     case .sectorOfficial: "sector-official"
+    case .cooperation: "cooperation"
     }
   }
 }
@@ -86,7 +89,7 @@ public struct Classification: Sendable, Hashable {
 
 extension EvidenceKind: Codable {
   /// Encoded as its label: `kazakhstan`, `azerbaijan`, `relation`, `context`, `topic:energy`,
-  /// `negative`, `leader`, `sector-official`.
+  /// `negative`, `leader`, `sector-official`, `cooperation`.
   public init(from decoder: any Decoder) throws {
     let label = try decoder.singleValueContainer().decode(String.self)
     switch label {
@@ -97,6 +100,7 @@ extension EvidenceKind: Codable {
     case "negative": self = .negative
     case "leader": self = .leader
     case "sector-official": self = .sectorOfficial
+    case "cooperation": self = .cooperation
     default:
       guard label.hasPrefix("topic:") else {
         throw DecodingError.dataCorrupted(

@@ -36,6 +36,10 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// Multilateral events and organisations (a summit, the UN, the CIS, the SCO): the two
     /// countries meet there among others.
     case multilateral
+    /// Words that name cooperation or partnership ("cooperation", "сотрудничество",
+    /// "əməkdaşlıq"): a sentence holding one and several spheres lists the spheres of the pair's
+    /// cooperation (`Thresholds.topicCooperationList`). They weigh nothing.
+    case cooperation
     /// Who acts for politics and diplomacy: heads of state and government, foreign ministries,
     /// diplomats, parliaments and the interstate bodies they meet in.
     case leader
@@ -88,6 +92,10 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// cooperation ("in the political, trade, transport and cultural spheres"): each topic it
     /// names is assigned, as a reader of the list names them. `Int.max` turns the rule off.
     public var topicList: Int
+    /// The same for a sentence that also names cooperation or partnership (a `cooperation`
+    /// term): "partnership in transport, logistics, energy and digital technologies" is a list
+    /// with fewer spheres than a bare run of sector words. `Int.max` turns the rule off.
+    public var topicCooperationList: Int
     /// How much topic terms count in a sentence next to one that names a side (in the same
     /// paragraph). Sentences naming a side, and the headline, count fully; others not at all.
     public var topicNearby: Double
@@ -101,7 +109,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
       incidents: Double = 2, multilateral: Double = .infinity, topicRelative: Double = 0,
       topicSentence: Double = 0, topicSentences: Int = .max, topicList: Int = .max,
-      topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
+      topicCooperationList: Int = .max, topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
@@ -116,6 +124,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.topicSentence = topicSentence
       self.topicSentences = topicSentences
       self.topicList = topicList
+      self.topicCooperationList = topicCooperationList
       self.topicClearSentence = topicClearSentence
       self.topicNearby = topicNearby
       self.sectorPolitics = sectorPolitics

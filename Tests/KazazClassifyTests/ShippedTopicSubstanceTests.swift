@@ -61,6 +61,53 @@ struct ShippedTopicSubstanceTests {
     }
   }
 
+  @Test(
+    "Three spheres of the pair's cooperation or partnership, named in one sentence, are a list",
+    arguments: [
+      """
+      Tokayev receives Azerbaijan's foreign minister
+      President Kassym-Jomart Tokayev received Azerbaijan's foreign minister in Astana. \
+      Kazakhstan and Azerbaijan are strengthening their partnership in transport, energy and \
+      digital technologies, the president said. The minister conveyed the greetings of \
+      President Ilham Aliyev.
+      """,
+      """
+      Токаев принял министра иностранных дел Азербайджана
+      Президент Касым-Жомарт Токаев принял в Астане министра иностранных дел Азербайджана. \
+      Казахстан и Азербайджан укрепляют сотрудничество в сфере транспорта, энергетики и \
+      цифровых технологий, отметил президент. Министр передал приветствие президента Ильхама \
+      Алиева.
+      """,
+      """
+      Tokayev Azərbaycanın xarici işlər nazirini qəbul edib
+      Prezident Kasım-Jomart Tokayev Astanada Azərbaycanın xarici işlər nazirini qəbul edib. \
+      Qazaxıstan və Azərbaycan nəqliyyat, energetika və rəqəmsal texnologiyalar sahəsində \
+      əməkdaşlığı gücləndirir, deyə prezident bildirib. Nazir Prezident İlham Əliyevin \
+      salamlarını çatdırıb.
+      """,
+    ])
+  func cooperationList(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    for topic in ["transport-logistics", "energy", Self.digital.rawValue] {
+      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
+    }
+  }
+
+  @Test("One side's sectors named without cooperation are not a list of the pair's spheres")
+  func sectorsOfOneSide() {
+    let text = """
+      Kazakh business in Azerbaijan grows
+      President Ilham Aliyev met President Kassym-Jomart Tokayev in Baku, where the two \
+      presidents discussed the strategic partnership. Some 150 companies with Kazakh capital work \
+      in Azerbaijan, in industry, agriculture, trade and transport.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(!result.topics.contains(TopicID(rawValue: "agriculture")), "\(result.topics)")
+    #expect(!result.topics.contains(TopicID(rawValue: "transport-logistics")), "\(result.topics)")
+  }
+
   @Test("Two spheres touched in passing are not a list")
   func passingSpheres() {
     let text = """

@@ -79,23 +79,53 @@ struct ProfileSectionsTests {
       Self.profile("").replacingOccurrences(
         of: "version: \"1\"",
         with:
-          "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5, topic_list: 4 }"
+          "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5, topic_list: 4, topic_cooperation_list: 3 }"
       ),
       displayName: "p.yaml")
     #expect(profile.thresholds.topicSentences == 3)
     #expect(profile.thresholds.topicClearSentence == 2.5)
     #expect(profile.thresholds.topicList == 4)
+    #expect(profile.thresholds.topicCooperationList == 3)
     let defaults = try ProfileLoader.parse(Self.profile(""), displayName: "p.yaml")
     #expect(defaults.thresholds.topicSentences == .max)
     #expect(defaults.thresholds.topicClearSentence == .infinity)
     #expect(defaults.thresholds.topicList == .max)
-    for invalid in ["topic_sentences: 2.5", "topic_list: 1", "topic_list: 3.5"] {
+    #expect(defaults.thresholds.topicCooperationList == .max)
+    for invalid in [
+      "topic_sentences: 2.5", "topic_list: 1", "topic_list: 3.5", "topic_cooperation_list: 1",
+      "topic_cooperation_list: 2.5",
+    ] {
       #expect(throws: ConfigError.self, "\(invalid)") {
         try ProfileLoader.parse(
           Self.profile("").replacingOccurrences(
             of: "version: \"1\"", with: "version: \"1\"\nthresholds: { \(invalid) }"),
           displayName: "p.yaml")
       }
+    }
+  }
+
+  @Test(
+    "The cooperation section: words that weigh nothing and mark a sentence as about cooperation")
+  func cooperationSection() throws {
+    let text = Self.profile(
+      """
+      cooperation:
+        ru:
+          "сотрудничеств*": 1.0
+          "партнерств*": 1.0
+      """)
+    let (profile, entries) = try ProfileLoader.parseSource(text, displayName: "p.yaml")
+    #expect(
+      profile.terms.filter { $0.kind == .cooperation }.map(\.pattern) == [
+        "сотрудничеств*", "партнерств*",
+      ])
+    #expect(entries.filter { $0.section == "cooperation.ru" }.count == 2)
+    do throws(ConfigError) {
+      _ = try ProfileLoader.parse(
+        Self.profile("cooperation:\n  xx:\n    \"a\": 1.0"), displayName: "p.yaml")
+      Issue.record("expected an error for an unknown language")
+    } catch {
+      #expect(error.problems.contains { $0.message.contains("xx") && $0.line != nil })
     }
   }
 
