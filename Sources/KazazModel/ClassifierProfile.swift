@@ -109,7 +109,8 @@ public struct ClassifierProfile: Sendable, Equatable {
       listFocus: Double = 2, sports: Double = 2, incidentFocus: Double = 0.5,
       incidents: Double = 2, multilateral: Double = .infinity, topicRelative: Double = 0,
       topicSentence: Double = 0, topicSentences: Int = .max, topicList: Int = .max,
-      topicCooperationList: Int = .max, topicClearSentence: Double = .infinity, topicNearby: Double = 0.5, sectorPolitics: Double = 1
+      topicCooperationList: Int = .max, topicClearSentence: Double = .infinity,
+      topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
