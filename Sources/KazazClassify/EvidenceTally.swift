@@ -221,7 +221,8 @@ struct EvidenceTally {
     case .multilateral: sentences[index].multilateral += weight
     case .leader: sentences[index].leaders += role.weight
     case .sectorOfficial: sentences[index].sectorOfficials += role.weight
-    case .cooperation: sentences[index].cooperation = true
+    // A weight of 0 is an organisation's name ("Shanghai Cooperation Organisation").
+    case .cooperation: if role.weight > 0 { sentences[index].cooperation = true }
     }
   }
 

@@ -108,6 +108,20 @@ struct ShippedTopicSubstanceTests {
     #expect(!result.topics.contains(TopicID(rawValue: "transport-logistics")), "\(result.topics)")
   }
 
+  @Test("An organisation named for cooperation does not make a sentence about the pair's")
+  func organisationNamedForCooperation() {
+    let text = """
+      Tokayev and Aliyev hold talks in Astana
+      President Kassym-Jomart Tokayev held talks with President Ilham Aliyev of Azerbaijan in \
+      Astana on the strategic partnership. Kazakhstan and Azerbaijan, both observers at the \
+      Organisation of Islamic Cooperation, spoke there of tourism, universities and banks.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(!result.topics.contains(Self.education), "\(result.topics)")
+    #expect(!result.topics.contains(Self.investment), "\(result.topics)")
+  }
+
   @Test("Two spheres touched in passing are not a list")
   func passingSpheres() {
     let text = """
