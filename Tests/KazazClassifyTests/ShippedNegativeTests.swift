@@ -246,4 +246,34 @@ struct ShippedNegativeTests {
       #expect(!result.relevant, "\(language): score \(result.score)")
     }
   }
+
+  @Test("The Turkic states' organisation under its earlier names is a multilateral event")
+  func turkicCouncil() {
+    // The same report with the organisation named and with a neutral "meeting": the name
+    // halves the score as the organisation's present name does.
+    let reports = [
+      (
+        "Совета сотрудничества тюркоязычных государств",
+        """
+        Глава МИД Азербайджана отправится в Астану
+        Министр иностранных дел Азербайджана примет участие в заседании NAME, которое пройдет в \
+        Астане. Министры обсудят создание общего телеканала.
+        """
+      ),
+      (
+        "the Turkic Council",
+        """
+        Azerbaijan's foreign minister to travel to Astana
+        Azerbaijan's foreign minister will take part in the meeting of NAME in Astana, the \
+        capital of Kazakhstan. The ministers will discuss a common television channel.
+        """
+      ),
+    ]
+    for (name, report) in reports {
+      let named = classifier.classify(text: report.replacing("NAME", with: name))
+      let neutral = classifier.classify(text: report.replacing("NAME", with: "ministers"))
+      #expect(
+        named.score <= neutral.score * 0.5 + 0.01, "\(name): \(named.score) vs \(neutral.score)")
+    }
+  }
 }
