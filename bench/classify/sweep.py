@@ -33,6 +33,7 @@ DEFAULT_GRID = {
     "topic_clear_sentence": [1.5, 2.0, 2.5, 3.0, 4.0],
     "topic_nearby": [0.0, 0.25, 0.5, 0.75, 1.0],
     "topic_list": [3, 4, 5, 6, 99],
+    "topic_cooperation_list": [2, 3, 4, 5, 99],
     "sector_politics": [0.0, 0.25, 0.5, 0.75, 1.0],
 }
 
