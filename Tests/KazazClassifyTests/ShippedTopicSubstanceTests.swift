@@ -19,6 +19,15 @@ struct ShippedTopicSubstanceTests {
     classifier = try ShippedProfile.classifier.get()
   }
 
+  /// Classifies `text` and expects it relevant with `topic` among its topics.
+  func expectRelevant(
+    _ text: String, assigns topic: TopicID, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)", sourceLocation: sourceLocation)
+    #expect(result.topics.contains(topic), "\(result.topics)", sourceLocation: sourceLocation)
+  }
+
   static let culture = TopicID(rawValue: "culture-humanitarian")
   static let religion = TopicID(rawValue: "religion")
   static let integration = TopicID(rawValue: "regional-integration")
@@ -198,9 +207,7 @@ struct ShippedTopicSubstanceTests {
       """,
     ])
   func health(text: String) {
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    #expect(result.topics.contains(Self.culture), "\(result.topics)")
+    expectRelevant(text, assigns: Self.culture)
   }
 
   @Test(
@@ -238,9 +245,7 @@ struct ShippedTopicSubstanceTests {
       """,
     ])
   func furtherEducation(text: String) {
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    #expect(result.topics.contains(Self.education), "\(result.topics)")
+    expectRelevant(text, assigns: Self.education)
   }
 
   @Test("Help to the victims of an accident is humanitarian")
@@ -251,9 +256,7 @@ struct ShippedTopicSubstanceTests {
       help to the victims of the crash near Aktau. Kazakhstan's doctors and hospitals gave \
       medical aid to the injured Azerbaijani passengers.
       """
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    #expect(result.topics.contains(Self.culture), "\(result.topics)")
+    expectRelevant(text, assigns: Self.culture)
   }
 
   @Test("One side's investments in the other are investment")
