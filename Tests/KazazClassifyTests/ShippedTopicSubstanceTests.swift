@@ -259,6 +259,34 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, assigns: Self.culture)
   }
 
+  @Test(
+    "Joint investment projects are investment even beside a larger story",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan sign oil transit deal
+      SOCAR and KazMunayGas of Kazakhstan signed an agreement in Baku on the transit of Kazakh oil \
+      through the Baku-Tbilisi-Ceyhan pipeline, raising volumes to 2 million tonnes of oil a \
+      year. The two companies also agreed on joint investment projects in Azerbaijan and \
+      Kazakhstan.
+      """,
+      """
+      Казахстан и Азербайджан договорились о транзите нефти
+      SOCAR и КазМунайГаз подписали в Баку соглашение о транзите казахстанской нефти по \
+      нефтепроводу Баку – Тбилиси – Джейхан, увеличив объемы до 2 миллионов тонн нефти в год. \
+      Компании Казахстана и Азербайджана также договорились о совместных инвестиционных \
+      проектах.
+      """,
+      """
+      Qazaxıstan və Azərbaycan neft tranziti barədə razılaşıb
+      SOCAR və QazMunayQaz Bakıda Qazaxıstan neftinin Bakı-Tbilisi-Ceyhan boru kəməri ilə \
+      tranziti barədə saziş imzalayıb, həcmlər ildə 2 milyon ton neftə çatacaq. Azərbaycan və \
+      Qazaxıstan şirkətləri birgə investisiya layihələri barədə də razılaşıb.
+      """,
+    ])
+  func jointInvestmentProjects(text: String) {
+    expectRelevant(text, assigns: Self.investment)
+  }
+
   @Test("One side's investments in the other are investment")
   func mutualInvestment() {
     let text = """
