@@ -75,6 +75,23 @@ struct ProfileOverrideTests {
     #expect(effective.warnings.isEmpty)
   }
 
+  @Test("The cooperation words can be added to, and disabled, like any section")
+  func cooperationWords() throws {
+    let base = Self.base().replacingOccurrences(
+      of: "topics:\n", with: "cooperation:\n  en: {\"cooperat*\": 1.0}\ntopics:\n")
+    let added = try Self.merge(
+      "cooperation:\n  en: {\"partnership*\": 1.0}\nthresholds: {topic_cooperation_list: 3}",
+      base: base)
+    #expect(
+      added.profile.terms.filter { $0.kind == .cooperation }.map(\.pattern).sorted() == [
+        "cooperat*", "partnership*",
+      ])
+    #expect(added.profile.thresholds.topicCooperationList == 3)
+    let disabled = try Self.merge("disable:\n  cooperation.en: [\"cooperat*\"]", base: base)
+    #expect(!disabled.profile.terms.contains { $0.kind == .cooperation })
+    #expect(disabled.warnings.isEmpty)
+  }
+
   @Test("Disabled entries go, with every form, role and key-fact name; a missing one warns")
   func disable() throws {
     let override = """
