@@ -392,15 +392,14 @@ struct EvidenceTally {
     let politics = compiled.topics.firstIndex(of: Self.frameTopic) ?? -1
     let actors = politicsFactors()
     var result = [TopicScore?](repeating: nil, count: topicCount)
+    let cooperationList = min(thresholds.topicList, thresholds.topicCooperationList)
     for index in sentences.indices where context[index] > 0 {
       // The frame topic is not counted: "the presidents discussed energy" is not a list.
       let named = (0..<topicCount).filter {
         $0 != politics && rawTopicWeights[index * topicCount + $0] > 0
       }
       let list =
-        named.count
-        >= (sentences[index].cooperation
-          ? min(thresholds.topicList, thresholds.topicCooperationList) : thresholds.topicList)
+        named.count >= (sentences[index].cooperation ? cooperationList : thresholds.topicList)
       for topic in 0..<topicCount {
         let weight = topicWeights[index * topicCount + topic]
         // Only topics whose terms occur in this sentence (every term weighs more than zero).

@@ -170,6 +170,14 @@ public enum ProfileLoader {
     guard let mapping = reader.mapping(value, "thresholds") else { return }
     for (name, _, node) in reader.entries(mapping, allowed: thresholdKeys, context: "thresholds") {
       guard let number = reader.number(node, "thresholds.\(name)") else { continue }
+      /// The value as a count of at least `minimum`, or nil with the problem reported.
+      func wholeNumber(from minimum: Int) -> Int? {
+        guard let count = Int(exactly: number), count >= minimum else {
+          reader.problem("thresholds.\(name): must be a whole number from \(minimum)", at: node)
+          return nil
+        }
+        return count
+      }
       switch name {
       case "relevance": thresholds.relevance = number
       case "side_minimum": thresholds.sideMinimum = number
@@ -193,24 +201,11 @@ public enum ProfileLoader {
       case "topic_sentence": thresholds.topicSentence = number
       case "topic_clear_sentence": thresholds.topicClearSentence = number
       case "topic_sentences":
-        guard let count = Int(exactly: number), count >= 1 else {
-          reader.problem("thresholds.topic_sentences: must be a whole number from 1", at: node)
-          continue
-        }
-        thresholds.topicSentences = count
+        thresholds.topicSentences = wholeNumber(from: 1) ?? thresholds.topicSentences
       case "topic_list":
-        guard let count = Int(exactly: number), count >= 2 else {
-          reader.problem("thresholds.topic_list: must be a whole number from 2", at: node)
-          continue
-        }
-        thresholds.topicList = count
+        thresholds.topicList = wholeNumber(from: 2) ?? thresholds.topicList
       case "topic_cooperation_list":
-        guard let count = Int(exactly: number), count >= 2 else {
-          reader.problem(
-            "thresholds.topic_cooperation_list: must be a whole number from 2", at: node)
-          continue
-        }
-        thresholds.topicCooperationList = count
+        thresholds.topicCooperationList = wholeNumber(from: 2) ?? thresholds.topicCooperationList
       case "topic_nearby": thresholds.topicNearby = number
       case "sector_politics": thresholds.sectorPolitics = number
       default: thresholds.topic = number

@@ -76,8 +76,8 @@ public enum Charset {
     return lowerHalf > upperHalf * 2 ? "KOI8-R" : "windows-1251"
   }
 
-  /// At least 16 valid multi-byte sequences, and invalid bytes at most one in 50 of the bytes
-  /// those sequences hold. Text in a single-byte encoding makes few valid sequences by chance
+  /// At least 32 bytes in valid multi-byte sequences (16 two-byte letters), and invalid bytes at
+  /// most one in 50 of them. Text in a single-byte encoding makes few valid sequences by chance
   /// (windows-1251 Cyrillic letters are never followed by a continuation byte but for "ё").
   public static func isNearlyUTF8(_ data: Data) -> Bool {
     var valid = 0

@@ -107,7 +107,7 @@ struct ArticleMetadata {
 
   private static func timeElementDate(_ root: HTMLElement) -> Date? {
     let times = root.descendants { $0.name == "time" }
-    let inArticle = times.filter { $0.ancestors.contains { $0.name == "article" } }
+    let inArticle = times.filter { $0.ancestor(named: "article") != nil }
     for element in inArticle + times {
       if let value = element["datetime"], let date = ArticleDate.parse(value) { return date }
     }

@@ -146,9 +146,7 @@ struct ExtractionPass {
       return false
     }
     if Boilerplate.droppedTags.contains(element.name) { return true }
-    if element.name == "header" && !element.ancestors.contains(where: { $0.name == "article" }) {
-      return true
-    }
+    if element.name == "header" && element.ancestor(named: "article") == nil { return true }
     if ["body", "main", "article", "a"].contains(element.name) { return false }
     if element["itemprop"]?.lowercased() == "articlebody" { return false }
     if element["hidden"] != nil || element["aria-hidden"] == "true" || Self.isHiddenByStyle(element)
@@ -384,7 +382,7 @@ struct ExtractionPass {
   ) -> (cousins: [HTMLElement], root: HTMLElement?) {
     let tokens = Self.classTokens(top)
     guard !tokens.isEmpty else { return ([], nil) }
-    let article = enclosingArticle(top)
+    let article = top.ancestor(named: "article")
     var ancestor = top
     var cousins: [HTMLElement] = []
     var root: HTMLElement?
@@ -394,11 +392,10 @@ struct ExtractionPass {
       for cousin in Self.elements(below: ancestor, depth: depth)
       where cousin.name == top.name && !joined.contains(ObjectIdentifier(cousin)) {
         guard Self.sameClassFamily(Self.classTokens(cousin), tokens),
-          !isSetAside(cousin), enclosingArticle(cousin) === article,
+          !isSetAside(cousin), cousin.ancestor(named: "article") === article,
           !Self.titledApart(cousin, below: ancestor),
-          !(taken + cousins).contains(where: {
-            cousin.isInside($0) || $0.isInside(cousin)
-          }),
+          !taken.contains(where: { Self.nested(cousin, $0) }),
+          !cousins.contains(where: { Self.nested(cousin, $0) }),
           holdsProse(cousin)
         else { continue }
         cousins.append(cousin)
@@ -407,6 +404,11 @@ struct ExtractionPass {
       }
     }
     return (cousins, root)
+  }
+
+  /// One of the two elements holds the other.
+  static func nested(_ one: HTMLElement, _ other: HTMLElement) -> Bool {
+    one.isInside(other) || other.isInside(one)
   }
 
   /// Several sentences of prose with few links and few list items.
@@ -454,11 +456,6 @@ struct ExtractionPass {
     var level = [element]
     for _ in 0..<depth { level = level.flatMap(\.elements) }
     return level
-  }
-
-  /// The nearest `<article>` around `element` (the body is never inside one).
-  private func enclosingArticle(_ element: HTMLElement) -> HTMLElement? {
-    element.ancestors.first { $0.name == "article" }
   }
 
   /// Same tag and the same, non-empty class.

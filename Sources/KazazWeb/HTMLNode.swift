@@ -28,6 +28,11 @@ public final class HTMLElement {
     }
   }
 
+  /// The nearest ancestor named `name` (`"article"`), if any.
+  public func ancestor(named name: String) -> HTMLElement? {
+    ancestors.first { $0.name == name }
+  }
+
   /// Whether `container` is one of this element's ancestors.
   public func isInside(_ container: HTMLElement) -> Bool {
     ancestors.contains { $0 === container }
