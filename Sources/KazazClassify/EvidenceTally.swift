@@ -61,8 +61,11 @@ struct EvidenceTally {
     var kazakhstan = 0.0
     var azerbaijan = 0.0
     var relation = 0.0
-    /// Phrases referring back to the pair ("the two countries").
+    /// Phrases referring back to the pair ("the two countries", "our countries", "joint").
     var pairReference = false
+    /// Phrases that name a pair by themselves ("bilateral", "the two countries", "the sides"):
+    /// context terms weighing `pairTermWeight` or more.
+    var pairTerm = false
     /// The strongest reduced-weight context term here (an official or institutional role:
     /// "minister", "ambassador", "delegation"), below 1; 0 when there is none.
     var roleContext = 0.0
@@ -110,6 +113,9 @@ struct EvidenceTally {
   /// Politics terms in one sentence of the headline or lead that make it the report of a contact
   /// between the two sides (`reportsContact`): "talks" or "a phone call", not "president".
   static let contactWeight = 1.0
+  /// Context terms this heavy name a pair by themselves ("bilateral", "the two countries");
+  /// lighter ones from 1 on only refer back to it ("our countries", "joint").
+  static let pairTermWeight = 1.5
 
   let compiled: CompiledProfile
   var sentences: [SentenceWeights]
@@ -207,6 +213,7 @@ struct EvidenceTally {
       // official role, which speaks for a side only once the article is about the pair.
       if role.weight >= 1 {
         sentences[index].pairReference = true
+        if role.weight >= Self.pairTermWeight { sentences[index].pairTerm = true }
       } else {
         sentences[index].roleContext = max(sentences[index].roleContext, role.weight)
       }
@@ -262,9 +269,12 @@ struct EvidenceTally {
     // An accident report is halved; a condolence call that speaks of the partnership survives.
     let incidentPenalty = incidents >= thresholds.incidents && !contact ? 0.5 : 1
     // A multilateral event announced in the headline or lead is not a bilateral story, unless
-    // the article names the two as a pair (a bilateral meeting on the sidelines).
+    // the article names the two as a pair (a bilateral meeting on the sidelines); announced
+    // twice over (the headline and the lead), it is the summit's story.
+    let multilateral = namesPair() ? 0 : multilateralLead(document: document)
     let multilateralPenalty =
-      multilateralLead(document: document) >= thresholds.multilateral && !namesPair() ? 0.5 : 1
+      multilateral >= 2 * thresholds.multilateral
+      ? 0.25 : (multilateral >= thresholds.multilateral ? 0.5 : 1)
     let score =
       (pair + weaker * (0.5 + balance)) * focus * sportsPenalty * incidentPenalty
       * multilateralPenalty
@@ -307,10 +317,22 @@ struct EvidenceTally {
       .reduce(0) { $0 + sentences[$1].multilateral }
   }
 
-  /// Whether a sentence names the two as a pair ("Kazakh-Azerbaijani", "the two countries",
-  /// "bilateral") with no other country in it: a list of members is not a pair.
+  /// Whether a sentence names the two as a pair, with no other country in it: a relation term
+  /// ("Kazakh-Azerbaijani", "Astana-Baku"); a reference to a pair ("the two countries", "our
+  /// countries", "joint") beside both sides' names; or a phrase that names a pair by itself
+  /// ("bilateral", "the sides") right after a sentence naming both ("The ministers met. The
+  /// sides discussed bilateral ties"). A list of members is not a pair; "our countries" in a
+  /// summit speech means every member, and "a series of bilateral meetings" any partner.
   func namesPair() -> Bool {
-    sentences.contains { ($0.relation > 0 || $0.pairReference) && $0.otherCountries.isEmpty }
+    func namesBoth(_ weights: SentenceWeights) -> Bool {
+      weights.kazakhstan > 0 && weights.azerbaijan > 0 && weights.otherCountries.isEmpty
+    }
+    return sentences.indices.contains { index in
+      let weights = sentences[index]
+      guard weights.otherCountries.isEmpty else { return false }
+      return weights.relation > 0 || (weights.pairReference && namesBoth(weights))
+        || (weights.pairTerm && index > 0 && namesBoth(sentences[index - 1]))
+    }
   }
 
   /// Co-occurrence of both sides in one sentence (full weight) or one paragraph (half weight),

@@ -94,6 +94,79 @@ struct ShippedOccasionTests {
     }
   }
 
+  /// A president's speech at a summit the other hosts: "our countries" and "joint projects" in
+  /// it mean every member, so they do not name the two as a pair.
+  static let summitSpeeches: [(language: String, text: String)] = [
+    (
+      "en",
+      """
+      Tokayev speaks at the Turkic summit in Baku
+      President Kassym-Jomart Tokayev took part in the summit of the Organization of Turkic \
+      States in Baku, hosted by President Ilham Aliyev. "Our countries are bound by a common \
+      history, and our joint projects in transport and energy open new opportunities," he said. \
+      The leaders of Turkey, Uzbekistan and Kyrgyzstan also spoke. The summit adopted the Baku \
+      declaration.
+      """
+    ),
+    (
+      "ru",
+      """
+      Токаев выступил на саммите ОТГ в Баку
+      Президент Казахстана Касым-Жомарт Токаев принял участие в саммите Организации тюркских \
+      государств в Баку, который открыл Президент Азербайджана Ильхам Алиев. «Наши страны \
+      связывает общая история, а совместные проекты в транспорте и энергетике открывают новые \
+      возможности», — сказал он. На саммите также выступили лидеры Турции, Узбекистана и \
+      Кыргызстана. По итогам саммита принята Бакинская декларация.
+      """
+    ),
+  ]
+
+  @Test("'Our countries' in a summit speech is every member, not the pair")
+  func summitSpeech() {
+    for (language, text) in Self.summitSpeeches {
+      let result = classifier.classify(text: text)
+      #expect(!result.relevant, "\(language): \(result.score)")
+    }
+  }
+
+  @Test("'Bilateral' beside both leaders' names makes a sidelines meeting the pair's story")
+  func bilateralBesideBothNames() {
+    let text = """
+      Tokayev and Aliyev meet on the sidelines of the Turkic summit
+      President Kassym-Jomart Tokayev met President Ilham Aliyev on the sidelines of the summit \
+      of the Organization of Turkic States in Astana. Tokayev and Aliyev discussed bilateral \
+      cooperation in trade, transport and energy. The leaders agreed to meet again.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "\(result.score)")
+  }
+
+  @Test("'The sides' right after a sentence naming both ministers is the pair's meeting")
+  func sidesAfterBothMinisters() {
+    let text = """
+
+      На полях заседания Совета министров иностранных дел Организации тюркских государств в \
+      Чолпон-Ате министр иностранных дел Казахстана встретился с министром иностранных дел \
+      Азербайджана.
+      Стороны обсудили развитие двустороннего стратегического партнерства и подготовку визита.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "\(result.score)")
+  }
+
+  @Test("'A series of bilateral meetings' at a summit names no pair")
+  func bilateralMeetingsWithAnyone() {
+    let text = """
+
+      Глава МИД Азербайджана отправится в Казахстан, где примет участие в заседании Совета \
+      министров иностранных дел Организации тюркских государств в Астане. На заседании \
+      обсудят создание общего информационного пространства организации.
+      Кроме того, министр проведет в Астане ряд двусторонних встреч.
+      """
+    let result = classifier.classify(text: text)
+    #expect(!result.relevant, "\(result.score)")
+  }
+
   @Test("A bilateral meeting on the sidelines of a summit stays relevant")
   func bilateralAtSummit() {
     let text = """
