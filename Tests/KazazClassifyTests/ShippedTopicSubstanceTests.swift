@@ -111,6 +111,37 @@ struct ShippedTopicSubstanceTests {
     }
   }
 
+  @Test(
+    "Three spheres after a word that opens a list of them ('in the fields of') are a list",
+    arguments: [
+      """
+      Tokayev receives Azerbaijan's foreign minister
+      President Kassym-Jomart Tokayev received Azerbaijan's foreign minister in Astana. \
+      Relations between Kazakhstan and Azerbaijan are growing in the fields of trade, transport \
+      and culture, the president said. The minister conveyed the greetings of President Ilham \
+      Aliyev.
+      """,
+      """
+      Токаев принял министра иностранных дел Азербайджана
+      Президент Касым-Жомарт Токаев принял в Астане министра иностранных дел Азербайджана. \
+      Отношения Казахстана и Азербайджана успешно развиваются в сферах торговли, транспорта и \
+      культуры, отметил президент. Министр передал приветствие президента Ильхама Алиева.
+      """,
+      """
+      Tokayev Azerbaycan Dışişleri Bakanını kabul etti
+      Cumhurbaşkanı Kasım Cömert Tokayev, Azerbaycan Dışişleri Bakanını Astana'da kabul etti. \
+      Kazakistan ile Azerbaycan ilişkileri ticaret, ulaşım ve kültür alanlarında gelişiyor, \
+      dedi Tokayev. Bakan, Cumhurbaşkanı İlham Aliyev'in selamlarını iletti.
+      """,
+    ])
+  func listOpenedBySpheres(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    for topic in ["trade-economy", "transport-logistics", Self.culture.rawValue] {
+      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
+    }
+  }
+
   @Test("One side's sectors named without cooperation are not a list of the pair's spheres")
   func sectorsOfOneSide() {
     let text = """
