@@ -167,6 +167,19 @@ struct ShippedOccasionTests {
     #expect(!result.relevant, "\(result.score)")
   }
 
+  @Test("A summit of universities is not a multilateral event")
+  func universitiesSummit() {
+    let text = """
+
+      Назарбаев Университет расширит партнерство с азербайджанскими вузами, сообщила \
+      проректор университета на полях саммита университетов в Баку.
+      По ее словам, казахстанский университет подписал меморандум с Бакинским государственным \
+      университетом об обмене студентами и преподавателями.
+      """
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "\(result.score)")
+  }
+
   @Test("A bilateral meeting on the sidelines of a summit stays relevant")
   func bilateralAtSummit() {
     let text = """
