@@ -191,6 +191,27 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, without: [Self.integration])
   }
 
+  @Test(
+    "An organisation named as the frame of the pair's own work is not regional integration",
+    arguments: [
+      """
+      Kazakh and Azerbaijani MPs meet in Baku
+      A delegation of the Kazakh parliament met members of the Milli Majlis of Azerbaijan in \
+      Baku. The sides discussed inter-parliamentary cooperation within TURKPA and in \
+      multilateral formats. The MPs agreed to deepen Kazakh-Azerbaijani parliamentary ties.
+      """,
+      """
+      Қазақстан мен Әзербайжан депутаттары Бакуде кездесті
+      Қазақстан Парламентінің делегациясы Бакуде Әзербайжан Милли Меджлисінің депутаттарымен \
+      кездесті. Тараптар ТүркПА аясындағы және көпжақты форматтардағы парламентаралық \
+      ынтымақтастықты талқылады. Депутаттар қазақ-әзербайжан парламенттік байланыстарын \
+      тереңдетуге келісті.
+      """,
+    ])
+  func organisationAsFrame(text: String) {
+    expectRelevant(text, without: [Self.integration])
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
