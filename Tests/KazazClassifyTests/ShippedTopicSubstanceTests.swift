@@ -142,6 +142,30 @@ struct ShippedTopicSubstanceTests {
     }
   }
 
+  @Test(
+    "Three spheres of the pair's alliance, named in one sentence, are a list",
+    arguments: [
+      """
+      Tokayev receives Azerbaijan's foreign minister
+      President Kassym-Jomart Tokayev received Azerbaijan's foreign minister in Astana. \
+      Kazakhstan and Azerbaijan are building their alliance on trade, energy and transport, the \
+      president said. The minister conveyed the greetings of President Ilham Aliyev.
+      """,
+      """
+      Токаев принял министра иностранных дел Азербайджана
+      Президент Касым-Жомарт Токаев принял в Астане министра иностранных дел Азербайджана. \
+      Союзнические отношения Казахстана и Азербайджана наполняются торговлей, энергетикой и \
+      транспортом, отметил президент. Министр передал приветствие президента Ильхама Алиева.
+      """,
+    ])
+  func allianceList(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    for topic in ["trade-economy", "energy", "transport-logistics"] {
+      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
+    }
+  }
+
   @Test("One side's sectors named without cooperation are not a list of the pair's spheres")
   func sectorsOfOneSide() {
     let text = """
