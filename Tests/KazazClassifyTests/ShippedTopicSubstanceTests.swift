@@ -236,6 +236,17 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, without: [Self.integration])
   }
 
+  @Test("'On the sidelines' of a summit is the setting of a meeting, not politics")
+  func sidelinesAreTheSetting() {
+    let text = """
+
+      На полях саммита университетов Евразии в Баку проректор казахстанского университета \
+      рассказала о партнерстве с азербайджанскими вузами.
+      По ее словам, университеты Казахстана и Азербайджана будут обмениваться студентами.
+      """
+    expectRelevant(text, without: [TopicID(rawValue: "politics-diplomacy")])
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
