@@ -28,6 +28,20 @@ struct ShippedTopicSubstanceTests {
     #expect(result.topics.contains(topic), "\(result.topics)", sourceLocation: sourceLocation)
   }
 
+  /// Classifies `text` and expects it relevant with every one of `topics` (the spheres of a
+  /// list).
+  func expectRelevant(
+    _ text: String, assigning topics: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)", sourceLocation: sourceLocation)
+    for topic in topics {
+      #expect(
+        result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
   /// Classifies `text` and expects it relevant with none of `topics`.
   func expectRelevant(
     _ text: String, without topics: [TopicID], sourceLocation: SourceLocation = #_sourceLocation
@@ -104,11 +118,7 @@ struct ShippedTopicSubstanceTests {
       """,
     ])
   func cooperationList(text: String) {
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    for topic in ["transport-logistics", "energy", Self.digital.rawValue] {
-      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
-    }
+    expectRelevant(text, assigning: ["transport-logistics", "energy", Self.digital.rawValue])
   }
 
   @Test(
@@ -135,11 +145,8 @@ struct ShippedTopicSubstanceTests {
       """,
     ])
   func listOpenedBySpheres(text: String) {
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    for topic in ["trade-economy", "transport-logistics", Self.culture.rawValue] {
-      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
-    }
+    expectRelevant(
+      text, assigning: ["trade-economy", "transport-logistics", Self.culture.rawValue])
   }
 
   @Test(
@@ -159,11 +166,7 @@ struct ShippedTopicSubstanceTests {
       """,
     ])
   func allianceList(text: String) {
-    let result = classifier.classify(text: text)
-    #expect(result.relevant, "score \(result.score)")
-    for topic in ["trade-economy", "energy", "transport-logistics"] {
-      #expect(result.topics.contains(TopicID(rawValue: topic)), "\(topic): \(result.topics)")
-    }
+    expectRelevant(text, assigning: ["trade-economy", "energy", "transport-logistics"])
   }
 
   @Test("One side's sectors named without cooperation are not a list of the pair's spheres")
