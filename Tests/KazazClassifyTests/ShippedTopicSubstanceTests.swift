@@ -250,6 +250,18 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, without: [TopicID(rawValue: "politics-diplomacy")])
   }
 
+  @Test("Reporters at a ceremony and a company called 'Media' are not the media topic")
+  func mediaAsTheAudience() {
+    let text = """
+
+      В Актау в университете открылся кабинет «Азербайджанский центр», где казахстанские \
+      студенты будут изучать азербайджанский язык и культуру. Ленту перерезали ректор \
+      университета и генеральный консул Азербайджана в Актау. На церемонии присутствовали \
+      представители СМИ и директор ТОО «Маңғыстау Медиа».
+      """
+    expectRelevant(text, without: [TopicID(rawValue: "media-information")])
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
