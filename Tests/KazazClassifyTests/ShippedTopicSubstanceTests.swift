@@ -262,6 +262,20 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, without: [TopicID(rawValue: "media-information")])
   }
 
+  @Test("Military education beside a defence story is education too")
+  func militaryEducation() {
+    let text = """
+      Defence ministers of Kazakhstan and Azerbaijan meet in Astana
+      The defence minister of Azerbaijan, on a working visit to Kazakhstan, met the defence \
+      minister of Kazakhstan in Astana. The ministers discussed military and military-technical \
+      cooperation, joint exercises of the two armed forces and the training of officers, and \
+      signed the military cooperation plan for next year. Cooperation in military education was \
+      also discussed.
+      """
+    expectRelevant(text, assigns: Self.education)
+    expectRelevant(text, assigns: Self.security)
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
