@@ -276,6 +276,18 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, assigns: Self.security)
   }
 
+  @Test("Tourism named as a priority beside new flights is humanitarian ties")
+  func tourism() {
+    let text = """
+      Посол Азербайджана: между Казахстаном и Азербайджаном откроются новые авиарейсы
+      Посол Азербайджана в Казахстане рассказал о планах открыть прямые авиарейсы из Шымкента \
+      и Караганды в Баку. По его словам, авиакомпании двух стран увеличат число рейсов между \
+      Алматы, Астаной и Баку. Посол отметил, что развитие туризма между двумя странами \
+      остается приоритетом.
+      """
+    expectRelevant(text, assigns: Self.culture)
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
