@@ -61,11 +61,9 @@ struct EvidenceTally {
     var kazakhstan = 0.0
     var azerbaijan = 0.0
     var relation = 0.0
-    /// Phrases referring back to the pair ("the two countries", "our countries", "joint").
-    var pairReference = false
-    /// Phrases that name a pair by themselves ("bilateral", "the two countries", "the sides"):
-    /// context terms weighing `pairTermWeight` or more.
-    var pairTerm = false
+    /// The heaviest context term here weighing 1 or more (a phrase referring to a pair); 0 when
+    /// there is none.
+    var pairReferenceWeight = 0.0
     /// The strongest reduced-weight context term here (an official or institutional role:
     /// "minister", "ambassador", "delegation"), below 1; 0 when there is none.
     var roleContext = 0.0
@@ -84,6 +82,10 @@ struct EvidenceTally {
     var cooperation = false
 
     var namesSide: Bool { kazakhstan + azerbaijan + relation > 0 }
+    /// A phrase referring back to the pair ("the two countries", "our countries", "joint").
+    var pairReference: Bool { pairReferenceWeight >= 1 }
+    /// A phrase that names a pair by itself ("bilateral", "the two countries", "the sides").
+    var pairTerm: Bool { pairReferenceWeight >= EvidenceTally.pairTermWeight }
   }
 
   /// Evidence is tallied per (pattern, evidence kind, region), packed into one integer.
@@ -212,8 +214,8 @@ struct EvidenceTally {
       // A context term weighing 1 or more refers back to the pair; a lighter one names an
       // official role, which speaks for a side only once the article is about the pair.
       if role.weight >= 1 {
-        sentences[index].pairReference = true
-        if role.weight >= Self.pairTermWeight { sentences[index].pairTerm = true }
+        sentences[index].pairReferenceWeight = max(
+          sentences[index].pairReferenceWeight, role.weight)
       } else {
         sentences[index].roleContext = max(sentences[index].roleContext, role.weight)
       }
