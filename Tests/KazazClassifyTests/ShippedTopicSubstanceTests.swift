@@ -11,9 +11,9 @@ import Testing
 /// cooperation, alliance or the spheres themselves assigns each; an organisation named as the
 /// setting is not regional integration, "on the sidelines" is not politics and reporters at a
 /// ceremony are not the media; rescuers are emergencies (security), one side's investment in the
-/// other is investment, doctors, hospitals and tourism are humanitarian ties, internships,
-/// colleges and military education are education. Also text hard-wrapped at a fixed width,
-/// which must read as the sentences it wraps. Short texts written for these tests.
+/// other is investment, doctors, hospitals, tourism and twinned towns are humanitarian ties,
+/// internships, colleges and military education are education. Also text hard-wrapped at a
+/// fixed width, which must read as the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -287,6 +287,44 @@ struct ShippedTopicSubstanceTests {
       Алматы, Астаной и Баку. Посол отметил, что развитие туризма между двумя странами \
       остается приоритетом.
       """
+    expectRelevant(text, assigns: Self.culture)
+  }
+
+  @Test(
+    "Twinning of two towns during a state visit is humanitarian ties in each language",
+    arguments: [
+      """
+      Presidents of Kazakhstan and Azerbaijan hold talks in Astana
+      President Tokayev and President Aliyev held talks in Astana during the state visit and \
+      discussed the strategic partnership of the two countries. The mayors of Shymkent and Ganja \
+      signed a protocol on twin cities.
+      """,
+      """
+      Президенты Казахстана и Азербайджана провели переговоры в Астане
+      Президент Токаев и Президент Алиев провели переговоры в Астане в ходе государственного \
+      визита и обсудили стратегическое партнерство двух стран. Акимы Шымкента и Гянджи \
+      подписали протокол об установлении побратимских отношений.
+      """,
+      """
+      Қазақстан мен Әзірбайжан президенттері Астанада келіссөздер жүргізді
+      Президент Тоқаев пен Президент Әлиев мемлекеттік сапар барысында Астанада келіссөздер \
+      жүргізіп, екі елдің стратегиялық әріптестігін талқылады. Шымкент пен Гәнжә \
+      қалалары арасында бауырластық қатынас орнату туралы хаттамаға қол қойылды.
+      """,
+      """
+      Qazaxıstan və Azərbaycan prezidentləri Astanada danışıqlar aparıb
+      Prezident Tokayev və Prezident İlham Əliyev dövlət səfəri çərçivəsində Astanada \
+      danışıqlar aparıb, iki ölkənin strateji tərəfdaşlığını müzakirə ediblər. Şımkent və \
+      Gəncə şəhərləri arasında qardaşlaşma haqqında protokol imzalanıb.
+      """,
+      """
+      Kazakistan ve Azerbaycan cumhurbaşkanları Astana'da görüştü
+      Cumhurbaşkanı Tokayev ve Cumhurbaşkanı Aliyev devlet ziyareti sırasında Astana'da \
+      görüşerek iki ülkenin stratejik ortaklığını ele aldı. Çimkent ve Gence kardeş kent \
+      protokolü imzaladı.
+      """,
+    ])
+  func twinning(text: String) {
     expectRelevant(text, assigns: Self.culture)
   }
 
