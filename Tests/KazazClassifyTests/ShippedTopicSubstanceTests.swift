@@ -7,13 +7,14 @@ import Testing
 @testable import KazazClassify
 
 /// What is a topic's substance and what is only its rhetoric or setting: friendship phrases and
-/// lists of ties are not culture or religion; a list of spheres opened by a word for
-/// cooperation, alliance or the spheres themselves assigns each; an organisation named as the
-/// setting is not regional integration, "on the sidelines" is not politics and reporters at a
-/// ceremony are not the media; rescuers are emergencies (security), one side's investment in the
-/// other is investment, doctors, hospitals, tourism and twinned towns are humanitarian ties,
-/// internships, colleges and military education are education. Also text hard-wrapped at a
-/// fixed width, which must read as the sentences it wraps. Short texts written for these tests.
+/// lists of ties are not culture or religion; a list of spheres opened by a word for cooperation,
+/// alliance or the spheres themselves assigns each; an organisation named as the setting is not
+/// regional integration, "on the sidelines" is not politics and reporters at a ceremony are not the
+/// media; rescuers are emergencies (security), one side's investment in the other and a development
+/// bank's grant for their project are investment, doctors, hospitals, tourism and twinned towns are
+/// humanitarian ties, internships, colleges and military education are education. Also text
+/// hard-wrapped at a fixed width, which must read as the sentences it wraps. Short texts written
+/// for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -326,6 +327,40 @@ struct ShippedTopicSubstanceTests {
     ])
   func twinning(text: String) {
     expectRelevant(text, assigns: Self.culture)
+  }
+
+  @Test(
+    "A development bank's grant for the pair's project is financing, beside its sector",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan prepare the Caspian power cable
+      The energy ministers of Kazakhstan and Azerbaijan discussed the green energy corridor \
+      and the subsea power cable across the Caspian Sea that will link the energy systems of \
+      the two countries. The cable will carry electricity from wind and solar plants of \
+      Kazakhstan to Azerbaijan and on to Europe.
+      The feasibility study has been funded: the Asian Development Bank approved a grant for \
+      it.
+      """,
+      """
+      Казахстан и Азербайджан готовят энергокабель по дну Каспия
+      Министры энергетики Казахстана и Азербайджана обсудили зеленый энергетический коридор и \
+      подводный кабель по дну Каспийского моря, который соединит энергосистемы двух стран. По \
+      кабелю электроэнергия ветровых и солнечных станций Казахстана пойдет в Азербайджан и \
+      далее в Европу.
+      Технико-экономическое обоснование профинансировано: средства выделил Азиатский банк \
+      развития.
+      """,
+      """
+      Қазақстан мен Әзірбайжан Каспий арқылы электр кабелін дайындап жатыр
+      Қазақстан мен Әзірбайжанның энергетика министрлері жасыл энергия дәлізін және екі елдің \
+      энергия жүйелерін жалғайтын Каспий теңізінің түбімен өтетін электр кабелін талқылады. \
+      Кабель арқылы Қазақстанның жел және күн станцияларының электр энергиясы Әзірбайжанға, \
+      одан әрі Еуропаға жеткізіледі.
+      Техникалық-экономикалық негіздеме қаржыландырылды: қаражатты Азия даму банкі бөлді.
+      """,
+    ])
+  func projectFinancing(text: String) {
+    expectRelevant(text, assigning: ["energy", Self.investment.rawValue])
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
