@@ -9,12 +9,12 @@ import Testing
 /// What is a topic's substance and what is only its rhetoric or setting: friendship phrases and
 /// lists of ties are not culture or religion; a list of spheres opened by a word for cooperation,
 /// alliance or the spheres themselves assigns each; an organisation named as the setting is not
-/// regional integration, "on the sidelines" is not politics and reporters at a ceremony are not the
-/// media; rescuers are emergencies (security), one side's investment in the other and a development
-/// bank's grant for their project are investment, doctors, hospitals, tourism and twinned towns are
-/// humanitarian ties, internships, colleges and military education are education. Also text
-/// hard-wrapped at a fixed width, which must read as the sentences it wraps. Short texts written
-/// for these tests.
+/// regional integration but the pair's format of three is, "on the sidelines" is not politics and
+/// reporters at a ceremony are not the media; rescuers are emergencies (security), one side's
+/// investment in the other and a development bank's grant for their project are investment,
+/// doctors, hospitals, tourism and twinned towns are humanitarian ties, internships, colleges and
+/// military education are education. Also text hard-wrapped at a fixed width, which must read as
+/// the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -361,6 +361,41 @@ struct ShippedTopicSubstanceTests {
     ])
   func projectFinancing(text: String) {
     expectRelevant(text, assigning: ["energy", Self.investment.rawValue])
+  }
+
+  @Test(
+    "The pair's format of three (KZ-AZ-UZ) is regional integration beside a heavier sector story",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan move ahead with the Caspian power cable
+      The energy ministers of Kazakhstan and Azerbaijan discussed the subsea power cable that \
+      will carry electricity from wind farms of Kazakhstan across the Caspian Sea to \
+      Azerbaijan and on to Europe. The ministers reviewed the feasibility study of the cable, \
+      the route on the seabed and the capacity of the converter stations.
+      The project rests on the trilateral agreement of Kazakhstan, Azerbaijan and Uzbekistan \
+      on green energy.
+      """,
+      """
+      Казахстан и Азербайджан продвигают проект энергокабеля по дну Каспия
+      Министры энергетики Казахстана и Азербайджана обсудили подводный кабель, по которому \
+      электроэнергия ветровых станций Казахстана пойдет через Каспийское море в Азербайджан и \
+      далее в Европу. Министры рассмотрели технико-экономическое обоснование кабеля, трассу по \
+      дну моря и мощность преобразовательных станций.
+      Проект основан на трехстороннем соглашении Казахстана, Азербайджана и Узбекистана о \
+      зеленой энергетике.
+      """,
+      """
+      Azərbaycan və Qazaxıstan Xəzər elektrik kabeli layihəsini irəli aparır
+      Azərbaycan və Qazaxıstanın energetika nazirləri Qazaxıstanın külək stansiyalarının \
+      elektrik enerjisini Xəzər dənizinin dibi ilə Azərbaycana və oradan Avropaya ötürəcək \
+      sualtı kabeli müzakirə ediblər. Nazirlər kabelin texniki-iqtisadi əsaslandırmasını, \
+      dəniz dibindəki marşrutu və çevirici stansiyaların gücünü nəzərdən keçiriblər.
+      Layihə Azərbaycan, Qazaxıstan və Özbəkistanın yaşıl enerji üzrə üçtərəfli sazişinə \
+      əsaslanır.
+      """,
+    ])
+  func formatOfThree(text: String) {
+    expectRelevant(text, assigning: ["energy", Self.integration.rawValue])
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
