@@ -36,8 +36,8 @@ import KazazModel
 ///   counts by that weight. A topic has substance when at least one sentence holds
 ///   `topic_sentence` of its raw term weight times its context (a sphere named in passing does
 ///   not make a topic) or when `topic_sentences` sentences in context hold its terms (a theme the
-///   article returns to). A sentence in context naming `topic_list` topics besides politics lists
-///   the spheres of the pair's cooperation, and so does one naming `topic_cooperation_list` of
+///   article returns to). A sentence in context naming `topic_list` topics besides politics and
+///   regional integration (`settingTopics`) lists the spheres of the pair's cooperation, and so does one naming `topic_cooperation_list` of
 ///   them with a word for cooperation or partnership (the profile's `cooperation` terms:
 ///   "partnership in transport, energy and digital technologies"): each topic it names is
 ///   assigned. Otherwise a topic
@@ -112,6 +112,11 @@ struct EvidenceTally {
   /// (instead of `topic_relative`) to be a subject of its own.
   static let frameTopic = TopicID(rawValue: "politics-diplomacy")
   static let frameRelative = 0.2
+  /// Topics that are the setting of the pair's relation rather than a sphere of it: the frame
+  /// topic, and regional integration, whose organisations and regions ("within the OTS", "Central
+  /// Asia") stand beside the spheres of a list without being one. A list neither counts nor
+  /// assigns them; they need substance of their own (docs/labelling.md, section 5).
+  static let settingTopics: Set<TopicID> = [frameTopic, TopicID(rawValue: "regional-integration")]
   /// Politics terms in one sentence of the headline or lead that make it the report of a contact
   /// between the two sides (`reportsContact`): "talks" or "a phone call", not "president".
   static let contactWeight = 1.0
@@ -414,14 +419,16 @@ struct EvidenceTally {
     let thresholds = compiled.profile.thresholds
     let context = topicContext(document: document, relevant: relevant)
     let politics = compiled.topics.firstIndex(of: Self.frameTopic) ?? -1
+    let spheres = compiled.topics.indices.filter {
+      !Self.settingTopics.contains(compiled.topics[$0])
+    }
     let actors = politicsFactors()
     var result = [TopicScore?](repeating: nil, count: topicCount)
     let cooperationList = min(thresholds.topicList, thresholds.topicCooperationList)
     for index in sentences.indices where context[index] > 0 {
-      // The frame topic is not counted: "the presidents discussed energy" is not a list.
-      let named = (0..<topicCount).filter {
-        $0 != politics && rawTopicWeights[index * topicCount + $0] > 0
-      }
+      // Setting topics are not counted: "the presidents discussed energy" is not a list, and
+      // neither is "energy and transport within the OTS".
+      let named = spheres.filter { rawTopicWeights[index * topicCount + $0] > 0 }
       let list =
         named.count >= (sentences[index].cooperation ? cooperationList : thresholds.topicList)
       for topic in 0..<topicCount {

@@ -398,6 +398,32 @@ struct ShippedTopicSubstanceTests {
     expectRelevant(text, assigning: ["energy", Self.integration.rawValue])
   }
 
+  @Test(
+    "An organisation named beside two spheres neither makes a list nor is one of its spheres",
+    arguments: [
+      """
+      Presidents of Kazakhstan and Azerbaijan speak by phone
+      President Tokayev and President Aliyev spoke by phone and discussed the strategic \
+      partnership of the two countries. The presidents noted the growth of cooperation in \
+      energy, transport and within the Organization of Turkic States.
+      """,
+      """
+      Президенты Казахстана и Азербайджана провели телефонный разговор
+      Президент Токаев и Президент Алиев провели телефонный разговор и обсудили стратегическое \
+      партнерство двух стран. Президенты отметили рост сотрудничества в энергетике, транспорте \
+      и в рамках Организации тюркских государств.
+      """,
+      """
+      Azərbaycan və Qazaxıstan prezidentləri telefonla danışıb
+      Prezident İlham Əliyev və Prezident Tokayev telefonla danışıb, iki ölkənin strateji \
+      tərəfdaşlığını müzakirə ediblər. Prezidentlər enerji, nəqliyyat sahələrində və Türk \
+      Dövlətləri Təşkilatı çərçivəsində əməkdaşlığın artdığını qeyd ediblər.
+      """,
+    ])
+  func organisationBesideSpheres(text: String) {
+    expectRelevant(text, without: [Self.integration])
+  }
+
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
   func rescue() {
     let text = """
