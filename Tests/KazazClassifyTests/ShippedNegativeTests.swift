@@ -7,9 +7,9 @@ import Testing
 @testable import KazazClassify
 
 /// Hard negatives of the kinds the monitor meets in every language: a crash of one country's
-/// airliner in the other, a match between the two national teams, a summit roll-call, and
-/// Azerbaijan–Armenia diplomacy hosted in Kazakhstan. Short texts written for these tests, in
-/// the shape of agency news.
+/// airliner in the other, a match between the two national teams, a summit roll-call, a third
+/// country's partners named in one breath, and Azerbaijan–Armenia diplomacy hosted in Kazakhstan.
+/// Short texts written for these tests, in the shape of agency news.
 @Suite("Shipped profile hard negatives")
 struct ShippedNegativeTests {
   let classifier: Classifier
@@ -237,6 +237,29 @@ struct ShippedNegativeTests {
       let result = classifier.classify(text: text)
       #expect(!result.relevant, "\(language): score \(result.score)")
     }
+  }
+
+  @Test(
+    "Both among a third country's partners from every continent are a list, not a pair",
+    arguments: [
+      """
+      Turkey to lease farmland abroad
+      Turkey will sign agricultural cooperation agreements with Azerbaijan, Kazakhstan, \
+      Venezuela, Sudan and Algeria, the Turkish agriculture minister said. Farmland in these \
+      countries will be leased to grow crops that are hard to produce in Turkey.
+      The ministry is also in talks with Brazil, Argentina and Ethiopia.
+      """,
+      """
+      Azərbaycan və Türkiyə kənd təsərrüfatı sahəsində saziş imzalayacaq
+      Azərbaycan və Türkiyə kənd təsərrüfatı sahəsində əməkdaşlıq sazişi imzalayacaqlar. \
+      Türkiyənin kənd təsərrüfatı naziri bildirib ki, on ölkə ilə aqrar sahədə saziş \
+      hazırlanır: onların arasında Azərbaycan, Qazaxıstan, Venesuela, Sudan və Əlcəzair var.
+      Nazirin sözlərinə görə, bu ölkələrdə torpaqlar icarəyə götürüləcək.
+      """,
+    ])
+  func partnersOfAThirdCountry(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(!result.relevant, "score \(result.score)")
   }
 
   @Test("Azerbaijan–Armenia talks hosted in Kazakhstan are not about the pair")
