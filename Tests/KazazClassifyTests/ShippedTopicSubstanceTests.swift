@@ -13,8 +13,9 @@ import Testing
 /// reporters at a ceremony are not the media; rescuers are emergencies (security), one side's
 /// investment in the other and a development bank's grant for their project are investment,
 /// doctors, hospitals, tourism and twinned towns are humanitarian ties, internships, colleges and
-/// military education are education. Also text hard-wrapped at a fixed width, which must read as
-/// the sentences it wraps. Short texts written for these tests.
+/// military education are education. A power line across the Caspian is energy, not the
+/// Trans-Caspian route. Also text hard-wrapped at a fixed width, which must read as the sentences
+/// it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -422,6 +423,28 @@ struct ShippedTopicSubstanceTests {
     ])
   func organisationBesideSpheres(text: String) {
     expectRelevant(text, without: [Self.integration])
+  }
+
+  @Test(
+    "A Trans-Caspian power line or cable is energy, not the Trans-Caspian transport route",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan study the Trans-Caspian power line
+      Kazakhstan and Azerbaijan are preparing renewable energy cooperation around the Trans- \
+      Caspian power line, a report by the two countries' research centres says. The Trans- \
+      Caspian cable will carry green electricity from wind farms of Kazakhstan to Azerbaijan \
+      and on to Europe.
+      """,
+      """
+      Казахстан и Азербайджан изучают Транскаспийский энергокабель
+      Казахстан и Азербайджан готовят сотрудничество в возобновляемой энергетике вокруг \
+      Транскаспийской энергетической линии, говорится в докладе исследовательских центров двух \
+      стран. Транскаспийский кабель доставит зеленую электроэнергию ветровых станций \
+      Казахстана в Азербайджан и далее в Европу.
+      """,
+    ])
+  func transCaspianPowerLine(text: String) {
+    expectRelevant(text, without: [TopicID(rawValue: "transport-logistics")])
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
