@@ -37,14 +37,13 @@ import KazazModel
 ///   `topic_sentence` of its raw term weight times its context (a sphere named in passing does
 ///   not make a topic) or when `topic_sentences` sentences in context hold its terms (a theme the
 ///   article returns to). A sentence in context naming `topic_list` topics besides politics and
-///   regional integration (`settingTopics`) lists the spheres of the pair's cooperation, and so does one naming `topic_cooperation_list` of
-///   them with a word for cooperation or partnership (the profile's `cooperation` terms:
-///   "partnership in transport, energy and digital technologies"): each topic it names is
-///   assigned. Otherwise a topic
-///   with substance is assigned when its score reaches `topic` and `topic_relative` times the
-///   best topic's score — a secondary topic needs a share of the story, not a passing mention —
-///   or, with a sentence of
-///   `topic_clear_sentence` (a distinctive term), `topic` alone. Politics and diplomacy, the
+///   regional integration (`settingTopics`) lists the spheres of the pair's cooperation, and so
+///   does one naming `topic_cooperation_list` of them with a word for cooperation or partnership
+///   (the profile's `cooperation` terms: "partnership in transport, energy and digital
+///   technologies"): each topic it names is assigned. Otherwise a topic with substance is
+///   assigned when its score reaches `topic` and `topic_relative` times the best topic's score
+///   (a secondary topic needs a share of the story, not a passing mention), or, with a sentence
+///   of `topic_clear_sentence` (a distinctive term), `topic` alone. Politics and diplomacy, the
 ///   frame of nearly every bilateral story, needs `frameRelative` of the best topic's score.
 /// - **Primary topic.** `PrimaryTopic` chooses it from the assigned topics, their scores, the
 ///   headline's and lead's share of each, and who acts.
