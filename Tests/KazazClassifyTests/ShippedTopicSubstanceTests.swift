@@ -14,8 +14,8 @@ import Testing
 /// investment in the other and a development bank's grant for their project are investment,
 /// doctors, hospitals, tourism and twinned towns are humanitarian ties, internships, colleges and
 /// military education are education. A power line across the Caspian is energy, not the
-/// Trans-Caspian route. Also text hard-wrapped at a fixed width, which must read as the sentences
-/// it wraps. Short texts written for these tests.
+/// Trans-Caspian route, and restored flights are not reconstruction. Also text hard-wrapped at a
+/// fixed width, which must read as the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -445,6 +445,33 @@ struct ShippedTopicSubstanceTests {
     ])
   func transCaspianPowerLine(text: String) {
     expectRelevant(text, without: [TopicID(rawValue: "transport-logistics")])
+  }
+
+  @Test(
+    "Restoring flights between the two is transport, not the rebuilding of liberated lands",
+    arguments: [
+      """
+      Kazakhstan restores flights with Azerbaijan
+      Kazakhstan and Azerbaijan restored regular flights between Almaty and Baku. Air Astana \
+      and Azerbaijan Airlines will operate two flights a week on the route.
+      The restoration of flights with other countries continues step by step.
+      """,
+      """
+      Казахстан восстановил авиасообщение с Азербайджаном
+      Казахстан и Азербайджан восстановили регулярные рейсы между Алматы и Баку. Air Astana и \
+      Azerbaijan Airlines будут выполнять два рейса в неделю.
+      С другими странами авиасообщение восстановлено частично.
+      """,
+      """
+      Қазақстан Әзербайжанмен тұрақты әуе қатынасын қалпына келтірді
+      Қазақстан мен Әзербайжан арасында тұрақты әуе қатынасы қалпына келтірілді. Air Astana \
+      және Azerbaijan Airlines әуе компаниялары Алматы – Баку бағыты бойынша аптасына екі рейс \
+      орындайды.
+      Басқа елдермен де әуе қатынасы кезең-кезеңімен қалпына келтірілуде.
+      """,
+    ])
+  func restoredFlights(text: String) {
+    expectRelevant(text, without: [TopicID(rawValue: "reconstruction")])
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
