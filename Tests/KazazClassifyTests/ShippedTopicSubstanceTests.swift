@@ -12,10 +12,11 @@ import Testing
 /// regional integration but the pair's format of three is, "on the sidelines" is not politics and
 /// reporters at a ceremony are not the media; rescuers are emergencies (security), one side's
 /// investment in the other and a development bank's grant for their project are investment,
-/// doctors, hospitals, tourism and twinned towns are humanitarian ties, internships, colleges and
-/// military education are education. A power line across the Caspian is energy, not the
-/// Trans-Caspian route, and restored flights are not reconstruction. Also text hard-wrapped at a
-/// fixed width, which must read as the sentences it wraps. Short texts written for these tests.
+/// doctors, hospitals, tourism, twinned towns and translated books are humanitarian ties,
+/// internships, colleges and military education are education. A power line across the Caspian is
+/// energy, not the Trans-Caspian route, and restored flights are not reconstruction. Also text
+/// hard-wrapped at a fixed width, which must read as the sentences it wraps. Short texts written
+/// for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -472,6 +473,32 @@ struct ShippedTopicSubstanceTests {
     ])
   func restoredFlights(text: String) {
     expectRelevant(text, without: [TopicID(rawValue: "reconstruction")])
+  }
+
+  @Test(
+    "A book translated from one side's language into the other's is culture in each language",
+    arguments: [
+      """
+      Kazakh poet's book presented in Baku
+      A book of poems by the Kazakh poet Mukagali Makatayev, translated into Azerbaijani, was \
+      presented in Baku. The book was published by a Baku publishing house with the support of \
+      the Embassy of Kazakhstan in Azerbaijan.
+      """,
+      """
+      В Баку презентовали книгу казахского поэта
+      В Баку состоялась презентация книги стихов казахского поэта Мукагали Макатаева, \
+      переведенной на азербайджанский язык. Книга вышла в бакинском издательстве при поддержке \
+      посольства Казахстана в Азербайджане.
+      """,
+      """
+      Бакуде қазақ ақынының кітабы таныстырылды
+      Бакуде әзербайжан тіліне аударылған қазақ ақыны Мұқағали Мақатаевтың өлеңдер кітабының \
+      тұсаукесері өтті. Кітап Қазақстанның Әзербайжандағы елшілігінің қолдауымен Баку \
+      баспасында жарық көрді.
+      """,
+    ])
+  func translatedBook(text: String) {
+    expectRelevant(text, assigns: Self.culture)
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
