@@ -14,9 +14,9 @@ import Testing
 /// investment in the other and a development bank's grant for their project are investment,
 /// doctors, hospitals, tourism, twinned towns and translated books are humanitarian ties,
 /// internships, colleges and military education are education. A power line across the Caspian is
-/// energy, not the Trans-Caspian route, and restored flights are not reconstruction. Also text
-/// hard-wrapped at a fixed width, which must read as the sentences it wraps. Short texts written
-/// for these tests.
+/// energy, not the Trans-Caspian route, restored flights are not reconstruction, and a committee's
+/// name is not its topic. Also text hard-wrapped at a fixed width, which must read as the sentences
+/// it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -499,6 +499,28 @@ struct ShippedTopicSubstanceTests {
     ])
   func translatedBook(text: String) {
     expectRelevant(text, assigns: Self.culture)
+  }
+
+  @Test(
+    "A parliamentary committee named for defence and security is a title, not the topic",
+    arguments: [
+      """
+      Milli Majlis committee meets Kazakh parliamentary delegation
+      The chairman of the Milli Majlis Committee for International Relations met the \
+      delegation of the Mazhilis of Kazakhstan led by the Chair of the International \
+      Relations, Defence and Security Committee. The sides discussed inter-parliamentary \
+      relations between Azerbaijan and Kazakhstan and the work of the friendship groups.
+      """,
+      """
+      Комитет Милли Меджлиса встретился с делегацией Мажилиса Казахстана
+      Председатель комитета Милли Меджлиса по международным отношениям встретился с делегацией \
+      Мажилиса Казахстана во главе с председателем комитета по международным делам, обороне и \
+      безопасности. Стороны обсудили межпарламентские связи Азербайджана и Казахстана и работу \
+      групп дружбы.
+      """,
+    ])
+  func committeeTitle(text: String) {
+    expectRelevant(text, without: [Self.security])
   }
 
   @Test("Rescuers and a search-and-rescue operation are emergencies: security")
