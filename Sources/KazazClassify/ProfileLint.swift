@@ -18,7 +18,11 @@ import KazazModel
 ///   Turkish "yüksek"). Words in the other script are quotations and are not counted;
 /// - `nested-negative`: two negative patterns (other countries, sports, accidents) where one
 ///   matches inside the other: negative matches all count, nested or not, so the text is
-///   counted twice.
+///   counted twice;
+/// - `alternation`: a Kazakh, Azerbaijani or Turkish stem of two syllables or more that ends in
+///   a consonant those languages voice before a vowel (Kazakh к қ п, Azerbaijani k q, Turkish
+///   k), written without the voiced form: `қауіпсіздік*` matches "қауіпсіздік" but not
+///   "қауіпсіздігі", `emekdasliq*` not "əməkdaşlığı". Write both: `қауіпсізді{к|г}*`.
 ///
 /// Entries of reference data (the people and organisations list) are not judged by how often
 /// they occur. Every finding can be accepted by a justification comment (`LintJustification`).
@@ -29,6 +33,7 @@ public struct ProfileLint {
     case name
     case foreign
     case nestedNegative = "nested-negative"
+    case alternation
 
     public static func < (lhs: Rule, rhs: Rule) -> Bool {
       (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
@@ -82,6 +87,7 @@ public struct ProfileLint {
     }
     findings += nameFindings(patterns, statistics)
     findings += nestedNegativeFindings(patterns)
+    findings += alternationFindings(patterns)
     // An entry written with alternatives is judged once, as written.
     var seen: Set<String> = []
     findings = findings.filter { finding in
@@ -264,6 +270,52 @@ public struct ProfileLint {
           rule: .nestedNegative, entry: entry,
           message:
             "holds the negative \(names.joined(separator: " and ")): negative matches all count, so this text counts twice"
+        ))
+    }
+    return findings
+  }
+
+  /// The consonants that a language voices at the end of a stem before a vowel, with their
+  /// voiced forms, after the profile's normalisation (ğ is written g).
+  static let voicing: [Language: [Character: Character]] = [
+    .kk: ["к": "г", "қ": "ғ", "п": "б"],
+    .az: ["k": "y", "q": "g"],
+    .tr: ["k": "g"],
+  ]
+
+  static let vowels = Set("aeiouаеиоуыэюяәіөұүё")
+
+  /// `alternation`: Turkic stems that miss their forms with a vowel ending.
+  private func alternationFindings(_ patterns: PatternTable) -> [Finding] {
+    // The patterns each entry as written stands for.
+    var forms: [String: Set<String>] = [:]
+    for (index, entry) in entries.enumerated() {
+      guard let pattern = patterns.indexOfEntry[index] else { continue }
+      let compiled = patterns.compiled[pattern]
+      forms["\(entry.line)\u{0}\(entry.written)", default: []].insert(
+        compiled.words + (compiled.isPrefix ? "*" : ""))
+    }
+    var findings: [Finding] = []
+    for (index, entry) in entries.enumerated() where !entry.isReferenceData {
+      // Names of places keep their consonant in Azerbaijani and Turkish ("İraqa", "Irak'ı").
+      guard let language = entry.language, let voiced = Self.voicing[language],
+        let pattern = patterns.indexOfEntry[index], patterns.compiled[pattern].isPrefix,
+        !patterns.namesPlace[pattern]
+      else { continue }
+      let words = patterns.compiled[pattern].words
+      let last = words.split(separator: " ").last.map(String.init) ?? ""
+      guard let final = last.last, let voicedFinal = voiced[final],
+        last.filter({ Self.vowels.contains($0) }).count >= 2
+      else { continue }
+      let wanted = String(words.dropLast()) + String(voicedFinal) + "*"
+      guard forms["\(entry.line)\u{0}\(entry.written)"]?.contains(wanted) != true else {
+        continue
+      }
+      findings.append(
+        Finding(
+          rule: .alternation, entry: entry,
+          message:
+            "a \(language.rawValue) stem ending in \(final) misses its forms with \(voicedFinal) before a vowel: write {\(final)|\(voicedFinal)}"
         ))
     }
     return findings

@@ -244,6 +244,34 @@ struct ProfileLintTests {
     #expect(crash.message.contains("\"crash\""))
   }
 
+  @Test("alternation: Turkic stems that miss the voiced form of their last consonant")
+  func alternation() throws {
+    let report = try lint(
+      """
+      relation:
+        kk:
+          "қауіпсіздік*": 0.7
+          "қорғаныс*": 1.2
+        az:
+          "tehlukesizli{k|y}*": 0.7
+          "emekdasliq*": 1.0
+        tr:
+          "guvenlik": 0.7
+          "ok*": 0.5
+        ru:
+          "безопасность*": 0.7
+      negative:
+        other_countries:
+          tr:
+            "irak*": 1.0
+      """, [])
+    // Voiced forms written, exact words, monosyllables, Russian and place names are not findings.
+    #expect(findings(report, .alternation).sorted() == ["emekdasliq*", "қауіпсіздік*"])
+    let kazakh = try #require(
+      report.findings.first { $0.rule == .alternation && $0.entry.pattern == "қауіпсіздік*" })
+    #expect(kazakh.message.contains("{к|г}"))
+  }
+
   @Test("Reference lists (actors, key facts) are not judged by frequency nor by names")
   func referenceData() throws {
     let report = try lint(

@@ -14,8 +14,10 @@ import Testing
 /// investment in the other and a development bank's grant for their project are investment,
 /// doctors, hospitals, tourism, twinned towns and translated books are humanitarian ties,
 /// internships, colleges and military education are education. A power line across the Caspian is
-/// energy, not the Trans-Caspian route, restored flights are not reconstruction, and a committee's
-/// name is not its topic. Also text hard-wrapped at a fixed width, which must read as the sentences
+/// energy, not the Trans-Caspian route, restored flights are not reconstruction, a committee's
+/// name is not its topic, and industrial, fire and road safety are not defence. Kazakh,
+/// Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
+/// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the sentences
 /// it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
@@ -655,6 +657,70 @@ struct ShippedTopicSubstanceTests {
       capital work in Azerbaijan, the agency's chairman said.
       """
     expectRelevant(text, assigns: Self.investment)
+  }
+
+  @Test(
+    "Industrial, fire and road safety are not defence, in each language",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan sign agreements on industrial safety and statistics
+      The governments of Kazakhstan and Azerbaijan signed agreements in Astana on industrial \
+      security, fire security and statistics. The emergency services of the two countries will \
+      share their experience of industrial security at oil plants and of road security.
+      """,
+      """
+      Казахстан и Азербайджан подписали соглашения о промышленной безопасности
+      Правительства Казахстана и Азербайджана подписали в Астане соглашения о промышленной \
+      безопасности, пожарной безопасности и статистике. Ведомства двух стран обменяются опытом \
+      промышленной безопасности на нефтяных заводах и безопасности дорожного движения.
+      """,
+      """
+      Қазақстан мен Әзірбайжан өнеркәсіптік қауіпсіздік туралы келісімдерге қол қойды
+      Қазақстан мен Әзірбайжан үкіметтері Астанада өнеркәсіптік қауіпсіздік, өрт қауіпсіздігі \
+      және статистика туралы келісімдерге қол қойды. Екі елдің ведомстволары мұнай \
+      зауыттарындағы өнеркәсіптік қауіпсіздік және жол қозғалысы қауіпсіздігі тәжірибесімен \
+      алмасады.
+      """,
+      """
+      Kazakistan ve Azerbaycan endüstriyel güvenlik anlaşmaları imzaladı
+      Kazakistan ve Azerbaycan hükümetleri Astana'da endüstriyel güvenlik, yangın güvenliği ve \
+      istatistik alanlarında anlaşmalar imzaladı. İki ülkenin kurumları petrol tesislerinde \
+      endüstriyel güvenlik ve trafik güvenliği deneyimlerini paylaşacak.
+      """,
+    ])
+  func civilSafety(text: String) {
+    expectRelevant(text, without: [Self.security])
+  }
+
+  @Test(
+    "A stem's forms with a vowel ending count: güvenliği, təhlükəsizliyi, қауіпсіздігі",
+    arguments: [
+      (
+        """
+        Kazakistan ve Azerbaycan Hazar'da denizciliği geliştirecek
+        Kazakistan ile Azerbaycan arasında denizciliğin, lojistiğin ve taşımacılığın \
+        geliştirilmesi için yol haritası imzalandı. Denizciliğin gelişmesi iki ülkenin ortak \
+        hedefi.
+        """, "transport-logistics"
+      ),
+      (
+        """
+        Azərbaycan və Qazaxıstan milli təhlükəsizliyin təmini barədə razılaşıb
+        Azərbaycan ilə Qazaxıstan arasında milli təhlükəsizliyin təmini və sərhəd \
+        təhlükəsizliyinin gücləndirilməsi barədə saziş imzalanıb. Təhlükəsizliyin təmini iki \
+        ölkənin ortaq hədəfidir.
+        """, "security-defense"
+      ),
+      (
+        """
+        Қазақстан мен Әзірбайжан ұлттық қауіпсіздігін нығайтады
+        Қазақстан мен Әзірбайжан арасында ұлттық қауіпсіздігін қамтамасыз ету туралы \
+        келісімге қол қойылды. Қауіпсіздігін нығайту екі елдің ортақ мақсаты.
+        """, "security-defense"
+      ),
+    ])
+  func voicedForms(text: String, topic: String) {
+    expectRelevant(text, assigns: TopicID(rawValue: topic))
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")

@@ -20,8 +20,10 @@ struct ProfileLintCommand: ParsableCommand {
       Reports, with the file and line of each entry: patterns that match only one document of \
       the corpora (single) or none (unused), people's and events' names outside the people and \
       organisations list (name), stems whose matches in a language they were not written for \
-      are mostly other words (foreign), and negative patterns nested in one another, which all \
-      count (nested-negative). Without --corpus only the name and nested-negative rules run.
+      are mostly other words (foreign), negative patterns nested in one another, which all \
+      count (nested-negative), and Kazakh, Azerbaijani and Turkish stems that miss the voiced \
+      form of their last consonant before a vowel, "қауіпсіздігі" for қауіпсіздік* \
+      (alternation). Without --corpus only the name, nested-negative and alternation rules run.
 
       A finding is accepted by a comment in the profile: "# lint: reason" on the entry's line, \
       or "# lint(rule, rule): reason" for some rules only; on a line of its own, the comment \
