@@ -8,8 +8,9 @@ import Testing
 
 /// Hard negatives of the kinds the monitor meets in every language: a crash of one country's
 /// airliner in the other, a match between the two national teams, a summit roll-call, a third
-/// country's partners named in one breath, and Azerbaijan–Armenia diplomacy hosted in Kazakhstan.
-/// Short texts written for these tests, in the shape of agency news.
+/// country's partners named in one breath, Azerbaijan–Armenia diplomacy hosted in Kazakhstan, and
+/// the events of the Turkic organisations. Short texts written for these tests, in the shape of
+/// agency news.
 @Suite("Shipped profile hard negatives")
 struct ShippedNegativeTests {
   let classifier: Classifier
@@ -298,5 +299,32 @@ struct ShippedNegativeTests {
       #expect(
         named.score <= neutral.score * 0.5 + 0.01, "\(name): \(named.score) vs \(neutral.score)")
     }
+  }
+
+  @Test(
+    "An event of the Turkic organisations (TURKSOY, the Turkic Academy) is multilateral",
+    arguments: [
+      """
+      TURKSOY opens a festival of Turkic films in Baku
+      The TURKSOY festival of films opened in Baku with the ambassador of Kazakhstan. Film makers \
+      from Azerbaijan, Kazakhstan, Kyrgyzstan, Uzbekistan, Turkey and Hungary will show their \
+      films, and the Kazakh film won the first prize.
+      """,
+      """
+      Тюркская академия провела конференцию в Баку
+      Тюркская академия провела в Баку конференцию с участием посла Казахстана. В ней \
+      участвовали учёные Азербайджана, Казахстана, Кыргызстана, Узбекистана и Турции, а \
+      казахстанские учёные представили доклад.
+      """,
+      """
+      TÜRKSOY Bakıda türk filmləri festivalı keçirib
+      TÜRKSOY Bakıda Qazaxıstan səfirinin iştirakı ilə film festivalı keçirib. Festivalda \
+      Azərbaycan, Qazaxıstan, Qırğızıstan, Özbəkistan və Türkiyənin kinematoqrafçıları \
+      filmlərini nümayiş etdiriblər, qazax filmi birinci mükafata layiq görülüb.
+      """,
+    ])
+  func turkicOrganisations(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(!result.relevant, "score \(result.score)")
   }
 }

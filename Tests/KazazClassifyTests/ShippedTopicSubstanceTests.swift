@@ -15,10 +15,10 @@ import Testing
 /// doctors, hospitals, tourism, twinned towns and translated books are humanitarian ties,
 /// internships, colleges and military education are education. A power line across the Caspian is
 /// energy, not the Trans-Caspian route, restored flights are not reconstruction, a committee's
-/// name is not its topic, and industrial, fire and road safety are not defence. Kazakh,
-/// Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
-/// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the sentences
-/// it wraps. Short texts written for these tests.
+/// name is not its topic, industrial, fire and road safety are not defence, and prosecutors are
+/// law enforcement (security). Kazakh, Azerbaijani and Turkish words count in their forms with a
+/// vowel ending, where the last consonant is voiced. Also text hard-wrapped at a fixed width,
+/// which must read as the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -721,6 +721,44 @@ struct ShippedTopicSubstanceTests {
     ])
   func voicedForms(text: String, topic: String) {
     expectRelevant(text, assigns: TopicID(rawValue: topic))
+  }
+
+  @Test(
+    "Prosecutors, extradition and organised crime are law enforcement: security",
+    arguments: [
+      """
+      Prosecutors of Kazakhstan and Azerbaijan agree on extradition
+      The Prosecutor General of Kazakhstan met the Prosecutor General of Azerbaijan in Baku. The \
+      two prosecutor's offices agreed to speed up extradition and legal assistance in criminal \
+      matters and to fight organised crime and drug trafficking together.
+      """,
+      """
+      Генпрокуроры Казахстана и Азербайджана договорились об экстрадиции
+      Генеральный прокурор Казахстана встретился в Баку с генеральным прокурором Азербайджана. \
+      Прокуратуры двух стран договорились ускорить экстрадицию и правовую помощь по уголовным \
+      делам и вместе бороться с организованной преступностью и наркотрафиком.
+      """,
+      """
+      Қазақстан мен Әзірбайжан прокурорлары экстрадиция туралы келісті
+      Қазақстанның Бас прокуроры Бакуде Әзірбайжанның Бас прокурорымен кездесті. Екі елдің \
+      прокуратуралары экстрадицияны жеделдетуге және ұйымдасқан қылмыс пен есірткі саудасына \
+      бірге қарсы күресуге келісті.
+      """,
+      """
+      Azərbaycan və Qazaxıstan prokurorları ekstradisiya barədə razılaşıb
+      Azərbaycanın Baş prokuroru Bakıda Qazaxıstanın Baş prokuroru ilə görüşüb. İki ölkənin \
+      prokurorluqları ekstradisiyanın sürətləndirilməsi, mütəşəkkil cinayətkarlığa və narkotik \
+      qaçaqmalçılığına qarşı birgə mübarizə barədə razılaşıb.
+      """,
+      """
+      Kazakistan ve Azerbaycan başsavcıları iade konusunda anlaştı
+      Kazakistan Başsavcısı Bakü'de Azerbaycan Başsavcısı ile görüştü. İki ülkenin \
+      savcılıkları, organize suç ve uyuşturucu kaçakçılığıyla birlikte mücadele etme konusunda \
+      anlaştı.
+      """,
+    ])
+  func lawEnforcement(text: String) {
+    expectRelevant(text, assigns: Self.security)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")
