@@ -41,6 +41,13 @@ struct ProfileLintTests {
     report.findings.filter { $0.rule == rule }.map(\.entry.pattern)
   }
 
+  /// The finding of `rule` for `pattern`, if the report has one.
+  func finding(_ report: ProfileLint.Report, _ rule: ProfileLint.Rule, _ pattern: String)
+    -> ProfileLint.Finding?
+  {
+    report.findings.first { $0.rule == rule && $0.entry.pattern == pattern }
+  }
+
   static let corpus = [
     document(
       "a.txt", .en,
@@ -239,8 +246,7 @@ struct ProfileLintTests {
             "turkmen*": 1.0
       """, Self.corpus)
     #expect(findings(report, .nestedNegative).sorted() == ["crash landed", "turkmenistan*"])
-    let crash = try #require(
-      report.findings.first { $0.rule == .nestedNegative && $0.entry.pattern == "crash landed" })
+    let crash = try #require(finding(report, .nestedNegative, "crash landed"))
     #expect(crash.message.contains("\"crash\""))
   }
 
@@ -267,8 +273,7 @@ struct ProfileLintTests {
       """, [])
     // Voiced forms written, exact words, monosyllables, Russian and place names are not findings.
     #expect(findings(report, .alternation).sorted() == ["emekdasliq*", "қауіпсіздік*"])
-    let kazakh = try #require(
-      report.findings.first { $0.rule == .alternation && $0.entry.pattern == "қауіпсіздік*" })
+    let kazakh = try #require(finding(report, .alternation, "қауіпсіздік*"))
     #expect(kazakh.message.contains("{к|г}"))
   }
 
