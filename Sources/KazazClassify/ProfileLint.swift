@@ -288,12 +288,12 @@ public struct ProfileLint {
   /// `alternation`: Turkic stems that miss their forms with a vowel ending.
   private func alternationFindings(_ patterns: PatternTable) -> [Finding] {
     // The patterns each entry as written stands for.
+    func written(_ entry: ProfileEntrySource) -> String { "\(entry.line)\u{0}\(entry.written)" }
     var forms: [String: Set<String>] = [:]
     for (index, entry) in entries.enumerated() {
       guard let pattern = patterns.indexOfEntry[index] else { continue }
       let compiled = patterns.compiled[pattern]
-      forms["\(entry.line)\u{0}\(entry.written)", default: []].insert(
-        compiled.words + (compiled.isPrefix ? "*" : ""))
+      forms[written(entry), default: []].insert(compiled.words + (compiled.isPrefix ? "*" : ""))
     }
     var findings: [Finding] = []
     for (index, entry) in entries.enumerated() where !entry.isReferenceData {
@@ -308,9 +308,7 @@ public struct ProfileLint {
         last.filter({ Self.vowels.contains($0) }).count >= 2
       else { continue }
       let wanted = String(words.dropLast()) + String(voicedFinal) + "*"
-      guard forms["\(entry.line)\u{0}\(entry.written)"]?.contains(wanted) != true else {
-        continue
-      }
+      guard forms[written(entry)]?.contains(wanted) != true else { continue }
       findings.append(
         Finding(
           rule: .alternation, entry: entry,

@@ -7,7 +7,7 @@ import Testing
 @testable import KazazClassify
 
 /// Who acts, with the shipped profile, in the five languages: the visits, talks and meetings of
-/// two sector ministers are their sector's story (the sector is the primary topic; their
+/// two sector ministers (or two prosecutors general) are their sector's story (the sector is the primary topic; their
 /// contact is politics too, as the labelling guide has it); a president, prime minister, foreign
 /// minister or ambassador receiving or meeting one keeps politics. Written for these tests in
 /// the shape of ministry press releases and agency dispatches.
@@ -100,6 +100,25 @@ struct ShippedOfficialsTests {
         kurulması konusunda anlaştı.
         """,
       topics: ["energy"], primary: "energy"),
+    Story(
+      name: "en-prosecutors-general",
+      text: """
+        Prosecutors general of Kazakhstan and Azerbaijan hold talks in Baku
+        The Prosecutor General of Kazakhstan held talks in Baku with the Prosecutor General of \
+        Azerbaijan during an official visit. The sides discussed bilateral cooperation in \
+        extradition and the fight against organised crime and signed a cooperation programme.
+        """,
+      topics: ["security-defense"], not: ["politics-diplomacy"], primary: "security-defense"),
+    Story(
+      name: "ru-prosecutors-general",
+      text: """
+        Генпрокуроры Казахстана и Азербайджана провели переговоры в Баку
+        Генеральный прокурор Казахстана в ходе официального визита провел переговоры в Баку с \
+        генеральным прокурором Азербайджана. Стороны обсудили двустороннее сотрудничество в \
+        сфере экстрадиции и борьбы с организованной преступностью и подписали программу \
+        сотрудничества.
+        """,
+      topics: ["security-defense"], not: ["politics-diplomacy"], primary: "security-defense"),
   ]
 
   static let leaderStories: [Story] = [
