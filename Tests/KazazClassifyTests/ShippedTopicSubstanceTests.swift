@@ -16,7 +16,9 @@ import Testing
 /// internships, colleges and military education are education. A power line across the Caspian is
 /// energy, not the Trans-Caspian route, restored flights are not reconstruction, a committee's
 /// name is not its topic, industrial, fire and road safety are not defence, and prosecutors are
-/// law enforcement (security). Kazakh, Azerbaijani and Turkish words count in their forms with a
+/// law enforcement (security). Goods one side supplies to the other are trade, condolences and
+/// thanks to the medical staff after a crash are humanitarian, and the two presidents' joint
+/// briefing is politics. Kazakh, Azerbaijani and Turkish words count in their forms with a
 /// vowel ending, where the last consonant is voiced. Also text hard-wrapped at a fixed width,
 /// which must read as the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
@@ -68,6 +70,8 @@ struct ShippedTopicSubstanceTests {
   static let investment = TopicID(rawValue: "investment-finance")
   static let digital = TopicID(rawValue: "digital-telecom")
   static let education = TopicID(rawValue: "education-science")
+  static let trade = TopicID(rawValue: "trade-economy")
+  static let politics = TopicID(rawValue: "politics-diplomacy")
 
   @Test("Brotherly peoples and historical, cultural and religious ties are rhetoric")
   func rhetoric() {
@@ -759,6 +763,82 @@ struct ShippedTopicSubstanceTests {
     ])
   func lawEnforcement(text: String) {
     expectRelevant(text, assigns: Self.security)
+  }
+
+  @Test(
+    "Goods one side supplies to the other are trade, in each language",
+    arguments: [
+      """
+      Kazakhstan to supply locomotives to Azerbaijan
+      Kazakhstan will supply twelve mainline locomotives to Azerbaijan next year, the chairman \
+      of Azerbaijan Railways said in Baku. The first two locomotives built in Astana have \
+      already been supplied, and the rest will follow by rail and ferry.
+      """,
+      """
+      Казахстан поставит Азербайджану локомотивы
+      Казахстан поставит Азербайджану двенадцать магистральных локомотивов в следующем году, \
+      сообщил в Баку председатель Азербайджанских железных дорог. Поставка первых двух \
+      локомотивов, собранных в Астане, уже завершена.
+      """,
+      """
+      Qazaxıstan Azərbaycana lokomotiv tədarük edəcək
+      Qazaxıstan gələn il Azərbaycana on iki magistral lokomotiv tədarük edəcək. Bu barədə \
+      Bakıda Azərbaycan Dəmir Yollarının sədri bildirib. Astanada yığılan ilk iki lokomotivin \
+      tədarükü artıq başa çatıb.
+      """,
+    ])
+  func supplies(text: String) {
+    expectRelevant(text, assigns: Self.trade)
+  }
+
+  @Test(
+    "Condolences and thanks to the medical staff after a crash are humanitarian",
+    arguments: [
+      """
+      Aliyev thanks Tokayev for the work of the medics
+      President Ilham Aliyev discussed the investigation of the plane crash in a phone call \
+      with President Kassym-Jomart Tokayev. Aliyev thanked Kazakhstan's medical staff and both \
+      presidents expressed condolences to the families of the dead.
+      """,
+      """
+      Алиев поблагодарил Токаева за работу медиков
+      Президент Азербайджана Ильхам Алиев в телефонном разговоре с Президентом Казахстана \
+      Касым-Жомартом Токаевым обсудил ход расследования авиакатастрофы. Алиев поблагодарил \
+      казахстанских медицинских работников и выразил соболезнования семьям погибших.
+      """,
+      """
+      Қасым-Жомарт Тоқаев Ильхам Әлиевпен телефон арқылы сөйлесті
+      Президенттер апаттың тергеуін талқылады. Тараптар қаза тапқандардың отбасыларына көңіл \
+      айтты. Ильхам Әлиев Қазақстан Үкіметіне зардап шеккендерге көмек көрсеткені үшін алғыс \
+      айтты. Екі ел үкіметтері тығыз байланыста болады.
+      """,
+    ])
+  func condolencesAndMedics(text: String) {
+    expectRelevant(text, assigns: Self.culture)
+  }
+
+  @Test(
+    "The two presidents' joint briefing is a contact between them: politics",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan consider a new ferry line
+      President Kassym-Jomart Tokayev and President Ilham Aliyev held a joint briefing in \
+      Astana. Kazakhstan and Azerbaijan are considering a new ferry line across the Caspian, \
+      Tokayev said.
+      """,
+      """
+      Казахстан и Азербайджан рассматривают новую паромную линию
+      Касым-Жомарт Токаев и Ильхам Алиев провели совместный брифинг в Астане. Казахстан и \
+      Азербайджан рассматривают новую паромную линию через Каспий, заявил Токаев.
+      """,
+      """
+      Kazakistan ve Azerbaycan yeni bir feribot hattını değerlendiriyor
+      Kasım Cömert Tokayev ve İlham Aliyev Astana'da ortak basın toplantısı düzenledi. \
+      Kazakistan ve Azerbaycan Hazar üzerinden yeni bir feribot hattını değerlendiriyor.
+      """,
+    ])
+  func jointBriefing(text: String) {
+    expectRelevant(text, assigns: Self.politics)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")

@@ -1,0 +1,57 @@
+import Foundation
+import KazazConfig
+import KazazModel
+import KazazTesting
+import Testing
+
+@testable import KazazClassify
+
+/// What names a side besides the country: a nation's classical poet, whose name its culture goes
+/// by abroad (an Abai centre in Baku, a Nizami monument in Almaty), marks that nation weakly,
+/// enough for a cultural story that names the other side only through the poet, too little for
+/// a street named after him to make a one-side story the pair's. Short texts
+/// written for these tests.
+@Suite("Shipped profile sides")
+struct ShippedSideTests {
+  let classifier: Classifier
+
+  init() throws {
+    classifier = try ShippedProfile.classifier.get()
+  }
+
+  @Test(
+    "A nation's classical poet names its side in a cultural story",
+    arguments: [
+      """
+      Бакуде Абай орталығы ашылды
+      Әзірбайжан астанасы Бакуде Абай орталығы ашылды. Орталыққа келушілер ақынның \
+      шығармашылығымен, қазақ халқының тарихы мен мәдениетімен таныса алады.
+      """,
+      """
+      Abai centre opens in Baku
+      An Abai centre has opened at a university in Baku. Students will read the poet's works \
+      and learn about the history and culture of the Kazakh people.
+      """,
+      """
+      В Алматы открыли памятник Низами
+      В Алматы открыли памятник Низами Гянджеви. На церемонии прочли стихи поэта на казахском \
+      и азербайджанском языках.
+      """,
+    ])
+  func classicalPoet(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(result.topics.contains(TopicID(rawValue: "culture-humanitarian")), "\(result.topics)")
+  }
+
+  @Test("The poet is a weak mark: a street named after him does not make a story the pair's")
+  func streetNamedAfterPoet() {
+    let result = classifier.classify(
+      text: """
+        Azerbaijani bank opens a new branch in Baku
+        An Azerbaijani bank opened its new branch on Abai Street in Baku. The bank plans ten more \
+        branches across Azerbaijan this year.
+        """)
+    #expect(!result.relevant, "score \(result.score)")
+  }
+}
