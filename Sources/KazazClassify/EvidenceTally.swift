@@ -114,6 +114,9 @@ struct EvidenceTally {
   /// development-corpus politics label lost for about one decision gained per later set).
   static let frameTopic = TopicID(rawValue: "politics-diplomacy")
   static let frameRelative = 0.2
+  /// Sentences naming sector officials that make them the article's actors even when neither
+  /// the headline nor the lead names them (`namesSectorOfficialsMostly`).
+  static let sectorActorSentences = 2
   /// Topics that are the setting of the pair's relation rather than a sphere of it: the frame
   /// topic, and regional integration, whose organisations and regions ("within the OTS", "Central
   /// Asia") stand beside the spheres of a list without being one. A list neither counts nor
@@ -302,7 +305,7 @@ struct EvidenceTally {
         from: topics.map(\.0), scores: scores,
         leadScores: Dictionary(
           uniqueKeysWithValues: topics.map { ($0.0, rounded($0.1.leadScore)) }),
-        sectorStory: namesSectorOfficialsMostly()))
+        sectorStory: namesSectorOfficialsMostly(document: document)))
   }
 
   /// Whether the headline or the lead reports a contact between the two sides: a sentence that
@@ -424,7 +427,7 @@ struct EvidenceTally {
     let spheres = compiled.topics.indices.filter {
       !Self.settingTopics.contains(compiled.topics[$0])
     }
-    let actors = politicsFactors()
+    let actors = politicsFactors(document: document)
     var result = [TopicScore?](repeating: nil, count: topicCount)
     let cooperationList = min(thresholds.topicList, thresholds.topicCooperationList)
     for index in sentences.indices where context[index] > 0 {
@@ -456,20 +459,27 @@ struct EvidenceTally {
   }
 
   /// Whether the officials the article names are mostly of one sector (a defence or energy
-  /// minister, a railway's chief) rather than leaders: their meeting is their sector's story.
-  func namesSectorOfficialsMostly() -> Bool {
-    sentences.reduce(0) { $0 + $1.sectorOfficials } > sentences.reduce(0) { $0 + $1.leaders }
+  /// minister, a railway's chief) rather than leaders, and act in it: their meeting is their
+  /// sector's story. Sector officials act when the headline or the lead names them or when
+  /// `sectorActorSentences` sentences do; a ministry cited once in the body for a figure is the
+  /// story's source, not its actor.
+  func namesSectorOfficialsMostly(document: NormalizedDocument) -> Bool {
+    let named = sentences.indices.filter { sentences[$0].sectorOfficials > 0 }
+    let act =
+      named.count >= Self.sectorActorSentences
+      || named.contains { document.sentences[$0].region != .body }
+    return act
+      && sentences.reduce(0) { $0 + $1.sectorOfficials } > sentences.reduce(0) { $0 + $1.leaders }
   }
 
   /// How much politics terms count in each sentence, by who acts there: fully where a leader is
   /// named, `sector_politics` where a sector official is named without one, and, where neither
-  /// is, `sector_politics` when the article names sector officials more than leaders (a defence
-  /// minister's visit: "the sides held talks") and fully otherwise.
-  func politicsFactors() -> [Double] {
+  /// is, `sector_politics` when sector officials are the article's actors
+  /// (`namesSectorOfficialsMostly`: a defence minister's visit, "the sides held talks") and
+  /// fully otherwise.
+  func politicsFactors(document: NormalizedDocument) -> [Double] {
     let sector = compiled.profile.thresholds.sectorPolitics
-    let leaders = sentences.reduce(0) { $0 + $1.leaders }
-    let sectorOfficials = sentences.reduce(0) { $0 + $1.sectorOfficials }
-    let unnamed = sectorOfficials > leaders ? sector : 1
+    let unnamed = namesSectorOfficialsMostly(document: document) ? sector : 1
     return sentences.map { weights in
       if weights.leaders > 0 { return 1 }
       return weights.sectorOfficials > 0 ? sector : unnamed

@@ -18,7 +18,8 @@ import Testing
 /// name is not its topic, industrial, fire and road safety are not defence, and prosecutors are
 /// law enforcement (security). Goods one side supplies to the other are trade, condolences and
 /// thanks to the medical staff after a crash are humanitarian, and the two presidents' joint
-/// briefing is politics. Kazakh, Azerbaijani and Turkish words count in their forms with a
+/// briefing is politics; the fight against crime is security, and Nowruz (Навруз too) and the
+/// yurt are culture. Kazakh, Azerbaijani and Turkish words count in their forms with a
 /// vowel ending, where the last consonant is voiced. Also text hard-wrapped at a fixed width,
 /// which must read as the sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
@@ -839,6 +840,47 @@ struct ShippedTopicSubstanceTests {
     ])
   func jointBriefing(text: String) {
     expectRelevant(text, assigns: Self.politics)
+  }
+
+  @Test(
+    "The fight against crime is law enforcement: security",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan to work out a joint strategy
+      Members of the parliaments of Kazakhstan and Azerbaijan met in Baku. Kazakhstan and \
+      Azerbaijan will work out a joint strategy for the fight against crime, the sides said.
+      """,
+      """
+      Казахстан и Азербайджан разработают общую стратегию
+      Депутаты парламентов Казахстана и Азербайджана встретились в Баку. Казахстан и \
+      Азербайджан разработают общую стратегию борьбы с преступностью, заявили стороны.
+      """,
+      """
+      Қазақстан мен Әзірбайжан ортақ стратегия әзірлейді
+      Қазақстан мен Әзірбайжан парламенттерінің депутаттары Бакуде кездесті. Қазақстан мен \
+      Әзірбайжан қылмысқа қарсы күрестің ортақ стратегиясын әзірлейді.
+      """,
+    ])
+  func fightAgainstCrime(text: String) {
+    expectRelevant(text, assigns: Self.security)
+  }
+
+  @Test(
+    "Nowruz in each spelling and the Kazakh yurt are culture",
+    arguments: [
+      """
+      В Баку Навруз отметили в казахском стиле
+      Посольство Казахстана в Азербайджане провело в Баку праздник Навруз в казахском \
+      национальном стиле. Гостей встречали в казахской юрте.
+      """,
+      """
+      A Kazakh yurt opens on the Baku boulevard
+      Before the visit of Kazakhstan's President to Azerbaijan, a Kazakh yurt was set up on the \
+      Baku boulevard. Azerbaijanis visit the yurt every evening.
+      """,
+    ])
+  func nowruzAndYurt(text: String) {
+    expectRelevant(text, assigns: Self.culture)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")

@@ -92,6 +92,36 @@ struct WhoActsTests {
     #expect(!sector.topics.contains(Self.politics), "\(sector.topics)")
   }
 
+  @Test(
+    "A sector official cited once in the body is the story's source, not its actor",
+    arguments: [
+      ("once in the body", false),
+      ("in the lead", true),
+      ("in two sentences", true),
+    ])
+  func citedOnce(placement: String, sectorStory: Bool) throws {
+    let quote = "Oil transit grew this year, the energy minister of Kazakhstan said."
+    // Over the lead's length, so that what follows is the body.
+    let opening = """
+      Kazakhstan and Azerbaijan held talks in Astana on a visit plan. Kazakhstan and Azerbaijan \
+      agreed to meet again next year in Baku, and the two delegations drew up a calendar of \
+      meetings for the months to come. Kazakhstan and Azerbaijan also agreed on the venues of \
+      the meetings and on the order in which the delegations will travel.
+      """
+    let body =
+      switch placement {
+      case "in the lead": "\(quote) \(opening)\n\nThe sides held talks on trade."
+      case "in two sentences":
+        "\(opening)\n\nThe sides held talks on trade. \(quote) The energy minister of "
+          + "Kazakhstan also met the energy minister of Azerbaijan."
+      default: "\(opening)\n\nThe sides held talks on trade. \(quote)"
+      }
+    let result = try Self.classifier().classify(
+      title: "Kazakhstan and Azerbaijan hold talks", body: body)
+    #expect(result.relevant)
+    #expect(result.topics.contains(Self.politics) == !sectorStory, "\(result.topics)")
+  }
+
   @Test("Talks with no official named stay politics")
   func nobodyNamed() throws {
     let result = try Self.classifier().classify(
