@@ -18,10 +18,11 @@ import Testing
 /// name is not its topic, industrial, fire and road safety are not defence, and prosecutors are
 /// law enforcement (security). Goods one side supplies to the other are trade, condolences and
 /// thanks to the medical staff after a crash are humanitarian, and the two presidents' joint
-/// briefing is politics; the fight against crime is security, and Nowruz (Навруз too) and the
-/// yurt are culture. Kazakh, Azerbaijani and Turkish words count in their forms with a
-/// vowel ending, where the last consonant is voiced. Also text hard-wrapped at a fixed width,
-/// which must read as the sentences it wraps. Short texts written for these tests.
+/// briefing is politics, and so is sector work done on the heads of state's agreement; the
+/// fight against crime is security, and Nowruz (Навруз too) and the yurt are culture. Kazakh,
+/// Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
+/// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the
+/// sentences it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -881,6 +882,32 @@ struct ShippedTopicSubstanceTests {
     ])
   func nowruzAndYurt(text: String) {
     expectRelevant(text, assigns: Self.culture)
+  }
+
+  @Test(
+    "Sector work done on the heads of state's agreement keeps politics",
+    arguments: [
+      """
+      Railways of Kazakhstan and Azerbaijan set up a joint venture
+      The chairmen of the national railways of Kazakhstan and Azerbaijan signed an agreement in \
+      Baku to set up a joint venture. The venture was agreed by the heads of state and will \
+      carry containers.
+      """,
+      """
+      Қазақстан мен Әзірбайжан темір жолдары бірлескен кәсіпорын құрды
+      Қазақстан мен Әзірбайжан ұлттық темір жолдарының басшылары Бакуде бірлескен кәсіпорын \
+      құру туралы келісімге қол қойды. Кәсіпорын мемлекет басшыларының уағдаластығы бойынша \
+      құрылып, контейнер тасымалымен айналысады.
+      """,
+      """
+      Azərbaycan və Qazaxıstan dəmir yolları birgə müəssisə yaradıb
+      Azərbaycan və Qazaxıstan dəmir yollarının sədrləri Bakıda birgə müəssisənin yaradılması \
+      barədə saziş imzalayıb. Müəssisə dövlət başçılarının razılaşmasına əsasən yaradılıb və \
+      konteyner daşımaları ilə məşğul olacaq.
+      """,
+    ])
+  func headsOfStateAgreement(text: String) {
+    expectRelevant(text, assigns: Self.politics)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")
