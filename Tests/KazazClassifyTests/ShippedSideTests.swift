@@ -6,7 +6,8 @@ import Testing
 
 @testable import KazazClassify
 
-/// What names a side besides the country: a nation's classical poet, whose name its culture goes
+/// What names a side besides the country: its regions and cities (a governor of one side meeting
+/// the other's investors), and a nation's classical poet, whose name its culture goes
 /// by abroad (an Abai centre in Baku, a Nizami monument in Almaty), marks that nation weakly,
 /// enough for a cultural story that names the other side only through the poet, too little for
 /// a street named after him to make a one-side story the pair's. Short texts
@@ -42,6 +43,28 @@ struct ShippedSideTests {
     let result = classifier.classify(text: text)
     #expect(result.relevant, "score \(result.score)")
     #expect(result.topics.contains(TopicID(rawValue: "culture-humanitarian")), "\(result.topics)")
+  }
+
+  @Test(
+    "A region or city of one side marks it: a governor's talks with the other side's investors",
+    arguments: [
+      """
+      Aktobe region seeks investors from Azerbaijan
+      The governor of Kazakhstan's Aktobe region met a delegation of Azerbaijani businessmen in \
+      Aktobe. The region wants Azerbaijani investors to build two plants and to import fruit \
+      from Azerbaijan. Azerbaijan is the third trade partner of Aktobe region, the governor said.
+      """,
+      """
+      Карагандинская область ищет инвесторов из Азербайджана
+      Аким Карагандинской области Казахстана встретился в Караганде с делегацией \
+      азербайджанских предпринимателей. Регион предложил азербайджанским инвесторам построить \
+      два завода. Азербайджан входит в тройку торговых партнеров Карагандинской области, \
+      отметил аким.
+      """,
+    ])
+  func region(text: String) {
+    let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
   }
 
   @Test("The poet is a weak mark: a street named after him does not make a story the pair's")

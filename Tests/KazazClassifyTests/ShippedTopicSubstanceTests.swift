@@ -18,11 +18,12 @@ import Testing
 /// name is not its topic, industrial, fire and road safety are not defence, and prosecutors are
 /// law enforcement (security). Goods one side supplies to the other are trade, condolences and
 /// thanks to the medical staff after a crash are humanitarian, and the two presidents' joint
-/// briefing is politics, and so is sector work done on the heads of state's agreement; the
-/// fight against crime is security, and Nowruz (Навруз too) and the yurt are culture. Kazakh,
-/// Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
-/// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the
-/// sentences it wraps. Short texts written for these tests.
+/// briefing is politics, and so are sector work done on the heads of state's agreement and the
+/// visa regime; the fight against crime, illegal migration and readmission are security, Nowruz
+/// (Навруз too) and the yurt are culture, wine is agriculture and trade unions are not trade.
+/// Kazakh, Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
+/// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the sentences
+/// it wraps. Short texts written for these tests.
 @Suite("Shipped profile topic substance")
 struct ShippedTopicSubstanceTests {
   let classifier: Classifier
@@ -74,6 +75,7 @@ struct ShippedTopicSubstanceTests {
   static let education = TopicID(rawValue: "education-science")
   static let trade = TopicID(rawValue: "trade-economy")
   static let politics = TopicID(rawValue: "politics-diplomacy")
+  static let agriculture = TopicID(rawValue: "agriculture")
 
   @Test("Brotherly peoples and historical, cultural and religious ties are rhetoric")
   func rhetoric() {
@@ -908,6 +910,77 @@ struct ShippedTopicSubstanceTests {
     ])
   func headsOfStateAgreement(text: String) {
     expectRelevant(text, assigns: Self.politics)
+  }
+
+  @Test("Trade unions are not trade")
+  func tradeUnions() {
+    let text = """
+      Azerbaijan and Kazakhstan trade unions to cooperate
+      Azerbaijan's ambassador to Kazakhstan met the chairman of the Federation of Trade Unions of \
+      Kazakhstan. They discussed cooperation between the trade unions of Azerbaijan and \
+      Kazakhstan and the protection of workers' rights.
+      """
+    expectRelevant(text, without: [Self.trade])
+  }
+
+  @Test(
+    "The visa regime between the two is diplomacy",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan amend the visa-free travel agreement
+      Kazakhstan and Azerbaijan amended their agreement on visa-free travel of citizens. Under \
+      the visa-free regime, citizens of Kazakhstan staying in Azerbaijan for more than 30 days \
+      must now register. The same visa-free rules apply to citizens of Azerbaijan in Kazakhstan.
+      """,
+      """
+      Казахстан и Азербайджан изменили соглашение о безвизовом режиме
+      Казахстан и Азербайджан внесли изменения в соглашение о безвизовых поездках граждан. По \
+      условиям безвизового режима граждане Казахстана, находящиеся в Азербайджане более 30 \
+      дней, должны зарегистрироваться. Те же безвизовые правила действуют для граждан \
+      Азербайджана в Казахстане.
+      """,
+    ])
+  func visaRegime(text: String) {
+    expectRelevant(text, assigns: Self.politics)
+  }
+
+  @Test(
+    "Illegal migration and readmission are law enforcement: security",
+    arguments: [
+      """
+      Kazakhstan and Azerbaijan sign a migration agreement
+      The interior ministries of Kazakhstan and Azerbaijan signed an agreement in Baku on \
+      cooperation against illegal migration and on the readmission of persons residing without \
+      permission.
+      """,
+      """
+      Казахстан и Азербайджан подписали соглашение о миграции
+      Министерства внутренних дел Казахстана и Азербайджана подписали в Баку соглашение о \
+      противодействии незаконной миграции и о реадмиссии.
+      """,
+    ])
+  func illegalMigration(text: String) {
+    expectRelevant(text, assigns: Self.security)
+  }
+
+  @Test(
+    "Wine and grapes are agriculture",
+    arguments: [
+      """
+      Azerbaijan to export wine to Kazakhstan
+      Azerbaijan's wine makers will start selling wine to Kazakhstan this year, the head of the \
+      winemakers' association said in Baku. Azerbaijani grapes and wine will reach Almaty and \
+      Astana.
+      """,
+      """
+      Азербайджан начнет поставлять вино в Казахстан
+      Азербайджанские производители начнут поставлять вино в Казахстан в этом году, сообщил в \
+      Баку глава ассоциации виноделов. Азербайджанское вино и виноград появятся в Алматы и \
+      Астане.
+      """,
+    ])
+  func wine(text: String) {
+    expectRelevant(text, assigns: Self.agriculture)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")
