@@ -53,8 +53,9 @@ import KazazModel
 ///   (`officials.sector`: a defence or energy minister, a railway's chief) visit, meet or call,
 ///   the story is their sector's. Politics terms count `sector_politics` of their weight in a
 ///   sentence naming a sector official and no leader, and in a sentence naming neither when the
-///   article names sector officials more than leaders; and in such an article politics is not
-///   the primary topic when another topic is assigned.
+///   article names sector officials more than leaders and they act in it (the headline or the
+///   lead names them, or two sentences do); and in such an article politics is not the primary
+///   topic when another topic is assigned.
 struct EvidenceTally {
   /// Per-sentence sums.
   struct SentenceWeights {
