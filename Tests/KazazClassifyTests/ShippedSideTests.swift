@@ -7,11 +7,11 @@ import Testing
 @testable import KazazClassify
 
 /// What names a side besides the country: its regions and cities (a governor of one side meeting
-/// the other's investors), and a nation's classical poet, whose name its culture goes
-/// by abroad (an Abai centre in Baku, a Nizami monument in Almaty), marks that nation weakly,
-/// enough for a cultural story that names the other side only through the poet, too little for
-/// a street named after him to make a one-side story the pair's. Short texts
-/// written for these tests.
+/// the other's investors), Azerbaijan's export pipeline under its Russian abbreviation (БТД), and
+/// a nation's classical poet, whose name its culture goes by abroad (an Abai centre in Baku, a
+/// Nizami monument in Almaty): the poet marks that nation weakly, enough for a cultural story
+/// that names the other side only through him, too little for a street named after him to make
+/// a one-side story the pair's. Short texts written for these tests.
 @Suite("Shipped profile sides")
 struct ShippedSideTests {
   let classifier: Classifier
@@ -64,6 +64,17 @@ struct ShippedSideTests {
     ])
   func region(text: String) {
     let result = classifier.classify(text: text)
+    #expect(result.relevant, "score \(result.score)")
+  }
+
+  @Test("Azerbaijan's export pipeline under its Russian abbreviation names Azerbaijan")
+  func pipelineAbbreviation() {
+    let result = classifier.classify(
+      text: """
+        Казахстан отложил поставки нефти в БТД
+        Поставки казахстанской нефти в систему БТД откладываются, сообщил Казахстан. Нефть с \
+        Кашагана должна была идти танкерами из Курыка в сторону Баку, а затем по БТД.
+        """)
     #expect(result.relevant, "score \(result.score)")
   }
 

@@ -20,7 +20,8 @@ import Testing
 /// thanks to the medical staff after a crash are humanitarian, and the two presidents' joint
 /// briefing is politics, and so are sector work done on the heads of state's agreement and the
 /// visa regime; the fight against crime, illegal migration and readmission are security, Nowruz
-/// (Навруз too) and the yurt are culture, wine is agriculture and trade unions are not trade.
+/// (Навруз too) and the yurt are culture, wine is agriculture and trade unions are not trade; the
+/// Caspian Sea named alone is not a transport route, and TRACECA is one.
 /// Kazakh, Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
 /// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the sentences
 /// it wraps. Short texts written for these tests.
@@ -76,6 +77,7 @@ struct ShippedTopicSubstanceTests {
   static let trade = TopicID(rawValue: "trade-economy")
   static let politics = TopicID(rawValue: "politics-diplomacy")
   static let agriculture = TopicID(rawValue: "agriculture")
+  static let transport = TopicID(rawValue: "transport-logistics")
 
   @Test("Brotherly peoples and historical, cultural and religious ties are rhetoric")
   func rhetoric() {
@@ -981,6 +983,35 @@ struct ShippedTopicSubstanceTests {
     ])
   func wine(text: String) {
     expectRelevant(text, assigns: Self.agriculture)
+  }
+
+  @Test("The Caspian Sea named alone is not a transport route")
+  func caspianAlone() {
+    let text = """
+      Казахстан и Азербайджан провели учения на Каспии
+      Военно-морские силы Казахстана и Азербайджана провели совместные учения на Каспийском \
+      море. Моряки двух стран отработали защиту морских платформ на Каспии, сообщили \
+      министерства обороны. Каспийские учения будут проводиться ежегодно.
+      """
+    expectRelevant(text, without: [Self.transport])
+  }
+
+  @Test(
+    "TRACECA, the corridor's earlier name, is transport",
+    arguments: [
+      """
+      Ambassador: TRACECA links Kazakhstan and Azerbaijan
+      Azerbaijan's ambassador to Kazakhstan said the TRACECA project matters to both countries. \
+      Kazakhstan and Azerbaijan want more goods to travel along TRACECA, he said in Astana.
+      """,
+      """
+      Посол: ТРАСЕКА связывает Казахстан и Азербайджан
+      Посол Азербайджана в Казахстане заявил, что проект ТРАСЕКА важен для обеих стран. \
+      Казахстан и Азербайджан хотят, чтобы по ТРАСЕКА шло больше грузов, сказал он в Астане.
+      """,
+    ])
+  func traceca(text: String) {
+    expectRelevant(text, assigns: Self.transport)
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")
