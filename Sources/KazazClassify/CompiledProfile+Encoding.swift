@@ -120,6 +120,7 @@ extension CompiledProfile {
       thresholds.listFocus, thresholds.sports, thresholds.incidentFocus, thresholds.incidents,
       thresholds.topicRelative, thresholds.topicSentence, thresholds.topicNearby,
       thresholds.sectorPolitics, thresholds.topicClearSentence, thresholds.multilateral,
+      thresholds.topicClearTerm,
     ]
   }
 
@@ -129,7 +130,7 @@ extension CompiledProfile {
     let name = try reader.readString("profile name")
     let version = try reader.readString("profile version")
     var values: [Double] = []
-    for _ in 0..<14 { values.append(try reader.readDouble("threshold")) }
+    for _ in 0..<15 { values.append(try reader.readDouble("threshold")) }
     let sentences = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("sentences")))
     let list = Int(truncatingIfNeeded: Int64(bitPattern: try reader.readUInt64("list")))
     let cooperationList = Int(
@@ -139,7 +140,8 @@ extension CompiledProfile {
       listFocus: values[4], sports: values[5], incidentFocus: values[6], incidents: values[7],
       topicRelative: values[8], topicSentence: values[9], topicSentences: sentences,
       topicList: list, topicCooperationList: cooperationList,
-      topicClearSentence: values[12], topicNearby: values[10], sectorPolitics: values[11])
+      topicClearSentence: values[12], topicClearTerm: values[14], topicNearby: values[10],
+      sectorPolitics: values[11])
     thresholds.multilateral = values[13]
     let regions = ClassifierProfile.RegionWeights(
       title: try reader.readDouble("title weight"), lead: try reader.readDouble("lead weight"),

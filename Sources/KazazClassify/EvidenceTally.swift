@@ -43,9 +43,9 @@ import KazazModel
 ///   technologies"): each topic it names is assigned. Otherwise a topic with substance is
 ///   assigned when its score reaches `topic` and `topic_relative` times the best topic's score
 ///   (a secondary topic needs a share of the story, not a passing mention), or, with a sentence
-///   of `topic_clear_sentence` (a distinctive term), `topic` alone. Politics and diplomacy, the
-///   frame of nearly every bilateral story, needs at least `frameRelative` of the best topic's
-///   score even where `topic_relative` is set lower.
+///   of `topic_clear_sentence` holding a term of `topic_clear_term` (a distinctive term),
+///   `topic` alone. Politics and diplomacy, the frame of nearly every bilateral story, needs at
+///   least `frameRelative` of the best topic's score even where `topic_relative` is set lower.
 /// - **Primary topic.** `PrimaryTopic` chooses it from the assigned topics, their scores, the
 ///   headline's and lead's share of each, and who acts.
 /// - **Who acts.** Politics is the business of leaders (heads of state and government, foreign
@@ -137,6 +137,8 @@ struct EvidenceTally {
   private var topicWeights: [Double]
   /// The same, as the profile writes the term weights (for the substance test).
   private var rawTopicWeights: [Double]
+  /// The heaviest single term of each, as the profile writes it (`topic_clear_term`).
+  private var heaviestTerms: [Double]
   private let topicCount: Int
   /// Per tally key: how often it occurred and what it contributed in all.
   private var tallies: [Int: (count: Int, contribution: Double)] = [:]
@@ -148,6 +150,7 @@ struct EvidenceTally {
     sentences = Array(repeating: SentenceWeights(), count: sentenceCount)
     topicCount = compiled.topics.count
     topicWeights = Array(repeating: 0, count: sentenceCount * topicCount)
+    heaviestTerms = Array(repeating: 0, count: sentenceCount * topicCount)
     rawTopicWeights = topicWeights
   }
 
@@ -233,6 +236,8 @@ struct EvidenceTally {
     case .topic:
       topicWeights[index * topicCount + role.topic] += weight
       rawTopicWeights[index * topicCount + role.topic] += role.weight
+      heaviestTerms[index * topicCount + role.topic] = max(
+        heaviestTerms[index * topicCount + role.topic], role.weight)
     case .otherCountry: sentences[index].otherCountries.insert(pattern)
     case .sports: sentences[index].sports += weight
     case .incident:
@@ -408,7 +413,8 @@ struct EvidenceTally {
     var leadScore = 0.0
     /// Sentences in context that hold its terms.
     var sentences = 0
-    /// The heaviest of them: its terms as written, times its context.
+    /// The heaviest of them holding a term of `topic_clear_term`: its terms as written, times
+    /// its context (`topic_clear_sentence`).
     var heaviestSentence = 0.0
     /// Whether one of them weighs `topic_sentence`, or `topic_sentences` of them hold its terms.
     var substance = false
@@ -448,7 +454,9 @@ struct EvidenceTally {
         if weight * factor > 0 { entry.sentences += 1 }
         // Substance is said about the pair: next to it, it takes proportionally more.
         let sentence = rawTopicWeights[index * topicCount + topic] * factor
-        entry.heaviestSentence = max(entry.heaviestSentence, sentence)
+        if heaviestTerms[index * topicCount + topic] >= thresholds.topicClearTerm {
+          entry.heaviestSentence = max(entry.heaviestSentence, sentence)
+        }
         if sentence >= thresholds.topicSentence || entry.sentences >= thresholds.topicSentences {
           entry.substance = true
         }

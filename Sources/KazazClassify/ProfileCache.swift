@@ -15,7 +15,7 @@ import KazazModel
 /// the cache file and renamed over it, so a reader sees a whole old file or a whole new one.
 public struct ProfileCache: Sendable {
   /// Bump when the layout of `CompiledProfile.encoded()` or of the header changes.
-  static let formatVersion: UInt32 = 5
+  static let formatVersion: UInt32 = 6
   static let magic = Array("KZPROFC\n".utf8)
   /// Header: magic, format version, key (32), payload length (8), payload checksum (8).
   static let headerSize = 8 + 4 + 32 + 8 + 8

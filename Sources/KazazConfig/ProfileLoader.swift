@@ -20,7 +20,7 @@ public enum ProfileLoader {
     "multilateral",
     "topic",
     "topic_relative", "topic_sentence", "topic_sentences", "topic_list", "topic_cooperation_list",
-    "topic_clear_sentence",
+    "topic_clear_sentence", "topic_clear_term",
     "topic_nearby",
     "sector_politics",
   ]
@@ -200,6 +200,7 @@ public enum ProfileLoader {
       case "topic_relative": thresholds.topicRelative = number
       case "topic_sentence": thresholds.topicSentence = number
       case "topic_clear_sentence": thresholds.topicClearSentence = number
+      case "topic_clear_term": thresholds.topicClearTerm = number
       case "topic_sentences":
         thresholds.topicSentences = wholeNumber(from: 1) ?? thresholds.topicSentences
       case "topic_list":

@@ -84,6 +84,10 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// ("trade turnover", "investment fund") is substance even beside a much larger story.
     /// `.infinity` turns the rule off.
     public var topicClearSentence: Double
+    /// The sentence of `topicClearSentence` must hold one term weighing this much (as the
+    /// profile writes it): a distinctive term, not a run of light words ("the Caspian", "port",
+    /// "transport" beside each other in a sentence about oil). 0 asks for no such term.
+    public var topicClearTerm: Double
     /// A topic also has substance when its terms occur in this many sentences in context: an
     /// article that returns to a theme sentence after sentence is about it even when no one
     /// sentence weighs `topicSentence`. `Int.max` turns the rule off.
@@ -110,7 +114,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       incidents: Double = 2, multilateral: Double = .infinity, topicRelative: Double = 0,
       topicSentence: Double = 0, topicSentences: Int = .max, topicList: Int = .max,
       topicCooperationList: Int = .max, topicClearSentence: Double = .infinity,
-      topicNearby: Double = 0.5, sectorPolitics: Double = 1
+      topicClearTerm: Double = 0, topicNearby: Double = 0.5, sectorPolitics: Double = 1
     ) {
       self.relevance = relevance
       self.sideMinimum = sideMinimum
@@ -127,6 +131,7 @@ public struct ClassifierProfile: Sendable, Equatable {
       self.topicList = topicList
       self.topicCooperationList = topicCooperationList
       self.topicClearSentence = topicClearSentence
+      self.topicClearTerm = topicClearTerm
       self.topicNearby = topicNearby
       self.sectorPolitics = sectorPolitics
     }

@@ -153,6 +153,28 @@ struct PrimaryTopicTests {
     #expect(clear.classify(text: text).topics == [energy, trade])
   }
 
+  @Test("A clear sentence holds a distinctive term, not a run of light ones (topic_clear_term)")
+  func clearTerm() throws {
+    let thresholds = ", topic_sentence: 1.0, topic_relative: 0.5, topic_clear_sentence: 2.0"
+    let transport = TopicID(rawValue: "transport-logistics")
+    let lightWords =
+      Self.passingMention
+      + "Kazakhstan and Azerbaijan said the cargo by ferry and the cargo by rail doubled.\n"
+    let anySentence = Classifier(
+      profile: try ProfileLoader.parse(Self.profile(thresholds), displayName: "t"))
+    let distinct = Classifier(
+      profile: try ProfileLoader.parse(
+        Self.profile(thresholds + ", topic_clear_term: 1.5"), displayName: "t"))
+    // Two light words weigh as much as one distinctive term: without the term rule they pass.
+    #expect(anySentence.classify(text: lightWords).topics.contains(transport))
+    #expect(distinct.classify(text: lightWords).topics == [energy])
+    // "Trade turnover" is one such term.
+    let turnover =
+      Self.passingMention
+      + "Kazakhstan and Azerbaijan said the trade turnover between them doubled.\n"
+    #expect(distinct.classify(text: turnover).topics == [energy, trade])
+  }
+
   @Test("A theme the article returns to in several sentences has substance (topic_sentences)")
   func sustainedTheme() throws {
     let text = """

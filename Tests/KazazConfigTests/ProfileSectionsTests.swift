@@ -79,16 +79,18 @@ struct ProfileSectionsTests {
       Self.profile("").replacingOccurrences(
         of: "version: \"1\"",
         with:
-          "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5, topic_list: 4, topic_cooperation_list: 3 }"
+          "version: \"1\"\nthresholds: { topic_sentences: 3, topic_clear_sentence: 2.5, topic_clear_term: 1.2, topic_list: 4, topic_cooperation_list: 3 }"
       ),
       displayName: "p.yaml")
     #expect(profile.thresholds.topicSentences == 3)
     #expect(profile.thresholds.topicClearSentence == 2.5)
+    #expect(profile.thresholds.topicClearTerm == 1.2)
     #expect(profile.thresholds.topicList == 4)
     #expect(profile.thresholds.topicCooperationList == 3)
     let defaults = try ProfileLoader.parse(Self.profile(""), displayName: "p.yaml")
     #expect(defaults.thresholds.topicSentences == .max)
     #expect(defaults.thresholds.topicClearSentence == .infinity)
+    #expect(defaults.thresholds.topicClearTerm == 0)
     #expect(defaults.thresholds.topicList == .max)
     #expect(defaults.thresholds.topicCooperationList == .max)
     for invalid in [
