@@ -85,8 +85,8 @@ public struct ClassifierProfile: Sendable, Equatable {
     /// `.infinity` turns the rule off.
     public var topicClearSentence: Double
     /// The sentence of `topicClearSentence` must hold one term weighing this much (as the
-    /// profile writes it): a distinctive term, not a run of light words ("the Caspian", "port",
-    /// "transport" beside each other in a sentence about oil). 0 asks for no such term.
+    /// profile writes it): a distinctive term, not a run of light words ("students",
+    /// "education", "training" in a sentence about a cultural event). 0 asks for no such term.
     public var topicClearTerm: Double
     /// A topic also has substance when its terms occur in this many sentences in context: an
     /// article that returns to a theme sentence after sentence is about it even when no one
