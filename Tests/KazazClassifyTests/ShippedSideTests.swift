@@ -7,11 +7,12 @@ import Testing
 @testable import KazazClassify
 
 /// What names a side besides the country: its regions and cities (a governor of one side meeting
-/// the other's investors), Azerbaijan's export pipeline under its Russian abbreviation (БТД), and
-/// a nation's classical poet, whose name its culture goes by abroad (an Abai centre in Baku, a
-/// Nizami monument in Almaty): the poet marks that nation weakly, enough for a cultural story
-/// that names the other side only through him, too little for a street named after him to make
-/// a one-side story the pair's. Short texts written for these tests.
+/// the other's investors), Azerbaijan's export pipeline under its Russian abbreviation (БТД), the
+/// heads of the two Muslim boards, and a nation's classical poet, whose name its culture goes by
+/// abroad (an Abai centre in Baku, a Nizami monument in Almaty): the poet marks that nation
+/// weakly, enough for a cultural story that names the other side only through him, too little
+/// for a street named after him to make a one-side story the pair's. Short texts written for
+/// these tests.
 @Suite("Shipped profile sides")
 struct ShippedSideTests {
   let classifier: Classifier
@@ -76,6 +77,19 @@ struct ShippedSideTests {
         Кашагана должна была идти танкерами из Курыка в сторону Баку, а затем по БТД.
         """)
     #expect(result.relevant, "score \(result.score)")
+  }
+
+  @Test("The heads of the two Muslim boards name their sides")
+  func muslimBoards() {
+    let result = classifier.classify(
+      text: """
+        Верховный муфтий встретился с шейх-уль-исламом
+        Сегодня в Астане Верховный муфтий Наурызбай кажы Таганулы встретился с председателем \
+        Управления мусульман Кавказа шейх-уль-исламом Аллахшукюром Пашазаде. «Добро пожаловать \
+        в Казахстан», — сказал муфтий. Стороны обсудили сотрудничество духовных управлений.
+        """)
+    #expect(result.relevant, "score \(result.score)")
+    #expect(result.topics.contains(TopicID(rawValue: "religion")), "\(result.topics)")
   }
 
   @Test("The poet is a weak mark: a street named after him does not make a story the pair's")

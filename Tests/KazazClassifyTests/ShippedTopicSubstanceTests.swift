@@ -21,7 +21,8 @@ import Testing
 /// briefing is politics, and so are sector work done on the heads of state's agreement and the
 /// visa regime; the fight against crime, illegal migration and readmission are security, Nowruz
 /// (Навруз too) and the yurt are culture, wine is agriculture and trade unions are not trade; the
-/// Caspian Sea named alone is not a transport route, and TRACECA is one.
+/// Caspian Sea named alone is not a transport route, and TRACECA is one. A letter between the
+/// leaders is politics; a state company's president is a sector official.
 /// Kazakh, Azerbaijani and Turkish words count in their forms with a vowel ending, where the last
 /// consonant is voiced. Also text hard-wrapped at a fixed width, which must read as the sentences
 /// it wraps. Short texts written for these tests.
@@ -1012,6 +1013,37 @@ struct ShippedTopicSubstanceTests {
     ])
   func traceca(text: String) {
     expectRelevant(text, assigns: Self.transport)
+  }
+
+  @Test(
+    "A letter between the two sides' leaders is a contact: politics",
+    arguments: [
+      """
+      Bektenov sends a letter to Asadov
+      Kazakhstan's Prime Minister Olzhas Bektenov sent a letter to Azerbaijan's Prime Minister \
+      Ali Asadov on the anniversary of the plane crash near Aktau. In his reply Asadov thanked \
+      the Kazakh people for their help after the crash, in which passengers were killed.
+      """,
+      """
+      Бектенов направил письмо Асадову
+      Премьер-министр Казахстана Олжас Бектенов направил письмо премьер-министру Азербайджана \
+      Али Асадову в годовщину крушения самолета под Актау. В ответном послании Асадов \
+      поблагодарил казахстанцев за помощь после катастрофы, в которой погибли пассажиры.
+      """,
+    ])
+  func letters(text: String) {
+    expectRelevant(text, assigns: Self.politics)
+  }
+
+  @Test("A state company's president is a sector official: its talks are its sector's")
+  func companyPresident() {
+    let text = """
+      ГНКАР и КазМунайГаз провели переговоры
+      В Баку состоялись переговоры президента компании ГНКАР с делегацией КазМунайГаза во главе \
+      с президентом компании. Стороны обсудили транзит казахстанской нефти по трубопроводу \
+      Баку–Тбилиси–Джейхан и поставки нефти танкерами.
+      """
+    expectRelevant(text, without: [Self.politics])
   }
 
   @Test("A sentence hard-wrapped over several lines is still one sentence")
