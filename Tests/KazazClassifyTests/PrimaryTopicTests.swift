@@ -98,8 +98,7 @@ struct PrimaryTopicTests {
 
   @Test("Two transport ministers' talks: their sector is primary, their contact politics too")
   func ministers() throws {
-    let classifier = Classifier(
-      profile: try ProfileLoader.parse(Self.profile(""), displayName: "test"))
+    let classifier = try Self.classifier("")
     let text = """
       Kazakh and Azerbaijani transport ministers hold talks on a visit to Baku
       The transport ministers of Kazakhstan and Azerbaijan held talks in Baku on a visit.
@@ -116,6 +115,11 @@ struct PrimaryTopicTests {
     #expect(presidents.primaryTopic == politics)
   }
 
+  /// A classifier of the test profile with the given thresholds.
+  static func classifier(_ thresholds: String) throws -> Classifier {
+    Classifier(profile: try ProfileLoader.parse(profile(thresholds), displayName: "t"))
+  }
+
   static let passingMention = """
     Kazakhstan and Azerbaijan agree on oil transit
     Kazakhstan and Azerbaijan agreed to ship Kazakh crude through the pipeline to Baku.
@@ -125,11 +129,8 @@ struct PrimaryTopicTests {
 
   @Test("A secondary topic needs a share of the primary's score (topic_relative)")
   func relativeThreshold() throws {
-    let permissive = Classifier(
-      profile: try ProfileLoader.parse(Self.profile(", topic_sentence: 1.0"), displayName: "t"))
-    let strict = Classifier(
-      profile: try ProfileLoader.parse(
-        Self.profile(", topic_sentence: 1.0, topic_relative: 0.2"), displayName: "t"))
+    let permissive = try Self.classifier(", topic_sentence: 1.0")
+    let strict = try Self.classifier(", topic_sentence: 1.0, topic_relative: 0.2")
     let religion = TopicID(rawValue: "religion")
     // The article mentions a mosque once beside a story about oil: the score reaches `topic`
     // (a side-naming sentence in the lead) but not a fifth of energy's.
@@ -144,11 +145,8 @@ struct PrimaryTopicTests {
     let text =
       Self.passingMention
       + "Kazakhstan and Azerbaijan said the trade turnover between them doubled.\n"
-    let strict = Classifier(
-      profile: try ProfileLoader.parse(Self.profile(thresholds), displayName: "t"))
-    let clear = Classifier(
-      profile: try ProfileLoader.parse(
-        Self.profile(thresholds + ", topic_clear_sentence: 2.0"), displayName: "t"))
+    let strict = try Self.classifier(thresholds)
+    let clear = try Self.classifier(thresholds + ", topic_clear_sentence: 2.0")
     #expect(!strict.classify(text: text).topics.contains(trade))
     #expect(clear.classify(text: text).topics == [energy, trade])
   }
@@ -160,11 +158,8 @@ struct PrimaryTopicTests {
     let lightWords =
       Self.passingMention
       + "Kazakhstan and Azerbaijan said the cargo by ferry and the cargo by rail doubled.\n"
-    let anySentence = Classifier(
-      profile: try ProfileLoader.parse(Self.profile(thresholds), displayName: "t"))
-    let distinct = Classifier(
-      profile: try ProfileLoader.parse(
-        Self.profile(thresholds + ", topic_clear_term: 1.5"), displayName: "t"))
+    let anySentence = try Self.classifier(thresholds)
+    let distinct = try Self.classifier(thresholds + ", topic_clear_term: 1.5")
     // Two light words weigh as much as one distinctive term: without the term rule they pass.
     #expect(anySentence.classify(text: lightWords).topics.contains(transport))
     #expect(distinct.classify(text: lightWords).topics == [energy])
@@ -184,11 +179,8 @@ struct PrimaryTopicTests {
       Kazakhstan and Azerbaijan ended it with culture in Astana.
       """
     let culture = TopicID(rawValue: "culture-humanitarian")
-    let oneSentence = Classifier(
-      profile: try ProfileLoader.parse(Self.profile(", topic_sentence: 1.2"), displayName: "t"))
-    let theme = Classifier(
-      profile: try ProfileLoader.parse(
-        Self.profile(", topic_sentence: 1.2, topic_sentences: 3"), displayName: "t"))
+    let oneSentence = try Self.classifier(", topic_sentence: 1.2")
+    let theme = try Self.classifier(", topic_sentence: 1.2, topic_sentences: 3")
     // "culture" weighs 1.0: no sentence reaches 1.2, but three sentences hold it.
     #expect(!oneSentence.classify(text: text).topics.contains(culture))
     #expect(theme.classify(text: text).topics.contains(culture))
