@@ -300,7 +300,9 @@ struct EvidenceTally {
       weaker >= thresholds.sideMinimum && balance >= thresholds.balance && pair > 0
       && score >= thresholds.relevance
 
-    let topics = assignedTopics(topicScores(document: document, relevant: relevant))
+    let sectorStory = namesSectorOfficialsMostly(document: document)
+    let topics = assignedTopics(
+      topicScores(document: document, relevant: relevant, sectorStory: sectorStory))
     let rounded = { (value: Double) in (value * 100).rounded() / 100 }
     let scores = Dictionary(uniqueKeysWithValues: topics.map { ($0.0, rounded($0.1.score)) })
     return Classification(
@@ -311,7 +313,7 @@ struct EvidenceTally {
         from: topics.map(\.0), scores: scores,
         leadScores: Dictionary(
           uniqueKeysWithValues: topics.map { ($0.0, rounded($0.1.leadScore)) }),
-        sectorStory: namesSectorOfficialsMostly(document: document)))
+        sectorStory: sectorStory))
   }
 
   /// Whether the headline or the lead reports a contact between the two sides: a sentence that
@@ -426,15 +428,18 @@ struct EvidenceTally {
 
   /// Topic scores in bilateral context, with the headline's and lead's share and whether each
   /// topic has substance, by position in `CompiledProfile.topics` (nil for a topic with no term
-  /// in context).
-  private func topicScores(document: NormalizedDocument, relevant: Bool) -> [TopicScore?] {
+  /// in context). `sectorStory`: whether sector officials are the article's actors
+  /// (`namesSectorOfficialsMostly`).
+  private func topicScores(
+    document: NormalizedDocument, relevant: Bool, sectorStory: Bool
+  ) -> [TopicScore?] {
     let thresholds = compiled.profile.thresholds
     let context = topicContext(document: document, relevant: relevant)
     let politics = compiled.topics.firstIndex(of: Self.frameTopic) ?? -1
     let spheres = compiled.topics.indices.filter {
       !Self.settingTopics.contains(compiled.topics[$0])
     }
-    let actors = politicsFactors(document: document)
+    let actors = politicsFactors(sectorStory: sectorStory)
     var result = [TopicScore?](repeating: nil, count: topicCount)
     let cooperationList = min(thresholds.topicList, thresholds.topicCooperationList)
     for index in sentences.indices where context[index] > 0 {
@@ -483,12 +488,12 @@ struct EvidenceTally {
 
   /// How much politics terms count in each sentence, by who acts there: fully where a leader is
   /// named, `sector_politics` where a sector official is named without one, and, where neither
-  /// is, `sector_politics` when sector officials are the article's actors
-  /// (`namesSectorOfficialsMostly`: a defence minister's visit, "the sides held talks") and
-  /// fully otherwise.
-  func politicsFactors(document: NormalizedDocument) -> [Double] {
+  /// is, `sector_politics` when sector officials are the article's actors (`sectorStory`, from
+  /// `namesSectorOfficialsMostly`: a defence minister's visit, "the sides held talks") and fully
+  /// otherwise.
+  func politicsFactors(sectorStory: Bool) -> [Double] {
     let sector = compiled.profile.thresholds.sectorPolitics
-    let unnamed = namesSectorOfficialsMostly(document: document) ? sector : 1
+    let unnamed = sectorStory ? sector : 1
     return sentences.map { weights in
       if weights.leaders > 0 { return 1 }
       return weights.sectorOfficials > 0 ? sector : unnamed
